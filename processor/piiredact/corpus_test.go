@@ -1,0 +1,262 @@
+package piiredact
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/open-telemetry/opentelemetry-collector-contrib/pkg/golden"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// update rewrites the corpus and the expected golden files from the code:
+// go test ./processor/piiredact -run 'Corpus|Golden' -update
+var update = flag.Bool("update", false, "rewrite testdata golden files")
+
+const corpusDir = "testdata/corpus"
+
+// Planted PII and secrets: every built-in detector, and key rules, in every place.
+const (
+	plantVisa      = "4111 1111 1111 1111"
+	plantAmex      = "378282246310005"
+	plantMaster    = "5555-5555-5555-4444"
+	plantEmail     = "jane.doe@example.com"
+	plantEmailEnc  = "ops.team%40example.org"
+	plantSSN       = "123-45-6789"
+	plantPhoneUS   = "+1 (415) 555-2671"
+	plantPhoneUK   = "+44 20 7946 0958"
+	plantPhoneNANP = "415-555-0199"
+	plantIPv4      = "203.0.113.42"
+	plantIPv6      = "2001:db8::8a2e:370:7334"
+	plantIBAN      = "DE89 3704 0044 0532 0130 00"
+	plantIBAN2     = "GB82WEST12345698765432"
+	plantJWT       = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	plantBearer    = "8f14e45fceea167a5a36dedd4bea2543"
+	plantBasic     = "dXNlcjpwYXNzd29yZA=="
+	plantAWS       = "AKIAIOSFODNN7EXAMPLE"
+	plantStripe    = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+	plantGitHub    = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+	plantSlack     = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"
+	plantURLToken  = "tok_9f8e7d6c5b4a3210"
+	plantUserinfo  = "admin:hunter2"
+	plantPassword  = "Tr0ub4dor&3"
+	plantCookie    = "sid=31d4d96e407aad42"
+	plantAuthHdr   = "Token abcdef0123456789"
+)
+
+// Values that must arrive byte for byte: IDs, numbers, versions and look-alikes.
+var corpusIntact = []string{
+	"checkout", "ORD-2024-000123456", "550e8400-e29b-41d4-a716-446655440000",
+	"v2.13.0", "1732480000000", "https://shop.example.com/pay", "GET /api/v1/orders",
+	"order 4111111111111112 shipped", "price 1299.99 EUR", "2026-11-24T20:01:00Z",
+	"payment declined", "retrying", "cart", "eu-west-1",
+}
+
+func corpusPlanted() []string {
+	return []string{
+		plantVisa, plantAmex, plantMaster, plantEmail, plantEmailEnc, plantSSN, plantPhoneUS,
+		plantPhoneUK, plantPhoneNANP, plantIPv4, plantIPv6, plantIBAN, plantIBAN2, plantJWT,
+		plantBearer, plantBasic, plantAWS, plantStripe, plantGitHub, plantSlack, plantURLToken,
+		"hunter2", plantPassword, plantCookie, plantAuthHdr,
+	}
+}
+
+func corpusResource(res pcommon.Resource) {
+	a := res.Attributes()
+	a.PutStr("service.name", "checkout")
+	a.PutStr("service.version", "v2.13.0")
+	a.PutStr("cloud.region", "eu-west-1")
+	a.PutStr("host.ip", plantIPv4)
+	a.PutStr("deploy.owner", "Ping "+plantEmail+" on call")
+}
+
+func corpusScope(sc pcommon.InstrumentationScope) {
+	sc.SetName("checkout/http")
+	sc.SetVersion("1.4.0")
+	sc.Attributes().PutStr("scope.debug.aws", "key "+plantAWS)
+}
+
+func buildCorpusTraces() ptrace.Traces {
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	corpusResource(rs.Resource())
+	ss := rs.ScopeSpans().AppendEmpty()
+	corpusScope(ss.Scope())
+
+	span := ss.Spans().AppendEmpty()
+	span.SetTraceID(pcommon.TraceID{0x4b, 0xf9, 0x2f, 0x35, 0x77, 0xb3, 0x4d, 0xa6, 0xa3, 0xce, 0x92, 0x9d, 0x0e, 0x0e, 0x47, 0x36})
+	span.SetSpanID(pcommon.SpanID{0x00, 0xf0, 0x67, 0xaa, 0x0b, 0xa9, 0x02, 0xb7})
+	span.SetName("GET /users/" + plantEmail + "/cards")
+	span.SetKind(ptrace.SpanKindServer)
+	span.SetStartTimestamp(1732480000000000000)
+	span.SetEndTimestamp(1732480000250000000)
+	a := span.Attributes()
+	a.PutStr("order.id", "ORD-2024-000123456")
+	a.PutStr("request.uuid", "550e8400-e29b-41d4-a716-446655440000")
+	a.PutInt("http.response.status_code", 402)
+	a.PutDouble("order.total", 1299.99)
+	a.PutBool("feature.new_checkout", true)
+	a.PutStr("timestamp_ms", "1732480000000")
+	a.PutStr("note", "order 4111111111111112 shipped")
+	a.PutStr("payment.card", plantVisa)
+	a.PutStr("payment.card_amex", "amex "+plantAmex)
+	a.PutStr("user.ssn", plantSSN)
+	a.PutStr("user.phone", plantPhoneUS)
+	a.PutStr("user.email_encoded", "/signup?email="+plantEmailEnc+"&plan=pro")
+	a.PutStr("client.address", plantIPv6)
+	a.PutStr("payout.iban", plantIBAN)
+	a.PutStr("url.full", "https://shop.example.com/pay?token="+plantURLToken+"&amount=5")
+	a.PutStr("db.connection_string", "postgres://"+plantUserinfo+"@db.internal:5432/app")
+	a.PutStr("db.password", plantPassword)
+	a.PutStr("http.request.header.cookie", plantCookie)
+	hdr := a.PutEmptySlice("http.request.header.authorization")
+	hdr.AppendEmpty().SetStr(plantAuthHdr)
+	tags := a.PutEmptySlice("customer.contacts")
+	tags.AppendEmpty().SetStr(plantPhoneUK)
+	tags.AppendEmpty().SetStr("cart")
+	tags.AppendEmpty().SetStr(plantEmail)
+	span.Status().SetCode(ptrace.StatusCodeError)
+	span.Status().SetMessage("payment declined for card " + plantMaster)
+
+	ev := span.Events().AppendEmpty()
+	ev.SetName("retrying with backup card " + plantVisa)
+	ev.SetTimestamp(1732480000100000000)
+	ev.Attributes().PutStr("exception.message", "upstream said: Authorization: Bearer "+plantBearer)
+	ev.Attributes().PutStr("stripe.key", plantStripe)
+
+	link := span.Links().AppendEmpty()
+	link.SetTraceID(pcommon.TraceID{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+	link.SetSpanID(pcommon.SpanID{1, 2, 3, 4, 5, 6, 7, 8})
+	link.Attributes().PutStr("link.reason", "caller "+plantPhoneNANP)
+	link.Attributes().PutStr("link.token", plantJWT)
+
+	child := ss.Spans().AppendEmpty()
+	child.SetTraceID(span.TraceID())
+	child.SetSpanID(pcommon.SpanID{0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88})
+	child.SetParentSpanID(span.SpanID())
+	child.SetName("GET /api/v1/orders")
+	child.SetStartTimestamp(1732480000010000000)
+	child.SetEndTimestamp(1732480000200000000)
+	child.Attributes().PutStr("ci.token", plantGitHub)
+	child.Attributes().PutStr("notify.slack", plantSlack)
+	child.Attributes().PutStr("http.header", "Basic "+plantBasic)
+	child.Attributes().PutStr("refund.account", plantIBAN2)
+	return td
+}
+
+func buildCorpusLogs() plog.Logs {
+	ld := plog.NewLogs()
+	rl := ld.ResourceLogs().AppendEmpty()
+	corpusResource(rl.Resource())
+	sl := rl.ScopeLogs().AppendEmpty()
+	corpusScope(sl.Scope())
+
+	lr := sl.LogRecords().AppendEmpty()
+	lr.SetTimestamp(1732480000000000000)
+	lr.SetSeverityText("ERROR")
+	lr.SetSeverityNumber(plog.SeverityNumberError)
+	lr.Body().SetStr("payment declined for " + plantEmail + " card " + plantVisa + " from " + plantIPv4 + " at 2026-11-24T20:01:00Z")
+	lr.Attributes().PutStr("order.id", "ORD-2024-000123456")
+	lr.Attributes().PutStr("user.ssn", plantSSN)
+
+	structured := sl.LogRecords().AppendEmpty()
+	structured.SetTimestamp(1732480000000000001)
+	body := structured.Body().SetEmptyMap()
+	body.PutStr("event", "retrying")
+	body.PutInt("attempt", 2)
+	user := body.PutEmptyMap("user")
+	user.PutStr("email", plantEmail)
+	user.PutStr("password", plantPassword)
+	user.PutStr("iban", plantIBAN2)
+	hist := body.PutEmptySlice("history")
+	hist.AppendEmpty().SetStr("called " + plantPhoneUK)
+	hist.AppendEmpty().SetStr("price 1299.99 EUR")
+	hist.AppendEmpty().SetInt(42)
+	structured.Attributes().PutStr("aws.key", plantAWS)
+
+	arr := sl.LogRecords().AppendEmpty()
+	arr.SetTimestamp(1732480000000000002)
+	items := arr.Body().SetEmptySlice()
+	items.AppendEmpty().SetStr("jwt " + plantJWT)
+	items.AppendEmpty().SetStr("cart")
+	return ld
+}
+
+func buildCorpusMetrics() pmetric.Metrics {
+	md := pmetric.NewMetrics()
+	rm := md.ResourceMetrics().AppendEmpty()
+	corpusResource(rm.Resource())
+	sm := rm.ScopeMetrics().AppendEmpty()
+	corpusScope(sm.Scope())
+
+	m := sm.Metrics().AppendEmpty()
+	m.SetName("http.server.request.duration")
+	m.SetUnit("s")
+	h := m.SetEmptyHistogram()
+	h.SetAggregationTemporality(pmetric.AggregationTemporalityCumulative)
+	dp := h.DataPoints().AppendEmpty()
+	dp.SetTimestamp(1732480000000000000)
+	dp.SetCount(3)
+	dp.SetSum(0.75)
+	dp.BucketCounts().FromRaw([]uint64{1, 2})
+	dp.ExplicitBounds().FromRaw([]float64{0.25})
+	dp.Attributes().PutStr("http.route", "GET /api/v1/orders")
+	dp.Attributes().PutStr("client.address", plantIPv4)
+	ex := dp.Exemplars().AppendEmpty()
+	ex.SetTimestamp(1732480000000000000)
+	ex.SetDoubleValue(0.5)
+	ex.FilteredAttributes().PutStr("enduser.id", plantEmail)
+
+	g := sm.Metrics().AppendEmpty()
+	g.SetName("checkout.cart.items")
+	g.SetUnit("{item}")
+	gdp := g.SetEmptyGauge().DataPoints().AppendEmpty()
+	gdp.SetTimestamp(1732480000000000000)
+	gdp.SetIntValue(3)
+	gdp.Attributes().PutStr("customer.phone", plantPhoneUS)
+	gdp.Attributes().PutStr("cart", "cart")
+	return md
+}
+
+// TestCorpusFiles keeps the committed corpus in step with the builders above; run
+// with -update after changing them.
+func TestCorpusFiles(t *testing.T) {
+	if *update {
+		writeFile(t, filepath.Join(corpusDir, "planted.txt"), strings.Join(corpusPlanted(), "\n")+"\n")
+		writeFile(t, filepath.Join(corpusDir, "intact.txt"), strings.Join(corpusIntact, "\n")+"\n")
+		if err := golden.WriteTraces(t, filepath.Join(corpusDir, "traces.yaml"), buildCorpusTraces()); err != nil {
+			t.Fatal(err)
+		}
+		if err := golden.WriteLogs(t, filepath.Join(corpusDir, "logs.yaml"), buildCorpusLogs()); err != nil {
+			t.Fatal(err)
+		}
+		if err := golden.WriteMetrics(t, filepath.Join(corpusDir, "metrics.yaml"), buildCorpusMetrics()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertFileEquals(t, filepath.Join(corpusDir, "planted.txt"), strings.Join(corpusPlanted(), "\n")+"\n")
+	assertFileEquals(t, filepath.Join(corpusDir, "intact.txt"), strings.Join(corpusIntact, "\n")+"\n")
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func assertFileEquals(t *testing.T, path, want string) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Fatalf("%s is out of date; run with -update", path)
+	}
+}

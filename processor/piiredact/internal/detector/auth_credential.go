@@ -1,0 +1,119 @@
+package detector
+
+// authCredential finds the credential of an HTTP Authorization value, in a header
+// value or anywhere in text: "Bearer <token>" and "Basic <base64 of user:password>".
+// Only the credential is reported; the scheme word stays so the value still reads
+// as what it is. To keep prose ("basic information", "bearer bonds") untouched, a
+// Bearer token needs 8+ characters including a digit or token punctuation, and a
+// Basic credential must decode to text containing ':'.
+type authCredential struct{}
+
+const minBearerToken = 8
+
+func (authCredential) Name() string { return AuthCredential }
+
+func (authCredential) AppendMatches(dst []Match, s string) []Match {
+	for i := 0; i+6 < len(s); i++ {
+		c := s[i]
+		if c != 'b' && c != 'B' || (i > 0 && isWord(s[i-1])) {
+			continue
+		}
+		var scheme int
+		basic := false
+		switch {
+		case hasPrefixFold(s[i:], "bearer"):
+			scheme = 6
+		case hasPrefixFold(s[i:], "basic"):
+			scheme, basic = 5, true
+		default:
+			continue
+		}
+		j := i + scheme
+		spaces := j
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j == spaces {
+			continue
+		}
+		end, ok := 0, false
+		if basic {
+			end, ok = basicCredentialEnd(s, j)
+		} else {
+			end, ok = bearerTokenEnd(s, j)
+		}
+		if ok {
+			dst = append(dst, Match{Start: j, End: end})
+			i = end - 1
+		}
+	}
+	return dst
+}
+
+func isTokenChar(c byte) bool {
+	return isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/'
+}
+
+func bearerTokenEnd(s string, j int) (int, bool) {
+	k := j
+	signal := false
+	for k < len(s) && isTokenChar(s[k]) {
+		if !isAlpha(s[k]) {
+			signal = true
+		}
+		k++
+	}
+	for k < len(s) && s[k] == '=' {
+		k++
+	}
+	return k, signal && k-j >= minBearerToken && (k == len(s) || !isWord(s[k]))
+}
+
+// basicCredentialEnd checks that s[j:] starts with standard base64 that decodes to
+// printable text containing ':' (user:password), without allocating.
+func basicCredentialEnd(s string, j int) (int, bool) {
+	k := j
+	for k < len(s) && (isAlnum(s[k]) || s[k] == '+' || s[k] == '/') {
+		k++
+	}
+	body := k
+	for k < len(s) && s[k] == '=' && k-body < 2 {
+		k++
+	}
+	if (k-j)%4 != 0 || k-j < 8 || (k < len(s) && isWord(s[k])) {
+		return 0, false
+	}
+	colon := false
+	var acc uint32
+	bits := 0
+	for p := j; p < body; p++ {
+		acc = acc<<6 | uint32(base64Value(s[p]))
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			b := byte(acc >> uint(bits))
+			if b < 0x20 || b == 0x7f {
+				return 0, false
+			}
+			if b == ':' {
+				colon = true
+			}
+		}
+	}
+	return k, colon
+}
+
+func base64Value(c byte) byte {
+	switch {
+	case isUpper(c):
+		return c - 'A'
+	case isLower(c):
+		return c - 'a' + 26
+	case isDigit(c):
+		return c - '0' + 52
+	case c == '+':
+		return 62
+	default:
+		return 63
+	}
+}

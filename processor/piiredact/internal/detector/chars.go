@@ -1,0 +1,79 @@
+package detector
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isAlpha(c byte) bool { return isUpper(c) || isLower(c) }
+
+func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }
+
+func isHex(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') }
+
+// isWord reports bytes that glue a token to its neighbour: a value next to one of
+// these is part of a longer identifier, not a stand-alone value.
+func isWord(c byte) bool { return isAlnum(c) || c == '_' }
+
+func isBase64URL(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
+
+// numberStartsAt reports whether a number may start at i: it is not glued to a
+// word, and it is not the fractional or grouped part of a longer number
+// ("0.4111...", "1,411...").
+func numberStartsAt(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := s[i-1]
+	if isWord(p) {
+		return false
+	}
+	if (p == '.' || p == ',') && i >= 2 && isDigit(s[i-2]) {
+		return false
+	}
+	return true
+}
+
+// numberEndsAt reports whether a number may end just before i.
+func numberEndsAt(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	n := s[i]
+	if isWord(n) {
+		return false
+	}
+	if (n == '.' || n == ',' || n == '-') && i+1 < len(s) && isDigit(s[i+1]) {
+		return false
+	}
+	return true
+}
+
+// skipDigits returns the index just past the run of digits starting at i.
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// hasPrefixFold is strings.HasPrefix with ASCII case folding, without allocation.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if toLower(s[i]) != toLower(prefix[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func toLower(c byte) byte {
+	if isUpper(c) {
+		return c + ('a' - 'A')
+	}
+	return c
+}

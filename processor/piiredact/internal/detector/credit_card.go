@@ -1,0 +1,117 @@
+package detector
+
+// creditCard finds payment card numbers: 13 to 19 digits, optionally grouped by a
+// single kind of separator (space or dash) in groups of 3 to 6, with a known issuer
+// prefix for the length, and a valid Luhn check digit. The prefix and Luhn rules are
+// what keep millisecond and nanosecond timestamps, order numbers and IDs unmasked.
+type creditCard struct{}
+
+const (
+	minCardDigits = 13
+	maxCardDigits = 19
+)
+
+func (creditCard) Name() string { return CreditCard }
+
+func (creditCard) AppendMatches(dst []Match, s string) []Match {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		if !numberStartsAt(s, i) {
+			i = skipDigits(s, i)
+			continue
+		}
+		if end, ok := scanCard(s, i); ok {
+			dst = append(dst, Match{Start: i, End: end})
+			i = end
+			continue
+		}
+		i = skipDigits(s, i)
+	}
+	return dst
+}
+
+// scanCard reads a card number starting at digit i and reports where it ends.
+func scanCard(s string, i int) (int, bool) {
+	var digits [maxCardDigits]byte
+	n, group := 0, 0
+	var sep byte
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if isDigit(c) {
+			if n == maxCardDigits {
+				return 0, false
+			}
+			digits[n] = c - '0'
+			n++
+			group++
+			if sep != 0 && group > 6 {
+				return 0, false
+			}
+			j++
+			continue
+		}
+		if (c == ' ' || c == '-') && j+1 < len(s) && isDigit(s[j+1]) && (sep == 0 || sep == c) && group >= 3 && group <= 6 {
+			sep = c
+			group = 0
+			j++
+			continue
+		}
+		break
+	}
+	if sep != 0 && group < 3 {
+		return 0, false
+	}
+	if n < minCardDigits || !numberEndsAt(s, j) {
+		return 0, false
+	}
+	d := digits[:n]
+	return j, issuerAccepts(d) && luhnValid(d)
+}
+
+// issuerAccepts reports whether the leading digits name a card issuer that uses
+// this length (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro).
+func issuerAccepts(d []byte) bool {
+	n := len(d)
+	p2 := int(d[0])*10 + int(d[1])
+	p3 := p2*10 + int(d[2])
+	p4 := p3*10 + int(d[3])
+	switch {
+	case d[0] == 4:
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720:
+		return n == 16
+	case p2 == 34 || p2 == 37:
+		return n == 15
+	case p2 == 36 || p2 == 38 || p2 == 39 || (p3 >= 300 && p3 <= 305):
+		return n >= 14
+	case p4 >= 3528 && p4 <= 3589:
+		return n >= 16
+	case p2 == 62 || p2 == 65 || p4 == 6011 || (p3 >= 644 && p3 <= 649):
+		return n >= 16
+	case p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67:
+		return true
+	}
+	return false
+}
+
+// luhnValid reports whether the digits (values 0-9) carry a valid Luhn check digit.
+func luhnValid(d []byte) bool {
+	sum := 0
+	double := false
+	for k := len(d) - 1; k >= 0; k-- {
+		v := int(d[k])
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}

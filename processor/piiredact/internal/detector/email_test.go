@@ -1,0 +1,19 @@
+package detector
+
+import "testing"
+
+func TestEmail(t *testing.T) {
+	runDetectionCases(t, Email, []detectionCase{
+		{in: "jane.doe@example.com", want: []string{"jane.doe@example.com"}},
+		{in: "contact <Jane.Doe+tag@mail.example.co.uk>.", want: []string{"Jane.Doe+tag@mail.example.co.uk"}},
+		{in: "/signup?email=jane.doe%40example.com&x=1", want: []string{"jane.doe%40example.com"}},
+		{in: "a@b.io and c@d.org", want: []string{"a@b.io", "c@d.org"}},
+		{in: "mailto:ops@example.com", want: []string{"ops@example.com"}},
+		{in: "user@localhost", want: nil},
+		{in: "postgres://admin:hunter2@db.internal:5432/app", want: nil},
+		{in: "https://example.com/u/jane@example.com", want: []string{"jane@example.com"}},
+		{in: "@types/node@18.0.0", want: nil},
+		{in: "@example.com", want: nil},
+		{in: "x@-bad.com", want: nil},
+	})
+}

@@ -1,0 +1,276 @@
+package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"go.opentelemetry.io/collector/pdata/pcommon"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/detector"
+)
+
+// redactor applies detectors and key rules to values. It is immutable after
+// construction and safe for concurrent use; per-call state lives in a scratch.
+type redactor struct {
+	detectors []detector.Detector
+	rules     []rule // rules[i] for detectors[i]; rules[keyRule] for sensitive keys
+	keyRule   int
+	sensitive keyMatcher
+	allowed   keyMatcher
+	hasher    *hasher
+	dryRun    bool
+	summary   string
+	scratches sync.Pool
+}
+
+// hit is a detector match with the rule that applies to it.
+type hit struct {
+	start, end, rule int
+}
+
+// scratch is per-batch working memory, pooled so that steady-state processing
+// allocates only for values that actually change.
+type scratch struct {
+	matches []detector.Match
+	hits    []hit
+	batch   []int // redactions per rule in this batch, for metrics
+	removed []int // attributes removed per rule in this batch
+	item    []int // redactions per rule in the current span or log record
+}
+
+func newRedactor(cfg *Config) *redactor {
+	r := &redactor{
+		sensitive: newKeyMatcher(cfg.SensitiveKeys),
+		allowed:   newKeyMatcher(cfg.AllowedKeys),
+		dryRun:    cfg.DryRun,
+		summary:   cfg.SummaryAttribute,
+	}
+	for _, name := range enabledBuiltins(cfg) {
+		d, _ := detector.NewBuiltin(name)
+		dc := cfg.Detectors[name]
+		r.detectors = append(r.detectors, d)
+		r.rules = append(r.rules, newRule(name, dc.Action, dc.KeepLast))
+	}
+	for _, p := range cfg.CustomPatterns {
+		// Validate compiled it already; a config that reaches here is valid.
+		r.detectors = append(r.detectors, detector.NewPattern(p.Name, regexp.MustCompile(p.Regex)))
+		r.rules = append(r.rules, newRule(p.Name, p.Action, p.KeepLast))
+	}
+	r.keyRule = len(r.rules)
+	r.rules = append(r.rules, newRule(SensitiveKeyRule, cfg.SensitiveKeyAction.Action, cfg.SensitiveKeyAction.KeepLast))
+	if cfg.usesHash() {
+		r.hasher = newHasher([]byte(cfg.Hash.Key), keyIDOrDefault(cfg.Hash.KeyID))
+	}
+	n := len(r.rules)
+	r.scratches.New = func() any {
+		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n)}
+	}
+	return r
+}
+
+func keyIDOrDefault(id string) string {
+	if id == "" {
+		return defaultKeyID
+	}
+	return id
+}
+
+// enabledBuiltins lists the built-in detectors the config leaves on, in order.
+func enabledBuiltins(cfg *Config) []string {
+	var out []string
+	for _, name := range detector.BuiltinNames() {
+		if len(cfg.OnlyDetectors) > 0 && !contains(cfg.OnlyDetectors, name) {
+			continue
+		}
+		if dc, ok := cfg.Detectors[name]; ok && dc.Enabled != nil && !*dc.Enabled {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *redactor) getScratch() *scratch {
+	return r.scratches.Get().(*scratch)
+}
+
+func (r *redactor) putScratch(sc *scratch) {
+	clear(sc.batch)
+	clear(sc.removed)
+	clear(sc.item)
+	r.scratches.Put(sc)
+}
+
+// redactString returns s with every finding replaced. remove reports that a
+// finding's action is remove and canRemove allows it: the caller drops the holder.
+func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
+	sc.hits = sc.hits[:0]
+	for i, d := range r.detectors {
+		sc.matches = d.AppendMatches(sc.matches[:0], s)
+		for _, m := range sc.matches {
+			sc.hits = append(sc.hits, hit{start: m.Start, end: m.End, rule: i})
+		}
+	}
+	if len(sc.hits) == 0 {
+		return s, false, false
+	}
+	sc.hits = mergeHits(sc.hits)
+	for _, h := range sc.hits {
+		sc.batch[h.rule]++
+		sc.item[h.rule]++
+		if canRemove && r.rules[h.rule].action == ActionRemove {
+			remove = true
+		}
+	}
+	if r.dryRun {
+		return s, false, false
+	}
+	if remove {
+		for _, h := range sc.hits {
+			if r.rules[h.rule].action == ActionRemove {
+				sc.removed[h.rule]++
+				break
+			}
+		}
+		return "", false, true
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16*len(sc.hits))
+	prev := 0
+	for _, h := range sc.hits {
+		b.WriteString(s[prev:h.start])
+		r.rules[h.rule].writeReplacement(&b, r.hasher, s[h.start:h.end])
+		prev = h.end
+	}
+	b.WriteString(s[prev:])
+	return b.String(), true, false
+}
+
+// mergeHits sorts hits by start and unites overlapping ones, so that no part of any
+// finding survives; a united hit takes the rule of its first member.
+func mergeHits(h []hit) []hit {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && (h[j].start < h[j-1].start || (h[j].start == h[j-1].start && h[j].end > h[j-1].end)); j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+	out := 0
+	for i := range h {
+		if out > 0 && h[i].start < h[out-1].end {
+			h[out-1].end = max(h[out-1].end, h[i].end)
+			continue
+		}
+		h[out] = h[i]
+		out++
+	}
+	return h[:out]
+}
+
+// redactMap redacts every value of m in place and drops entries whose action is
+// remove. Key rules apply to keys at every depth.
+func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
+	m.RemoveIf(func(k string, v pcommon.Value) bool {
+		if !r.allowed.empty() && r.allowed.match(k) {
+			return false
+		}
+		if !r.sensitive.empty() && r.sensitive.match(k) {
+			return r.redactWholeValue(v, sc)
+		}
+		return r.redactValue(v, sc, true)
+	})
+}
+
+// redactValue redacts v in place and reports whether its holder must be removed.
+func (r *redactor) redactValue(v pcommon.Value, sc *scratch, canRemove bool) bool {
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		out, changed, remove := r.redactString(v.Str(), sc, canRemove)
+		if remove {
+			return true
+		}
+		if changed {
+			v.SetStr(out)
+		}
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			if r.redactValue(s.At(i), sc, canRemove) {
+				return true
+			}
+		}
+	case pcommon.ValueTypeMap:
+		r.redactMap(v.Map(), sc)
+	}
+	return false
+}
+
+// redactWholeValue replaces the value of a sensitive key, keeping arrays and maps
+// as arrays and maps of redacted values, and reports whether to remove it.
+func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
+	rl := &r.rules[r.keyRule]
+	switch v.Type() {
+	case pcommon.ValueTypeEmpty, pcommon.ValueTypeBool:
+		return false
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			if r.redactWholeValue(s.At(i), sc) {
+				return true
+			}
+		}
+		return false
+	case pcommon.ValueTypeMap:
+		remove := false
+		v.Map().Range(func(_ string, inner pcommon.Value) bool {
+			remove = r.redactWholeValue(inner, sc)
+			return !remove
+		})
+		return remove
+	}
+	if v.Type() == pcommon.ValueTypeStr && v.Str() == "" {
+		return false
+	}
+	sc.batch[r.keyRule]++
+	sc.item[r.keyRule]++
+	if r.dryRun {
+		return false
+	}
+	if rl.action == ActionRemove {
+		sc.removed[r.keyRule]++
+		return true
+	}
+	v.SetStr(rl.replacement(r.hasher, v.AsString()))
+	return false
+}
+
+// redactText redacts a string field that cannot be removed (names, messages).
+func (r *redactor) redactText(s string, sc *scratch) (string, bool) {
+	out, changed, _ := r.redactString(s, sc, false)
+	return out, changed
+}
+
+// beginItem resets the per-item counts before a span or log record.
+func (sc *scratch) beginItem() { clear(sc.item) }
+
+// endItem writes the summary attribute when the item had findings.
+func (r *redactor) endItem(attrs pcommon.Map, sc *scratch) {
+	if r.summary == "" {
+		return
+	}
+	for _, n := range sc.item {
+		if n > 0 {
+			attrs.PutStr(r.summary, formatSummary(r.rules, sc.item))
+			return
+		}
+	}
+}
