@@ -33,43 +33,47 @@ func (creditCard) AppendMatches(dst []Match, s string) []Match {
 	return dst
 }
 
-// scanCard reads a card number starting at digit i and reports where it ends.
+// scanCard reads a card number starting at digit i and returns the end of the
+// longest valid one that ends at a group boundary, so that in a run of grouped
+// digits longer than a card ("4111 1111 1111 1111 4111 ...") each card is found.
 func scanCard(s string, i int) (int, bool) {
 	var digits [maxCardDigits]byte
-	n, group := 0, 0
+	n, group, best := 0, 0, 0
 	var sep byte
 	j := i
-	for j < len(s) {
-		c := s[j]
-		if isDigit(c) {
+	for {
+		for j < len(s) && isDigit(s[j]) {
 			if n == maxCardDigits {
-				return 0, false
+				return best, best > 0
 			}
-			digits[n] = c - '0'
+			digits[n] = s[j] - '0'
 			n++
 			group++
-			if sep != 0 && group > 6 {
-				return 0, false
-			}
 			j++
-			continue
 		}
-		if (c == ' ' || c == '-') && j+1 < len(s) && isDigit(s[j+1]) && (sep == 0 || sep == c) && group >= 3 && group <= 6 {
-			sep = c
+		if sep != 0 && (group < 3 || group > 6) {
+			break
+		}
+		if n >= minCardDigits && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
+			best = j
+		}
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= 3 && group <= 6 {
+			sep = s[j]
 			group = 0
 			j++
 			continue
 		}
 		break
 	}
-	if sep != 0 && group < 3 {
-		return 0, false
+	return best, best > 0
+}
+
+// cardEndsAt accepts the end of a number or a group boundary inside a longer run.
+func cardEndsAt(s string, j int) bool {
+	if numberEndsAt(s, j) {
+		return true
 	}
-	if n < minCardDigits || !numberEndsAt(s, j) {
-		return 0, false
-	}
-	d := digits[:n]
-	return j, issuerAccepts(d) && luhnValid(d)
+	return j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1])
 }
 
 // issuerAccepts reports whether the leading digits name a card issuer that uses

@@ -21,7 +21,8 @@ func TestCreditCard(t *testing.T) {
 		{in: "4111 1111-1111 1111", want: nil},       // mixed separators
 		{in: "1234567812345670", want: nil},          // Luhn-valid, no issuer
 		{in: "ts=1700000000000000000", want: nil},    // ns timestamp
-		{in: "4111 1111 1111 1111 1", want: nil},     // trailing short group
+		{in: "4111 1111 1111 1111 1", want: []string{"4111 1111 1111 1111"}},
+		{in: "4111 1111 1111 1111 4012 8888 8888 1881", want: []string{"4111 1111 1111 1111", "4012 8888 8888 1881"}},
 		{in: "12 4111-1111-1111-1111", want: []string{"4111-1111-1111-1111"}},
 	})
 }

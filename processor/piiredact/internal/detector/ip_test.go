@@ -23,6 +23,7 @@ func TestIPv6(t *testing.T) {
 		{in: "fe80::", want: []string{"fe80::"}},
 		{in: "::ffff:192.0.2.128", want: []string{"::ffff:192.0.2.128"}},
 		{in: "addr fe80::1ff:fe23:4567:890a.", want: []string{"fe80::1ff:fe23:4567:890a"}},
+		{in: "::ffff:10.0.0.1:8080", want: []string{"::ffff:10.0.0.1"}},
 		{in: "1:2:3:4:5:6:7", want: nil},
 		{in: "1::2::3", want: nil},
 		{in: "12345::1", want: nil},

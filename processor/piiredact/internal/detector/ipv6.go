@@ -29,10 +29,18 @@ func (ipv6) AppendMatches(dst []Match, s string) []Match {
 		for end > pos+1 && (s[end-1] == '.' || (s[end-1] == ':' && s[end-2] != ':')) {
 			end--
 		}
-		if (start == 0 || !isWord(s[start-1])) && (end == len(s) || !isWord(s[end])) && validIPv6(s[start:end]) {
-			dst = append(dst, Match{Start: start, End: end})
+		next := max(end, pos+1)
+		// ']' before the run is a previous replacement's end ("[REDACTED:x]::0"), or a
+		// bracketed host's; neither starts an address.
+		if (start == 0 || (!isWord(s[start-1]) && s[start-1] != ']')) && (end == len(s) || !isWord(s[end])) {
+			if !validIPv6(s[start:end]) {
+				end = withoutPort(s, start, end)
+			}
+			if end > start {
+				dst = append(dst, Match{Start: start, End: end})
+			}
 		}
-		i = max(end, pos+1)
+		i = next
 	}
 	return dst
 }
@@ -98,4 +106,19 @@ func validIPv6(a string) bool {
 		return groups <= 7
 	}
 	return groups == 8
+}
+
+// withoutPort handles "::ffff:10.0.0.1:8080", an IPv4-mapped address and a port:
+// it returns the end of the address, or start when s[start:end] is not that shape.
+// Plain IPv6 addresses take ports only in brackets, so nothing else is trimmed.
+func withoutPort(s string, start, end int) int {
+	k := strings.LastIndexByte(s[start:end], ':')
+	if k <= 0 {
+		return start
+	}
+	addr, port := s[start:start+k], s[start+k+1:end]
+	if port == "" || skipDigits(port, 0) != len(port) || !strings.Contains(addr, ".") || !validIPv6(addr) {
+		return start
+	}
+	return start + k
 }

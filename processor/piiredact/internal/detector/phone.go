@@ -21,7 +21,7 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 			i++
 			continue
 		}
-		if i > 0 && (isWord(s[i-1]) || (c != '+' && c != '(' && !numberStartsAt(s, i))) {
+		if i > 0 && (glued(s[i-1], c) || (c != '+' && c != '(' && !numberStartsAt(s, i))) {
 			i = skipToken(s, i)
 			continue
 		}
@@ -44,6 +44,15 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 	return dst
 }
 
+// glued reports whether prev attaches to a number starting with c. A '+' after a
+// digit starts a new number ("+1555...+1555..."): only letters glue to it.
+func glued(prev, c byte) bool {
+	if c == '+' {
+		return isAlpha(prev) || prev == '_'
+	}
+	return isWord(prev)
+}
+
 func skipToken(s string, i int) int {
 	j := skipDigits(s, i)
 	if j == i {
@@ -54,20 +63,24 @@ func skipToken(s string, i int) int {
 
 func isPhoneSep(c byte) bool { return c == ' ' || c == '-' || c == '.' }
 
-// internationalEnd returns the end of an international number starting at '+' at i, or 0.
+// internationalEnd returns the end of an international number starting at '+' at
+// i, or 0. Like the other grouped forms it takes the longest valid prefix that ends
+// at a group boundary.
 func internationalEnd(s string, i int) int {
 	if i+1 >= len(s) || s[i+1] < '1' || s[i+1] > '9' {
 		return 0
 	}
-	digits, parens, lastDigitEnd := 0, 0, 0
+	digits, parens, best := 0, 0, 0
 	j := i + 1
-	for j < len(s) {
+	for j < len(s) && digits <= maxE164Digits {
 		c := s[j]
 		switch {
 		case isDigit(c):
 			digits++
 			j++
-			lastDigitEnd = j
+			if digits >= minE164Digits && digits <= maxE164Digits && (j == len(s) || !isDigit(s[j])) && phoneEndsAt(s, j) {
+				best = j
+			}
 			continue
 		case isPhoneSep(c) && (isDigit(s[j-1]) || s[j-1] == ')') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '('):
 			j++
@@ -75,24 +88,26 @@ func internationalEnd(s string, i int) int {
 		case c == '(' && parens == 0 && j+1 < len(s) && isDigit(s[j+1]):
 			k := skipDigits(s, j+1)
 			if k >= len(s) || s[k] != ')' || k-j-1 > 4 {
-				return endIfValid(s, digits, lastDigitEnd)
+				return best
 			}
 			digits += k - j - 1
 			parens++
 			j = k + 1
-			lastDigitEnd = k + 1
 			continue
 		}
 		break
 	}
-	return endIfValid(s, digits, lastDigitEnd)
+	return best
 }
 
-func endIfValid(s string, digits, end int) int {
-	if digits < 8 || digits > 15 || !numberEndsAt(s, end) {
-		return 0
-	}
-	return end
+const (
+	minE164Digits = 8
+	maxE164Digits = 15
+)
+
+// phoneEndsAt accepts the end of a number or a group separator inside a longer run.
+func phoneEndsAt(s string, j int) bool {
+	return numberEndsAt(s, j) || (j+1 < len(s) && isPhoneSep(s[j]) && isDigit(s[j+1]))
 }
 
 // northAmericanEnd returns the end of a NANP number starting at i, or 0.
@@ -132,7 +147,8 @@ func northAmericanEnd(s string, i int) int {
 		}
 	}
 	j += 4
-	if !numberEndsAt(s, j) || (j < len(s) && isPhoneSep(s[j]) && j+1 < len(s) && isDigit(s[j+1])) {
+	// "415-555-2671-99" continues; "415-555-2671 415-555-0199" is two numbers.
+	if !numberEndsAt(s, j) || (j+1 < len(s) && s[j] == '.' && isDigit(s[j+1])) {
 		return 0
 	}
 	return j
@@ -148,7 +164,8 @@ func threeDigitsFrom(s string, i int, leading bool) bool {
 
 // trunkNationalEnd returns the end of a "0"-prefixed national number at i, or 0:
 // a first group of 2-5 digits, then groups of 2-6 separated by one kind of space or
-// dash, 10 or 11 digits in all.
+// dash, 10 or 11 digits in all. In a longer grouped run it takes the longest valid
+// prefix, so the rest of the run is scanned again rather than hiding a number.
 func trunkNationalEnd(s string, i int) int {
 	j := skipDigits(s, i)
 	first := j - i
@@ -156,19 +173,22 @@ func trunkNationalEnd(s string, i int) int {
 		return 0
 	}
 	sep := s[j]
-	digits, groups := first, 1
-	for j < len(s) && s[j] == sep && j+1 < len(s) && isDigit(s[j+1]) {
+	digits, groups, best := first, 1, 0
+	for j+1 < len(s) && s[j] == sep && isDigit(s[j+1]) {
 		k := skipDigits(s, j+1)
 		g := k - j - 1
 		if g < 2 || g > 6 {
-			return 0
+			break
 		}
 		digits += g
 		groups++
 		j = k
+		if digits > 11 {
+			break
+		}
+		if digits >= 10 && (numberEndsAt(s, j) || s[j] == sep) {
+			best = j
+		}
 	}
-	if groups < 2 || digits < 10 || digits > 11 || !numberEndsAt(s, j) {
-		return 0
-	}
-	return j
+	return best
 }

@@ -45,7 +45,7 @@ func appendUserinfo(dst []Match, s string) []Match {
 			}
 			end++
 		}
-		if at > start {
+		if at > start && !isReplacement(s[start:at]) {
 			dst = append(dst, Match{Start: start, End: at})
 		}
 		i = start
