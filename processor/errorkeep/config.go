@@ -1,0 +1,107 @@
+package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"go.opentelemetry.io/collector/component"
+)
+
+// Config defines the errorkeep processor's settings. The defaults keep every error
+// and slow trace and 10% of the rest, within 128 MiB.
+type Config struct {
+	// DecisionWait is how long after its first span a trace is decided. Spans that
+	// arrive later follow the decision already taken. Default: 5s.
+	DecisionWait time.Duration `mapstructure:"decision_wait"`
+
+	// RootSpanGrace decides a trace earlier: this long after its root span (a span
+	// without a parent) arrived, when that is before DecisionWait runs out. Zero
+	// turns early decisions off. Default: 1s.
+	RootSpanGrace time.Duration `mapstructure:"root_span_grace"`
+
+	// LatencyThreshold keeps a trace whose duration (earliest start to latest end)
+	// or any span's duration reaches it. Zero turns the latency rule off. Default: 2s.
+	LatencyThreshold time.Duration `mapstructure:"latency_threshold"`
+
+	// HTTPStatusFloor keeps a trace with any span whose HTTP status code
+	// (http.response.status_code or http.status_code) is at or above it. Zero turns
+	// the rule off. Default: 500.
+	HTTPStatusFloor int `mapstructure:"http_status_floor"`
+
+	// HealthyPercent is the share of other traces kept, 0 to 100, decided from the
+	// trace ID's random bits so that every replica and tier agrees. Default: 10.
+	HealthyPercent float64 `mapstructure:"healthy_percent"`
+
+	// Conditions keep a trace when any span, or its resource, has the attribute with
+	// one of the values (or at all, when values is empty). Default: none.
+	Conditions []ConditionConfig `mapstructure:"conditions"`
+
+	// MaxBufferedBytes bounds the span data held awaiting decisions. When full, the
+	// oldest traces are decided early with what has arrived. Default: 128 MiB.
+	MaxBufferedBytes int64 `mapstructure:"max_buffered_bytes"`
+
+	// MaxTraces bounds the number of traces held. Default: 100000.
+	MaxTraces int `mapstructure:"max_traces"`
+
+	// DecisionCacheSize is how many recent decisions are remembered so that late
+	// spans follow them. Default: 200000.
+	DecisionCacheSize int `mapstructure:"decision_cache_size"`
+
+	// prevent unkeyed literal initialization
+	_ struct{}
+}
+
+// ConditionConfig keeps traces that carry an attribute.
+type ConditionConfig struct {
+	// Attribute is the key looked up on spans and resources. Required.
+	Attribute string `mapstructure:"attribute"`
+	// Values are the string forms that match; empty means any value.
+	Values []string `mapstructure:"values"`
+}
+
+var _ component.Config = (*Config)(nil)
+
+var (
+	errNegativeDuration = errors.New("must not be negative")
+	errPercentRange     = errors.New("must be between 0 and 100")
+	errMustBePositive   = errors.New("must be greater than 0")
+)
+
+// Validate checks every field that can be checked without starting.
+func (cfg *Config) Validate() error {
+	var errs []error
+	if cfg.DecisionWait <= 0 {
+		errs = append(errs, fmt.Errorf("decision_wait: %w, got %s", errMustBePositive, cfg.DecisionWait))
+	}
+	if cfg.RootSpanGrace < 0 {
+		errs = append(errs, fmt.Errorf("root_span_grace: %w, got %s", errNegativeDuration, cfg.RootSpanGrace))
+	}
+	if cfg.LatencyThreshold < 0 {
+		errs = append(errs, fmt.Errorf("latency_threshold: %w, got %s", errNegativeDuration, cfg.LatencyThreshold))
+	}
+	if cfg.HTTPStatusFloor < 0 || cfg.HTTPStatusFloor > 599 {
+		errs = append(errs, fmt.Errorf("http_status_floor: must be 0 (off) or an HTTP status code up to 599, got %d", cfg.HTTPStatusFloor))
+	}
+	if cfg.HealthyPercent < 0 || cfg.HealthyPercent > 100 {
+		errs = append(errs, fmt.Errorf("healthy_percent: %w, got %g", errPercentRange, cfg.HealthyPercent))
+	}
+	if cfg.MaxBufferedBytes <= 0 {
+		errs = append(errs, fmt.Errorf("max_buffered_bytes: %w, got %d", errMustBePositive, cfg.MaxBufferedBytes))
+	}
+	if cfg.MaxTraces <= 0 {
+		errs = append(errs, fmt.Errorf("max_traces: %w, got %d", errMustBePositive, cfg.MaxTraces))
+	}
+	if cfg.DecisionCacheSize <= 0 {
+		errs = append(errs, fmt.Errorf("decision_cache_size: %w, got %d", errMustBePositive, cfg.DecisionCacheSize))
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks the condition.
+func (c *ConditionConfig) Validate() error {
+	if c.Attribute == "" {
+		return errors.New("attribute: required")
+	}
+	return nil
+}

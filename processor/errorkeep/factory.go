@@ -1,0 +1,49 @@
+package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
+
+import (
+	"context"
+	"time"
+
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/consumer"
+	"go.opentelemetry.io/collector/processor"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
+)
+
+const (
+	defaultDecisionWait      = 5 * time.Second
+	defaultRootSpanGrace     = time.Second
+	defaultLatencyThreshold  = 2 * time.Second
+	defaultHTTPStatusFloor   = 500
+	defaultHealthyPercent    = 10
+	defaultMaxBufferedBytes  = 128 << 20
+	defaultMaxTraces         = 100_000
+	defaultDecisionCacheSize = 200_000
+)
+
+// NewFactory returns the errorkeep processor factory.
+func NewFactory() processor.Factory {
+	return processor.NewFactory(
+		metadata.Type,
+		createDefaultConfig,
+		processor.WithTraces(createTraces, metadata.TracesStability),
+	)
+}
+
+func createDefaultConfig() component.Config {
+	return &Config{
+		DecisionWait:      defaultDecisionWait,
+		RootSpanGrace:     defaultRootSpanGrace,
+		LatencyThreshold:  defaultLatencyThreshold,
+		HTTPStatusFloor:   defaultHTTPStatusFloor,
+		HealthyPercent:    defaultHealthyPercent,
+		MaxBufferedBytes:  defaultMaxBufferedBytes,
+		MaxTraces:         defaultMaxTraces,
+		DecisionCacheSize: defaultDecisionCacheSize,
+	}
+}
+
+func createTraces(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Traces) (processor.Traces, error) {
+	return newErrorKeepProcessor(set, cfg.(*Config), next)
+}

@@ -1,0 +1,360 @@
+package errorkeep
+
+import (
+	"context"
+	"encoding/binary"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/consumer/consumertest"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor/processortest"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
+)
+
+var t0 = time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)
+
+// fakeClock is the injected time source; tests move it by hand.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+func (c *fakeClock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+func newTestProcessor(t *testing.T, cfg *Config) (*errorKeepProcessor, *consumertest.TracesSink, *fakeClock) {
+	t.Helper()
+	clock := &fakeClock{now: t0}
+	sink := new(consumertest.TracesSink)
+	p, err := newErrorKeepProcessor(processortest.NewNopSettings(metadata.Type), cfg, sink, withClock(clock.Now))
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, p.Shutdown(context.Background())) })
+	return p, sink, clock
+}
+
+func defaultConfig() *Config { return createDefaultConfig().(*Config) }
+
+func traceID(n uint64) pcommon.TraceID {
+	var id pcommon.TraceID
+	binary.BigEndian.PutUint64(id[:8], n)
+	binary.BigEndian.PutUint64(id[8:], n*0x9E3779B97F4A7C15) // spread the random bits
+	return id
+}
+
+type spanSpec struct {
+	span, parent uint64
+	start, dur   time.Duration
+	err          bool
+	attrs        map[string]any
+}
+
+// traceOf builds one batch of spans of trace id.
+func traceOf(id pcommon.TraceID, specs ...spanSpec) ptrace.Traces {
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	rs.Resource().Attributes().PutStr("service.name", "svc")
+	spans := rs.ScopeSpans().AppendEmpty().Spans()
+	for _, s := range specs {
+		sp := spans.AppendEmpty()
+		sp.SetTraceID(id)
+		var sid pcommon.SpanID
+		binary.BigEndian.PutUint64(sid[:], s.span)
+		sp.SetSpanID(sid)
+		if s.parent != 0 {
+			var pid pcommon.SpanID
+			binary.BigEndian.PutUint64(pid[:], s.parent)
+			sp.SetParentSpanID(pid)
+		}
+		sp.SetName("op")
+		sp.SetStartTimestamp(pcommon.NewTimestampFromTime(t0.Add(s.start)))
+		sp.SetEndTimestamp(pcommon.NewTimestampFromTime(t0.Add(s.start + s.dur)))
+		if s.err {
+			sp.Status().SetCode(ptrace.StatusCodeError)
+		}
+		_ = sp.Attributes().FromRaw(s.attrs)
+	}
+	return td
+}
+
+func keptSpansByTrace(sink *consumertest.TracesSink) map[pcommon.TraceID]int {
+	out := map[pcommon.TraceID]int{}
+	for _, td := range sink.AllTraces() {
+		rss := td.ResourceSpans()
+		for i := 0; i < rss.Len(); i++ {
+			sss := rss.At(i).ScopeSpans()
+			for j := 0; j < sss.Len(); j++ {
+				spans := sss.At(j).Spans()
+				for k := 0; k < spans.Len(); k++ {
+					out[spans.At(k).TraceID()]++
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestErrorOnChildSpanKeepsWholeTrace(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	cfg.RootSpanGrace = 0
+	p, sink, clock := newTestProcessor(t, cfg)
+	id := traceID(1)
+	ctx := context.Background()
+	// Spans of one trace arrive in three batches; only a grandchild fails.
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 1, dur: 10 * time.Millisecond})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 2, parent: 1, dur: time.Millisecond})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 3, parent: 2, dur: time.Millisecond, err: true})))
+	healthy := traceID(2)
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(healthy, spanSpec{span: 1, dur: time.Millisecond})))
+
+	clock.Advance(cfg.DecisionWait - time.Nanosecond)
+	p.decideDue(ctx, clock.Now())
+	assert.Zero(t, sink.SpanCount(), "nothing is decided before decision_wait")
+
+	clock.Advance(time.Nanosecond)
+	p.decideDue(ctx, clock.Now())
+	assert.Equal(t, map[pcommon.TraceID]int{id: 3}, keptSpansByTrace(sink))
+	for _, td := range sink.AllTraces() {
+		ts := td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).TraceState().AsRaw()
+		assert.Equal(t, "ot=th:0", ts, "kept for an error: adjusted count 1")
+	}
+}
+
+func TestKeepRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(*Config)
+		spans  []spanSpec
+		keep   bool
+	}{
+		{name: "slow span", spans: []spanSpec{{span: 1, dur: 3 * time.Second}}, keep: true},
+		{name: "slow trace of fast spans", spans: []spanSpec{{span: 1, dur: time.Second}, {span: 2, parent: 1, start: 1500 * time.Millisecond, dur: time.Second}}, keep: true},
+		{name: "fast", spans: []spanSpec{{span: 1, dur: time.Second}}, keep: false},
+		{name: "http 503", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(503)}}}, keep: true},
+		{name: "legacy http 500 as string", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.status_code": "500"}}}, keep: true},
+		{name: "http 404", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: false},
+		{name: "http floor 400", mutate: func(c *Config) { c.HTTPStatusFloor = 400 }, spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: true},
+		{
+			name:   "condition with value",
+			mutate: func(c *Config) { c.Conditions = []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}} },
+			spans:  []spanSpec{{span: 1, attrs: map[string]any{"sampling.priority": int64(1)}}}, keep: true,
+		},
+		{
+			name:   "condition presence",
+			mutate: func(c *Config) { c.Conditions = []ConditionConfig{{Attribute: "tenant.vip"}} },
+			spans:  []spanSpec{{span: 1, attrs: map[string]any{"tenant.vip": true}}}, keep: true,
+		},
+		{name: "latency off", mutate: func(c *Config) { c.LatencyThreshold = 0 }, spans: []spanSpec{{span: 1, dur: time.Hour}}, keep: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := defaultConfig()
+			cfg.HealthyPercent = 0
+			if tt.mutate != nil {
+				tt.mutate(cfg)
+			}
+			require.NoError(t, cfg.Validate())
+			p, sink, clock := newTestProcessor(t, cfg)
+			require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(traceID(7), tt.spans...)))
+			clock.Advance(cfg.DecisionWait)
+			p.decideDue(context.Background(), clock.Now())
+			assert.Equal(t, tt.keep, sink.SpanCount() == len(tt.spans))
+		})
+	}
+}
+
+func TestExceptionEventKeeps(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	p, sink, clock := newTestProcessor(t, cfg)
+	td := traceOf(traceID(3), spanSpec{span: 1})
+	td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).Events().AppendEmpty().SetName("exception")
+	require.NoError(t, p.ConsumeTraces(context.Background(), td))
+	clock.Advance(cfg.DecisionWait)
+	p.decideDue(context.Background(), clock.Now())
+	assert.Equal(t, 1, sink.SpanCount())
+}
+
+func TestHealthyShareConvergesAndIsConsistent(t *testing.T) {
+	const traces = 20000
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 10
+	cfg.RootSpanGrace = 0
+	run := func() map[pcommon.TraceID]int {
+		p, sink, clock := newTestProcessor(t, cfg)
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := 0; i < traces; i++ {
+			var id pcommon.TraceID
+			binary.BigEndian.PutUint64(id[:8], rng.Uint64())
+			binary.BigEndian.PutUint64(id[8:], rng.Uint64())
+			require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(id, spanSpec{span: 1, dur: time.Millisecond})))
+		}
+		clock.Advance(cfg.DecisionWait)
+		p.decideDue(context.Background(), clock.Now())
+		return keptSpansByTrace(sink)
+	}
+	first := run()
+	kept := float64(len(first))
+	expected := traces * cfg.HealthyPercent / 100
+	sigma := math.Sqrt(traces * 0.1 * 0.9)
+	assert.InDelta(t, expected, kept, 4*sigma, "kept %v of %d", kept, traces)
+	assert.Equal(t, first, run(), "two instances given the same traces decide identically")
+}
+
+func TestSampledSpansCarryThreshold(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 50
+	p, sink, clock := newTestProcessor(t, cfg)
+	id := pcommon.TraceID{1, 2, 3, 4, 5, 6, 7, 8, 9, 0xff, 0, 0, 0, 0, 0, 0} // randomness above 50%
+	require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(id, spanSpec{span: 1, dur: time.Millisecond})))
+	clock.Advance(cfg.DecisionWait)
+	p.decideDue(context.Background(), clock.Now())
+	require.Equal(t, 1, sink.SpanCount())
+	ts := sink.AllTraces()[0].ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).TraceState().AsRaw()
+	assert.Equal(t, "ot=th:8", ts)
+}
+
+func TestLateSpansFollowTheDecision(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	p, sink, clock := newTestProcessor(t, cfg)
+	ctx := context.Background()
+	kept, dropped := traceID(10), traceID(11)
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(kept, spanSpec{span: 1, err: true})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(dropped, spanSpec{span: 1})))
+	clock.Advance(cfg.DecisionWait)
+	p.decideDue(ctx, clock.Now())
+	require.Equal(t, 1, sink.SpanCount())
+
+	// Late spans: the kept trace's go straight through, the dropped trace's stay dropped
+	// even when the late span itself is an error.
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(kept, spanSpec{span: 2, parent: 1})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(dropped, spanSpec{span: 2, parent: 1, err: true})))
+	assert.Equal(t, map[pcommon.TraceID]int{kept: 2}, keptSpansByTrace(sink))
+	assert.Zero(t, p.buffer.len())
+}
+
+func TestRootSpanDecidesEarly(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	p, sink, clock := newTestProcessor(t, cfg)
+	ctx := context.Background()
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(20), spanSpec{span: 2, parent: 1, err: true})))
+	clock.Advance(time.Second)
+	p.decideDue(ctx, clock.Now())
+	assert.Zero(t, sink.SpanCount(), "no root yet")
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(20), spanSpec{span: 1})))
+	clock.Advance(cfg.RootSpanGrace)
+	p.decideDue(ctx, clock.Now())
+	assert.Equal(t, 2, sink.SpanCount(), "decided at root + grace, before decision_wait")
+}
+
+func TestMemoryPressureDecidesEarlyWithinByteBound(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	cfg.MaxBufferedBytes = 64 << 10
+	p, sink, _ := newTestProcessor(t, cfg)
+	ctx := context.Background()
+	big := strings.Repeat("x", 1024)
+	for i := 0; i < 500; i++ {
+		require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(uint64(100+i)), spanSpec{span: 1, err: i%5 == 0, attrs: map[string]any{"blob": big}})))
+		assert.LessOrEqual(t, p.buffer.bytes, cfg.MaxBufferedBytes, "after trace %d", i)
+	}
+	// Errors decided early are still kept, whole.
+	assert.Equal(t, 100-p.bufferedErrors(), len(keptSpansByTrace(sink)))
+}
+
+func (p *errorKeepProcessor) bufferedErrors() int {
+	n := 0
+	for _, t := range p.buffer.traces {
+		if t.summary.hasError {
+			n++
+		}
+	}
+	return n
+}
+
+func TestOneHugeTraceDoesNotEvictEverything(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	cfg.MaxBufferedBytes = 256 << 10
+	p, sink, _ := newTestProcessor(t, cfg)
+	ctx := context.Background()
+	for i := 0; i < 20; i++ {
+		require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(uint64(1000+i)), spanSpec{span: 1})))
+	}
+	huge := traceID(1)
+	blob := strings.Repeat("y", 4096)
+	for i := 0; i < 100; i++ {
+		require.NoError(t, p.ConsumeTraces(ctx, traceOf(huge, spanSpec{span: uint64(i + 1), parent: 1, err: i == 0, attrs: map[string]any{"blob": blob}})))
+		assert.LessOrEqual(t, p.buffer.bytes, cfg.MaxBufferedBytes)
+	}
+	assert.Equal(t, 100, keptSpansByTrace(sink)[huge], "the huge error trace arrives whole")
+	assert.GreaterOrEqual(t, p.buffer.len(), 1)
+}
+
+func TestMaxTracesBound(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.MaxTraces = 10
+	p, _, _ := newTestProcessor(t, cfg)
+	for i := 0; i < 50; i++ {
+		require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(traceID(uint64(i+1)), spanSpec{span: 1})))
+		assert.LessOrEqual(t, p.buffer.len(), 10)
+	}
+}
+
+func TestShutdownFlushesIdempotentlyAndHonoursDeadline(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.HealthyPercent = 0
+	cfg.DecisionWait = time.Hour
+	sink := new(consumertest.TracesSink)
+	p, err := newErrorKeepProcessor(processortest.NewNopSettings(metadata.Type), cfg, sink)
+	require.NoError(t, err)
+	require.NoError(t, p.Start(context.Background(), componenttest.NewNopHost()))
+	require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(traceID(5), spanSpec{span: 1, err: true}, spanSpec{span: 2, parent: 1})))
+	require.NoError(t, p.Shutdown(context.Background()))
+	assert.Equal(t, 2, sink.SpanCount(), "shutdown decided and flushed the buffered error trace")
+	require.NoError(t, p.Shutdown(context.Background()))
+
+	// A next consumer that blocks cannot hold shutdown past its deadline.
+	blocking := &blockingConsumer{release: make(chan struct{})}
+	defer close(blocking.release)
+	q, err := newErrorKeepProcessor(processortest.NewNopSettings(metadata.Type), cfg, blocking)
+	require.NoError(t, err)
+	require.NoError(t, q.Start(context.Background(), componenttest.NewNopHost()))
+	require.NoError(t, q.ConsumeTraces(context.Background(), traceOf(traceID(6), spanSpec{span: 1, err: true})))
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	assert.ErrorIs(t, q.Shutdown(ctx), context.DeadlineExceeded)
+}
+
+type blockingConsumer struct {
+	consumertest.TracesSink
+	release chan struct{}
+}
+
+func (b *blockingConsumer) ConsumeTraces(ctx context.Context, _ ptrace.Traces) error {
+	select {
+	case <-b.release:
+	case <-ctx.Done():
+	}
+	return ctx.Err()
+}
+
+func TestShutdownWithoutStart(t *testing.T) {
+	p, err := newErrorKeepProcessor(processortest.NewNopSettings(metadata.Type), defaultConfig(), consumertest.NewNop())
+	require.NoError(t, err)
+	require.NoError(t, p.Shutdown(context.Background()))
+	require.NoError(t, p.Shutdown(context.Background()))
+}

@@ -1,0 +1,103 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestComponentsListsEveryComponent(t *testing.T) {
+	out, err := RunBinary(binary, nil, "components")
+	require.NoError(t, err, out)
+	for _, name := range []string{
+		"otlp",
+		"memory_limiter", "batch", "tail_sampling", "piiredact", "errorkeep",
+		"resource", "attributes", "filter", "transform", "probabilistic_sampler",
+		"otlp_grpc", "otlp_http", "debug", "file", "load_balancing",
+		"health_check", "pprof", "zpages", "file_storage", "bearertokenauth", "basicauth",
+	} {
+		assert.Contains(t, out, "- name: "+name+"\n", "component %s", name)
+	}
+	for _, scheme := range []string{"env", "file", "yaml"} {
+		assert.Contains(t, out, "- scheme: "+scheme+"\n", "provider %s", scheme)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, err := RunBinary(binary, nil, "--version")
+	require.NoError(t, err)
+	assert.Contains(t, out, "otelcol-custom version ")
+}
+
+func TestEveryShippedConfigValidates(t *testing.T) {
+	files, err := filepath.Glob(ConfigPath("*.yaml"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 5)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			out, err := RunBinary(binary, nil, "validate", "--config", f)
+			require.NoError(t, err, out)
+		})
+	}
+}
+
+// TestValidateRejectsBadProcessorConfig checks that mistakes in our processors'
+// settings fail at `validate`, naming the key.
+func TestValidateRejectsBadProcessorConfig(t *testing.T) {
+	tests := []struct{ name, override, want string }{
+		{"unknown detector", "processors::piiredact::detectors::creditcard::action=mask", `unknown detector "creditcard"`},
+		{"bad regex", `processors::piiredact::custom_patterns=[{name: order, regex: "ORD-[0-9"}]`, "custom_patterns::0: regex: invalid RE2 expression"},
+		{"hash without key", "processors::piiredact::detectors::email::action=hash", "hash.key is required"},
+		{"percent out of range", "processors::errorkeep::healthy_percent=150", "healthy_percent: must be between 0 and 100, got 150"},
+		{"negative latency", "processors::errorkeep::latency_threshold=-1s", "latency_threshold: must not be negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := RunBinary(binary, nil, "validate", "--config", ConfigPath("gateway.yaml"), "--set", tt.override)
+			require.Error(t, err, out)
+			assert.Contains(t, out, tt.want)
+		})
+	}
+}
+
+func TestPrintConfigHidesTheHashKey(t *testing.T) {
+	const key = "e2e-secret-hmac-key-0123456789abcdef-xyz"
+	out, err := RunBinary(binary, map[string]string{"PIIREDACT_HMAC_KEY": key},
+		"print-config", "--config", ConfigPath("default.yaml"),
+		"--set", "processors::piiredact::hash::key=${env:PIIREDACT_HMAC_KEY}",
+		"--set", "processors::piiredact::detectors::email::action=hash")
+	require.NoError(t, err, out)
+	assert.Contains(t, out, "piiredact")
+	assert.NotContains(t, out, key)
+}
+
+// TestVersionPinsMatchBuilderConfig keeps the module pins in one place: the
+// builder config explains them, and go.mod must repeat exactly the same ones.
+func TestVersionPinsMatchBuilderConfig(t *testing.T) {
+	builder, err := os.ReadFile(filepath.Join(RepoRoot(), "builder-config.yaml"))
+	require.NoError(t, err)
+	gomod, err := os.ReadFile(filepath.Join(RepoRoot(), "go.mod"))
+	require.NoError(t, err)
+	var fromBuilder, fromGoMod []string
+	inReplaces := false
+	for _, line := range strings.Split(string(builder), "\n") {
+		if strings.HasPrefix(line, "replaces:") {
+			inReplaces = true
+			continue
+		}
+		if inReplaces && strings.HasPrefix(strings.TrimSpace(line), "- ") {
+			fromBuilder = append(fromBuilder, strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "- ")), " "))
+		}
+	}
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if strings.Contains(line, "=>") && !strings.HasPrefix(strings.TrimSpace(line), "//") {
+			fromGoMod = append(fromGoMod, strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "replace ")), " "))
+		}
+	}
+	require.NotEmpty(t, fromBuilder)
+	assert.ElementsMatch(t, fromBuilder, fromGoMod)
+}
