@@ -146,9 +146,11 @@ func TestKeepRules(t *testing.T) {
 		{name: "http 404", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: false},
 		{name: "http floor 400", mutate: func(c *Config) { c.HTTPStatusFloor = 400 }, spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: true},
 		{
-			name:   "condition with value",
-			mutate: func(c *Config) { c.Conditions = []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}} },
-			spans:  []spanSpec{{span: 1, attrs: map[string]any{"sampling.priority": int64(1)}}}, keep: true,
+			name: "condition with value",
+			mutate: func(c *Config) {
+				c.Conditions = []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}}
+			},
+			spans: []spanSpec{{span: 1, attrs: map[string]any{"sampling.priority": int64(1)}}}, keep: true,
 		},
 		{
 			name:   "condition presence",

@@ -14,12 +14,12 @@ import (
 
 // keepTelemetry records the processor's own metrics with attribute sets built once.
 type keepTelemetry struct {
-	builder    *metadata.TelemetryBuilder
-	base       metric.MeasurementOption
-	byReason   [len(reasonNames)]metric.MeasurementOption
-	lateKept   metric.MeasurementOption
-	lateDrop   metric.MeasurementOption
-	closeOnce  sync.Once
+	builder   *metadata.TelemetryBuilder
+	base      metric.MeasurementOption
+	byReason  [len(reasonNames)]metric.MeasurementOption
+	lateKept  metric.MeasurementOption
+	lateDrop  metric.MeasurementOption
+	closeOnce sync.Once
 }
 
 // outcome is what one decision pass did, recorded in one go.

@@ -2,11 +2,11 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -105,7 +105,9 @@ func TestGatewayFansOutAndSurvivesADeadBackend(t *testing.T) {
 	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: gatewayEnv(jaeger, tempo, nil)})
 
 	sendSimpleTraces(t, col.Endpoints.GRPC, "both-up", 20)
-	Eventually(t, DeliverTimeout, func() bool { return countSpansNamed(jaeger, "both-up") == 20 && countSpansNamed(tempo, "both-up") == 20 },
+	Eventually(t, DeliverTimeout, func() bool {
+		return countSpansNamed(jaeger, "both-up") == 20 && countSpansNamed(tempo, "both-up") == 20
+	},
 		"both backends get all 20 traces (jaeger %d, tempo %d)", countSpansNamed(jaeger, "both-up"), countSpansNamed(tempo, "both-up"))
 
 	tempo.Stop()
@@ -151,12 +153,10 @@ func metricValue(text, name string) float64 {
 		if strings.HasPrefix(line, name+"{") || strings.HasPrefix(line, name+" ") {
 			f := strings.Fields(line)
 			var v float64
-			if _, err := fmtSscan(f[len(f)-1], &v); err == nil {
+			if _, err := fmt.Sscan(f[len(f)-1], &v); err == nil {
 				return v
 			}
 		}
 	}
 	return -1
 }
-
-var _ = time.Second

@@ -1,0 +1,160 @@
+package errorkeep
+
+import (
+	"context"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/tailsamplingprocessor"
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/component/componenttest"
+	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/consumer/consumertest"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.opentelemetry.io/collector/processor"
+	"go.opentelemetry.io/collector/processor/processortest"
+)
+
+// tailSamplingEquivalent is contrib tail_sampling set up for errorkeep's job.
+var tailSamplingEquivalent = map[string]any{
+	"decision_wait": "1h", // benchmarks measure buffering; nothing is decided mid-run
+	"num_traces":    1_000_000,
+	"policies": []any{
+		map[string]any{"name": "errors", "type": "status_code", "status_code": map[string]any{"status_codes": []any{"ERROR"}}},
+		map[string]any{"name": "slow", "type": "latency", "latency": map[string]any{"threshold_ms": 2000}},
+		map[string]any{"name": "healthy", "type": "probabilistic", "probabilistic": map[string]any{"sampling_percentage": 10}},
+	},
+}
+
+func newTailSampling(b *testing.B) processor.Traces {
+	f := tailsamplingprocessor.NewFactory()
+	cfg := f.CreateDefaultConfig()
+	if err := confmap.NewFromStringMap(tailSamplingEquivalent).Unmarshal(cfg); err != nil {
+		b.Fatal(err)
+	}
+	p, err := f.CreateTraces(context.Background(), processortest.NewNopSettings(component.MustNewType("tail_sampling")), cfg, consumertest.NewNop())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := p.Start(context.Background(), componenttest.NewNopHost()); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+func newErrorKeepForBench(b *testing.B) processor.Traces {
+	cfg := defaultConfig()
+	cfg.DecisionWait = time.Hour
+	cfg.RootSpanGrace = 0
+	cfg.MaxBufferedBytes = 8 << 30
+	cfg.MaxTraces = 1_000_000
+	p, err := NewFactory().CreateTraces(context.Background(), processortest.NewNopSettings(NewFactory().Type()), cfg, consumertest.NewNop())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := p.Start(context.Background(), componenttest.NewNopHost()); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// benchBatch is a batch of 20 five-span traces with realistic attributes.
+func benchBatch(seq uint64) ptrace.Traces {
+	td := ptrace.NewTraces()
+	for t := uint64(0); t < 20; t++ {
+		id := traceID(seq*20 + t + 1)
+		specs := make([]spanSpec, 0, 5)
+		for s := uint64(1); s <= 5; s++ {
+			specs = append(specs, spanSpec{span: s, parent: s - 1, dur: time.Duration(s) * time.Millisecond, err: t == 0 && s == 5,
+				attrs: map[string]any{"http.request.method": "GET", "http.route": "/api/v1/orders/{id}", "http.response.status_code": int64(200),
+					"server.address": "checkout.shop.svc.cluster.local", "db.statement": "SELECT id, total FROM orders WHERE id = $1"}})
+		}
+		traceOf(id, specs...).ResourceSpans().MoveAndAppendTo(td.ResourceSpans())
+	}
+	return td
+}
+
+type samplerImpl struct {
+	name string
+	make func(*testing.B) processor.Traces
+}
+
+var samplers = []samplerImpl{{"errorkeep", newErrorKeepForBench}, {"tail_sampling", newTailSampling}}
+
+// BenchmarkIngest is CPU per span of taking spans in (grouping and buffering) for
+// errorkeep and for contrib tail_sampling with equivalent policies, in the same run.
+func BenchmarkIngest(b *testing.B) {
+	const batches = 256
+	inputs := make([]ptrace.Traces, batches)
+	for i := range inputs {
+		inputs[i] = benchBatch(uint64(i))
+	}
+	for _, impl := range samplers {
+		b.Run(impl.name, func(b *testing.B) {
+			b.ReportAllocs()
+			spans := 0
+			var p processor.Traces
+			i := 0
+			for b.Loop() {
+				if i%batches == 0 {
+					if p != nil {
+						_ = p.Shutdown(context.Background())
+					}
+					b.StopTimer()
+					p = impl.make(b)
+					b.StartTimer()
+				}
+				td := ptrace.NewTraces()
+				inputs[i%batches].CopyTo(td)
+				if err := p.ConsumeTraces(context.Background(), td); err != nil {
+					b.Fatal(err)
+				}
+				spans += td.SpanCount()
+				i++
+			}
+			b.StopTimer()
+			_ = p.Shutdown(context.Background())
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(spans), "ns/span")
+		})
+	}
+}
+
+// BenchmarkBufferedMemory reports heap bytes held per buffered span after 10,000
+// traces (50,000 spans) are buffered awaiting decisions.
+func BenchmarkBufferedMemory(b *testing.B) {
+	const batches = 500
+	for _, impl := range samplers {
+		b.Run(impl.name, func(b *testing.B) {
+			var perSpan float64
+			for b.Loop() {
+				b.StopTimer()
+				p := impl.make(b)
+				runtime.GC()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before) // before the inputs: the delta is what p retains
+				inputs := make([]ptrace.Traces, batches)
+				for i := range inputs {
+					inputs[i] = benchBatch(uint64(i))
+				}
+				b.StartTimer()
+				spans := 0
+				for i := range inputs {
+					spans += inputs[i].SpanCount()
+					if err := p.ConsumeTraces(context.Background(), inputs[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				inputs = nil
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				perSpan = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(spans)
+				runtime.KeepAlive(p)
+				_ = p.Shutdown(context.Background())
+				b.StartTimer()
+			}
+			b.ReportMetric(perSpan, "B/buffered-span")
+		})
+	}
+}

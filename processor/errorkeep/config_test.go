@@ -1,0 +1,57 @@
+package errorkeep
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/component"
+	"go.opentelemetry.io/collector/confmap"
+	"go.opentelemetry.io/collector/confmap/confmaptest"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
+)
+
+func loadConfig(t *testing.T, file string, id component.ID) (*Config, error) {
+	t.Helper()
+	cm, err := confmaptest.LoadConf(file)
+	require.NoError(t, err)
+	sub, err := cm.Sub(id.String())
+	require.NoError(t, err)
+	cfg := createDefaultConfig().(*Config)
+	if err := sub.Unmarshal(cfg); err != nil {
+		return nil, err
+	}
+	return cfg, confmap.Validate(cfg)
+}
+
+func TestLoadConfig(t *testing.T) {
+	cfg, err := loadConfig(t, filepath.Join("testdata", "config.yaml"), component.NewID(metadata.Type))
+	require.NoError(t, err)
+	assert.Equal(t, createDefaultConfig(), cfg)
+	cfg, err = loadConfig(t, filepath.Join("testdata", "config.yaml"), component.NewIDWithName(metadata.Type, "tuned"))
+	require.NoError(t, err)
+	assert.Equal(t, 10*time.Second, cfg.DecisionWait)
+	assert.Equal(t, 1.0, cfg.HealthyPercent)
+	assert.Equal(t, []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}}, cfg.Conditions)
+	assert.Equal(t, int64(1<<20), cfg.MaxBufferedBytes)
+}
+
+func TestLoadInvalidConfig(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"percent.yaml", "healthy_percent: must be between 0 and 100, got 150"},
+		{"decision_wait.yaml", "decision_wait: must be greater than 0, got 0s"},
+		{"max_bytes.yaml", "max_buffered_bytes: must be greater than 0, got -1"},
+		{"http_floor.yaml", "http_status_floor: must be 0 (off) or an HTTP status code up to 599, got 700"},
+		{"condition.yaml", "conditions::0: attribute: required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			_, err := loadConfig(t, filepath.Join("testdata", "invalid", tt.file), component.NewID(metadata.Type))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}

@@ -1,5 +1,0 @@
-package e2e
-
-import "fmt"
-
-func fmtSscan(s string, v *float64) (int, error) { return fmt.Sscan(s, v) }
