@@ -5,7 +5,6 @@ import "go.opentelemetry.io/collector/pdata/pcommon"
 // decision is what was decided for a trace, remembered for its late spans.
 type decision struct {
 	keep      bool
-	reason    keepReason
 	threshold uint64 // written to kept spans' tracestate
 }
 

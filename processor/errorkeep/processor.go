@@ -179,30 +179,21 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 			p.followDecision(g, d, forward, &out)
 			continue
 		}
-		if p.isOversized(g.id, int64(len(chunks[i]))) {
-			// This trace is what fills the buffer: decide it now with what it has,
-			// rather than let it push out everything else. Its later spans follow.
-			t := p.buffer.get(g.id)
-			if t == nil {
-				t = p.buffer.add(g.id, now)
+		need := int64(len(chunks[i]))
+		// A trace that is itself what fills the buffer is decided now with what it
+		// has, rather than let it push out everything else. Its later spans follow.
+		oversized := p.isOversized(g.id, need)
+		if !oversized {
+			p.makeRoom(need, p.buffer.get(g.id) == nil, forward, &out, now)
+			if d, ok := p.decisions.get(g.id); ok { // makeRoom may have decided this very trace
+				p.followDecision(g, d, forward, &out)
+				continue
 			}
-			p.buffer.appendChunk(t, chunks[i], &g.summary)
+		}
+		t := p.bufferChunk(g, chunks[i], now)
+		if oversized {
 			out.early++
 			p.decideLocked(t, now, forward, &out)
-			continue
-		}
-		p.makeRoom(int64(len(chunks[i])), p.buffer.get(g.id) == nil, forward, &out, now)
-		if d, ok := p.decisions.get(g.id); ok { // makeRoom may have decided this very trace
-			p.followDecision(g, d, forward, &out)
-			continue
-		}
-		t := p.buffer.get(g.id)
-		if t == nil {
-			t = p.buffer.add(g.id, now)
-		}
-		p.buffer.appendChunk(t, chunks[i], &g.summary)
-		if g.summary.hasRoot && p.cfg.RootSpanGrace > 0 && t.rootDeadline.IsZero() {
-			t.rootDeadline = now.Add(p.cfg.RootSpanGrace)
 		}
 	}
 	p.mu.Unlock()
@@ -211,6 +202,20 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 		return nil
 	}
 	return p.next.ConsumeTraces(ctx, forward)
+}
+
+// bufferChunk adds a group's encoded spans to its trace, creating the trace on its
+// first spans. The caller holds p.mu.
+func (p *errorKeepProcessor) bufferChunk(g *traceGroup, chunk []byte, now time.Time) *bufferedTrace {
+	t := p.buffer.get(g.id)
+	if t == nil {
+		t = p.buffer.add(g.id, now)
+	}
+	p.buffer.appendChunk(t, chunk, &g.summary)
+	if g.summary.hasRoot && p.cfg.RootSpanGrace > 0 {
+		p.buffer.setRootDeadline(t, now.Add(p.cfg.RootSpanGrace))
+	}
+	return t
 }
 
 // followDecision applies a past decision to late spans.
@@ -264,12 +269,8 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 	for t := p.buffer.oldest(); t != nil && !now.Before(t.firstSeen.Add(p.cfg.DecisionWait)); t = p.buffer.oldest() {
 		p.decideLocked(t, now, forward, &out)
 	}
-	if p.cfg.RootSpanGrace > 0 {
-		for _, t := range p.buffer.traces {
-			if !t.rootDeadline.IsZero() && !now.Before(t.rootDeadline) {
-				p.decideLocked(t, now, forward, &out)
-			}
-		}
+	for t := p.buffer.oldestRoot(); t != nil && !now.Before(t.rootDeadline); t = p.buffer.oldestRoot() {
+		p.decideLocked(t, now, forward, &out)
 	}
 	p.mu.Unlock()
 	p.deliver(ctx, forward, &out)
@@ -277,9 +278,6 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 
 // flushAll decides every buffered trace now, as at shutdown.
 func (p *errorKeepProcessor) flushAll(ctx context.Context) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	var out outcome
 	forward := ptrace.NewTraces()
 	now := p.now()
@@ -306,11 +304,11 @@ func (p *errorKeepProcessor) deliver(ctx context.Context, forward ptrace.Traces,
 func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, forward ptrace.Traces, out *outcome) {
 	p.buffer.remove(t)
 	reason := p.classifier.reason(&t.summary)
-	d := decision{keep: true, reason: reason}
+	d := decision{keep: true}
 	if reason == reasonNone {
+		reason = reasonSampled
 		d.threshold = p.healthyT
 		d.keep = sampledByThreshold(randomness(t.id, t.summary.otValue), p.healthyT)
-		d.reason = reasonSampled
 	}
 	p.decisions.put(t.id, d)
 	out.latencies = append(out.latencies, now.Sub(t.firstSeen))
@@ -320,8 +318,8 @@ func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, forwa
 		out.droppedSpans += spans
 		return
 	}
-	out.keptTraces[d.reason]++
-	out.keptSpans[d.reason] += spans
+	out.keptTraces[reason]++
+	out.keptSpans[reason] += spans
 	var unmarshaler ptrace.ProtoUnmarshaler
 	for _, chunk := range t.chunks {
 		td, err := unmarshaler.UnmarshalTraces(chunk)

@@ -2,6 +2,7 @@ package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,7 +27,8 @@ type redactor struct {
 
 // hit is a detector match with the rule that applies to it.
 type hit struct {
-	start, end, rule int
+	detector.Match
+	rule int
 }
 
 // scratch is per-batch working memory, pooled so that steady-state processing
@@ -80,7 +82,7 @@ func keyIDOrDefault(id string) string {
 func enabledBuiltins(cfg *Config) []string {
 	var out []string
 	for _, name := range detector.BuiltinNames() {
-		if len(cfg.OnlyDetectors) > 0 && !contains(cfg.OnlyDetectors, name) {
+		if len(cfg.OnlyDetectors) > 0 && !slices.Contains(cfg.OnlyDetectors, name) {
 			continue
 		}
 		if dc, ok := cfg.Detectors[name]; ok && dc.Enabled != nil && !*dc.Enabled {
@@ -89,15 +91,6 @@ func enabledBuiltins(cfg *Config) []string {
 		out = append(out, name)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (r *redactor) getScratch() *scratch {
@@ -118,39 +111,35 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	for i, d := range r.detectors {
 		sc.matches = d.AppendMatches(sc.matches[:0], s)
 		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{start: m.Start, end: m.End, rule: i})
+			sc.hits = append(sc.hits, hit{Match: m, rule: i})
 		}
 	}
 	if len(sc.hits) == 0 {
 		return s, false, false
 	}
 	sc.hits = mergeHits(sc.hits)
+	removeRule := -1
 	for _, h := range sc.hits {
 		sc.batch[h.rule]++
 		sc.item[h.rule]++
-		if canRemove && r.rules[h.rule].action == ActionRemove {
-			remove = true
+		if canRemove && removeRule < 0 && r.rules[h.rule].action == ActionRemove {
+			removeRule = h.rule
 		}
 	}
 	if r.dryRun {
 		return s, false, false
 	}
-	if remove {
-		for _, h := range sc.hits {
-			if r.rules[h.rule].action == ActionRemove {
-				sc.removed[h.rule]++
-				break
-			}
-		}
+	if removeRule >= 0 {
+		sc.removed[removeRule]++
 		return "", false, true
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16*len(sc.hits))
 	prev := 0
 	for _, h := range sc.hits {
-		b.WriteString(s[prev:h.start])
-		r.rules[h.rule].writeReplacement(&b, r.hasher, s[h.start:h.end])
-		prev = h.end
+		b.WriteString(s[prev:h.Start])
+		r.rules[h.rule].writeReplacement(&b, r.hasher, s[h.Start:h.End])
+		prev = h.End
 	}
 	b.WriteString(s[prev:])
 	return b.String(), true, false
@@ -159,15 +148,11 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any
 // finding survives; a united hit takes the rule of its first member.
 func mergeHits(h []hit) []hit {
-	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && (h[j].start < h[j-1].start || (h[j].start == h[j-1].start && h[j].end > h[j-1].end)); j-- {
-			h[j], h[j-1] = h[j-1], h[j]
-		}
-	}
+	slices.SortFunc(h, func(a, b hit) int { return detector.CompareMatches(a.Match, b.Match) })
 	out := 0
 	for i := range h {
-		if out > 0 && h[i].start < h[out-1].end {
-			h[out-1].end = max(h[out-1].end, h[i].end)
+		if out > 0 && h[i].Start < h[out-1].End {
+			h[out-1].End = max(h[out-1].End, h[i].End)
 			continue
 		}
 		h[out] = h[i]

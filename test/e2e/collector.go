@@ -159,16 +159,6 @@ func (c *Collector) Kill() {
 	})
 }
 
-// Exited reports whether the process has ended.
-func (c *Collector) Exited() bool {
-	select {
-	case <-c.exited:
-		return true
-	default:
-		return false
-	}
-}
-
 // Output returns everything the process wrote to stdout and stderr so far.
 func (c *Collector) Output() string { return c.output.String() }
 

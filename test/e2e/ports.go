@@ -17,13 +17,6 @@ func FreeEndpoint(tb testing.TB) string {
 	return l.Addr().String()
 }
 
-// FreePort returns a loopback port number that was free a moment ago.
-func FreePort(tb testing.TB) string {
-	tb.Helper()
-	_, port, _ := net.SplitHostPort(FreeEndpoint(tb))
-	return port
-}
-
 func portOf(endpoint string) int {
 	_, port, _ := net.SplitHostPort(endpoint)
 	n, _ := strconv.Atoi(port)

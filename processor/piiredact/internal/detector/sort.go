@@ -1,20 +1,17 @@
 package detector
 
-// sortMatches sorts by start, longest first, with an insertion sort: the slices are
-// short and this keeps the hot path free of allocation.
-func sortMatches(m []Match) {
-	for i := 1; i < len(m); i++ {
-		for j := i; j > 0 && less(m[j], m[j-1]); j-- {
-			m[j], m[j-1] = m[j-1], m[j]
-		}
-	}
-}
+import (
+	"cmp"
+	"slices"
+)
 
-func less(a, b Match) bool {
-	if a.Start != b.Start {
-		return a.Start < b.Start
-	}
-	return a.End > b.End
+// sortMatches sorts by start, longest first. slices.SortFunc does not allocate,
+// which keeps the hot path free of allocation.
+func sortMatches(m []Match) { slices.SortFunc(m, CompareMatches) }
+
+// CompareMatches orders matches by start, the longer first on a tie.
+func CompareMatches(a, b Match) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 }
 
 // dedupeOverlaps drops, from dst[first:], matches that overlap an earlier one.
