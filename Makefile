@@ -3,25 +3,42 @@ SHELL        := /bin/bash
 GO           ?= go
 TOOLS        := $(GO) tool -modfile=internal/tools/go.mod
 BINARY       := bin/otelcol-custom
+REFERENCE    := bin/otelcol-reference
+TELEMETRYGEN := bin/telemetrygen
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
 
-.PHONY: build run test generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen run test loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
 	$(TOOLS) builder --config builder-config.yaml
 	mkdir -p bin && mv cmd/otelcol-custom/otelcol-custom $(BINARY)
 
+## build-reference: the stock-components build the load test compares against
+build-reference:
+	$(TOOLS) builder --config loadtest/reference/builder-config.yaml
+	mkdir -p bin && mv bin/otelcol-reference-src/otelcol-reference $(REFERENCE)
+
+## build-telemetrygen: the pinned contrib load generator (internal/tools/go.mod)
+build-telemetrygen:
+	$(GO) build -modfile=internal/tools/go.mod -o $(TELEMETRYGEN) github.com/open-telemetry/opentelemetry-collector-contrib/cmd/telemetrygen
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
 	$(BINARY) --config $(CONFIG)
 
-## test: build the binary, then run every test (unit, golden, fuzz seeds, e2e) with -race
-test: build
-	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) $(GO) test $(GOTEST_FLAGS) ./...
+## test: build the binaries, then run every test (unit, golden, fuzz seeds, e2e) with -race
+test: build build-reference build-telemetrygen
+	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
+	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) $(GO) test $(GOTEST_FLAGS) ./...
+
+## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
+## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.
+loadtest: build build-reference build-telemetrygen
+	bash loadtest/run.sh $(LOADTEST_FLAGS)
 
 ## generate: regenerate cmd/otelcol-custom and the components' internal/metadata
 generate:

@@ -82,8 +82,9 @@ func tickFor(cfg *Config) time.Duration {
 	return min(max(shortest/10, 10*time.Millisecond), time.Second)
 }
 
+// Capabilities: errorkeep moves spans out of the batches it receives (groupByTrace).
 func (p *errorKeepProcessor) Capabilities() consumer.Capabilities {
-	return consumer.Capabilities{MutatesData: false}
+	return consumer.Capabilities{MutatesData: true}
 }
 
 // Start launches the decision loop and logs the effective settings once.

@@ -75,7 +75,11 @@ func FuzzDetectors(f *testing.F) {
 		for _, name := range detector.BuiltinNames() {
 			d, _ := detector.NewBuiltin(name)
 			prevEnd := 0
-			for _, m := range d.AppendMatches(nil, s) {
+			matches := d.AppendMatches(nil, s)
+			if p := detector.NewProfile(s); len(matches) > 0 && !detector.Possible(d, &p) {
+				t.Fatalf("the prefilter rules out %s for %q, which it matches", name, s)
+			}
+			for _, m := range matches {
 				if m.Start < prevEnd || m.End <= m.Start || m.End > len(s) {
 					t.Fatalf("%s returned bad range %+v (prev end %d) for %q", name, m, prevEnd, s)
 				}

@@ -54,49 +54,59 @@ func compileGlob(p string) glob {
 func (m keyMatcher) empty() bool { return len(m.globs) == 0 }
 
 func (m keyMatcher) match(key string) bool {
+	if len(m.globs) == 0 {
+		return false
+	}
+	// Lower-case the key once so that each glob is a plain (vectorised) substring test.
+	// Keys are lower case by convention, and then nothing is copied.
+	lowered := lowerASCII(key)
 	for i := range m.globs {
-		if m.globs[i].match(key) {
+		if m.globs[i].match(lowered) {
 			return true
 		}
 	}
 	return false
 }
 
+// match reports whether the lower-cased key matches.
 func (g *glob) match(key string) bool {
 	switch g.shape {
 	case globExact:
-		return len(key) == len(g.literal) && strings.EqualFold(key, g.literal)
+		return key == g.literal
 	case globPrefix:
-		return len(key) >= len(g.literal) && strings.EqualFold(key[:len(g.literal)], g.literal)
+		return strings.HasPrefix(key, g.literal)
 	case globSuffix:
-		return len(key) >= len(g.literal) && strings.EqualFold(key[len(key)-len(g.literal):], g.literal)
+		return strings.HasSuffix(key, g.literal)
 	case globContains:
-		return containsFold(key, g.literal)
+		return strings.Contains(key, g.literal)
 	default:
-		return globMatchFold(g.pattern, key)
+		return globMatch(g.pattern, key)
 	}
 }
 
-// containsFold reports whether lit (lower case) occurs in s, ignoring ASCII case.
-func containsFold(s, lit string) bool {
-	if lit == "" {
-		return true
+// lowerASCII returns s with ASCII letters lower-cased, and s itself when it has no
+// upper case. Other bytes are kept, so a key's UTF-8 is untouched.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
 	}
-	first := lit[0]
-	for i := 0; i+len(lit) <= len(s); i++ {
-		if lower(s[i]) == first && strings.EqualFold(s[i:i+len(lit)], lit) {
-			return true
-		}
+	if i == len(s) {
+		return s
 	}
-	return false
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		b[i] = lower(b[i])
+	}
+	return string(b)
 }
 
-// globMatchFold matches '*' and '?' wildcards with backtracking on the last star.
-func globMatchFold(p, s string) bool {
+// globMatch matches '*' and '?' wildcards with backtracking on the last star.
+func globMatch(p, s string) bool {
 	pi, si, star, mark := 0, 0, -1, 0
 	for si < len(s) {
 		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == lower(s[si])):
+		case pi < len(p) && (p[pi] == '?' || p[pi] == s[si]):
 			pi++
 			si++
 		case pi < len(p) && p[pi] == '*':

@@ -39,7 +39,21 @@ type scratch struct {
 	batch   []int // redactions per rule in this batch, for metrics
 	removed []int // attributes removed per rule in this batch
 	item    []int // redactions per rule in the current span or log record
+	// keys caches how each attribute key was classified. Keys repeat from span to span,
+	// and a map lookup is much cheaper than matching every glob; maxCachedKeys bounds it
+	// against a stream of distinct keys.
+	keys map[string]keyClass
 }
+
+type keyClass uint8
+
+const (
+	keyScanned   keyClass = iota // values are scanned by the detectors
+	keyAllowed                   // on the allow-list: left alone
+	keySensitive                 // the whole value is redacted
+)
+
+const maxCachedKeys = 1024
 
 func newRedactor(cfg *Config) *redactor {
 	r := &redactor{
@@ -66,7 +80,7 @@ func newRedactor(cfg *Config) *redactor {
 	}
 	n := len(r.rules)
 	r.scratches.New = func() any {
-		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n)}
+		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n), keys: make(map[string]keyClass)}
 	}
 	return r
 }
@@ -108,7 +122,11 @@ func (r *redactor) putScratch(sc *scratch) {
 // finding's action is remove and canRemove allows it: the caller drops the holder.
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
 	sc.hits = sc.hits[:0]
+	profile := detector.NewProfile(s)
 	for i, d := range r.detectors {
+		if !detector.Possible(d, &profile) {
+			continue
+		}
 		sc.matches = d.AppendMatches(sc.matches[:0], s)
 		for _, m := range sc.matches {
 			sc.hits = append(sc.hits, hit{Match: m, rule: i})
@@ -165,14 +183,34 @@ func mergeHits(h []hit) []hit {
 // remove. Key rules apply to keys at every depth.
 func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		if !r.allowed.empty() && r.allowed.match(k) {
+		switch r.classifyKey(k, sc) {
+		case keyAllowed:
 			return false
-		}
-		if !r.sensitive.empty() && r.sensitive.match(k) {
+		case keySensitive:
 			return r.redactWholeValue(v, sc)
 		}
 		return r.redactValue(v, sc, true)
 	})
+}
+
+// classifyKey applies the allow-list, then the sensitive-key globs, through the
+// scratch's cache.
+func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
+	if c, ok := sc.keys[k]; ok {
+		return c
+	}
+	c := keyScanned
+	switch {
+	case r.allowed.match(k):
+		c = keyAllowed
+	case r.sensitive.match(k):
+		c = keySensitive
+	}
+	if len(sc.keys) >= maxCachedKeys {
+		clear(sc.keys)
+	}
+	sc.keys[k] = c
+	return c
 }
 
 // redactValue redacts v in place and reports whether its holder must be removed.

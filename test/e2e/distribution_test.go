@@ -78,26 +78,54 @@ func TestPrintConfigHidesTheHashKey(t *testing.T) {
 // TestVersionPinsMatchBuilderConfig keeps the module pins in one place: the
 // builder config explains them, and go.mod must repeat exactly the same ones.
 func TestVersionPinsMatchBuilderConfig(t *testing.T) {
-	builder, err := os.ReadFile(filepath.Join(RepoRoot(), "builder-config.yaml"))
-	require.NoError(t, err)
+	builder := readBuilderConfig(t, "builder-config.yaml")
 	gomod, err := os.ReadFile(filepath.Join(RepoRoot(), "go.mod"))
 	require.NoError(t, err)
-	var fromBuilder, fromGoMod []string
-	inReplaces := false
-	for _, line := range strings.Split(string(builder), "\n") {
-		if strings.HasPrefix(line, "replaces:") {
-			inReplaces = true
-			continue
-		}
-		if inReplaces && strings.HasPrefix(strings.TrimSpace(line), "- ") {
-			fromBuilder = append(fromBuilder, strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "- ")), " "))
-		}
-	}
+	var fromGoMod []string
 	for _, line := range strings.Split(string(gomod), "\n") {
 		if strings.Contains(line, "=>") && !strings.HasPrefix(strings.TrimSpace(line), "//") {
 			fromGoMod = append(fromGoMod, strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "replace ")), " "))
 		}
 	}
-	require.NotEmpty(t, fromBuilder)
-	assert.ElementsMatch(t, fromBuilder, fromGoMod)
+	require.NotEmpty(t, builder.replaces)
+	assert.ElementsMatch(t, builder.replaces, fromGoMod)
+
+	// The load test's reference build must be the same release with the same pins, or
+	// the comparison is not like for like.
+	reference := readBuilderConfig(t, "loadtest/reference/builder-config.yaml")
+	assert.Subset(t, builder.replaces, reference.replaces, "reference build pins")
+	for module, version := range reference.modules {
+		if v, ok := builder.modules[module]; ok {
+			assert.Equal(t, v, version, "reference build version of %s", module)
+		}
+	}
+	assert.Equal(t, builder.modules["go.opentelemetry.io/collector/receiver/otlpreceiver"], reference.modules["go.opentelemetry.io/collector/receiver/otlpreceiver"])
+}
+
+type builderConfig struct {
+	replaces []string          // "old => new version", whitespace normalised
+	modules  map[string]string // gomod module -> version
+}
+
+// readBuilderConfig reads the replaces and gomod lines of an ocb config.
+func readBuilderConfig(t *testing.T, path string) builderConfig {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(RepoRoot(), path))
+	require.NoError(t, err)
+	cfg := builderConfig{modules: map[string]string{}}
+	inReplaces := false
+	for _, line := range strings.Split(string(raw), "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "replaces:"):
+			inReplaces = true
+		case inReplaces && strings.HasPrefix(trimmed, "- "):
+			cfg.replaces = append(cfg.replaces, strings.Join(strings.Fields(strings.TrimPrefix(trimmed, "- ")), " "))
+		case strings.HasPrefix(trimmed, "- gomod:"):
+			if f := strings.Fields(strings.TrimPrefix(trimmed, "- gomod:")); len(f) == 2 {
+				cfg.modules[f[0]] = f[1]
+			}
+		}
+	}
+	return cfg
 }

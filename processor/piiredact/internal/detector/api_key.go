@@ -13,6 +13,8 @@ type keyFormat struct {
 	minBody int
 	maxBody int // 0: no upper bound
 	body    func(byte) bool
+	// afterHost: the prefix is a host and path, which is kept; only the body is secret.
+	afterHost bool
 }
 
 func isUpperAlnum(c byte) bool { return isUpper(c) || isDigit(c) }
@@ -44,44 +46,67 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "xoxr-", minBody: 10, body: isSlackBody},
 	{prefix: "xoxs-", minBody: 10, body: isSlackBody},
 	{prefix: "xoxe-", minBody: 10, body: isSlackBody},
-	{prefix: "hooks.slack.com/services/", minBody: 20, body: isPathBody},
+	{prefix: "hooks.slack.com/services/", minBody: 20, body: isPathBody, afterHost: true},
 }
+
+// minAPIKeyLen is the shortest key any format accepts ("xoxb-" and ten characters).
+var minAPIKeyLen = func() int {
+	n := 1 << 30
+	for _, f := range apiKeyFormats {
+		n = min(n, len(f.prefix)+f.minBody)
+	}
+	return n
+}()
+
+// apiKeyFormatsByFirstByte indexes apiKeyFormats by the first byte of their prefix, so
+// that one pass over a value tries only the formats that can start at each byte.
+var apiKeyFormatsByFirstByte = func() (t [256][]uint8) {
+	for i := range apiKeyFormats {
+		c := apiKeyFormats[i].prefix[0]
+		t[c] = append(t[c], uint8(i))
+	}
+	return t
+}()
 
 func (apiKey) Name() string { return APIKey }
 
+// AppendMatches makes one pass over s. A key may start only where a word starts (a
+// prefix glued to a preceding word is part of something else), except a Slack webhook
+// path, which follows a host.
 func (apiKey) AppendMatches(dst []Match, s string) []Match {
-	first := len(dst)
-	for f := range apiKeyFormats {
-		dst = apiKeyFormats[f].appendMatches(dst, s)
-	}
-	sortMatches(dst[first:])
-	return dedupeOverlaps(dst, first)
-}
-
-func (f *keyFormat) appendMatches(dst []Match, s string) []Match {
-	for i := 0; i < len(s); {
-		k := strings.Index(s[i:], f.prefix)
-		if k < 0 {
-			return dst
-		}
-		start := i + k
-		j := start + len(f.prefix)
-		end := j
-		for end < len(s) && f.body(s[end]) && (f.maxBody == 0 || end-j < f.maxBody) {
-			end++
-		}
-		n := end - j
-		glued := (start > 0 && isWord(s[start-1]) && f.prefix != "hooks.slack.com/services/") ||
-			(end < len(s) && f.body(s[end]))
-		if n >= f.minBody && !glued {
-			if f.prefix == "hooks.slack.com/services/" {
-				start = j // keep the host and path prefix; the rest is the secret
-			}
-			dst = append(dst, Match{Start: start, End: end})
-			i = end
+	for i := 0; i < len(s); i++ {
+		formats := apiKeyFormatsByFirstByte[s[i]]
+		if len(formats) == 0 {
 			continue
 		}
-		i = start + 1
+		boundary := i == 0 || !isWord(s[i-1])
+		for _, f := range formats {
+			kf := &apiKeyFormats[f]
+			if !boundary && !kf.afterHost || !strings.HasPrefix(s[i:], kf.prefix) {
+				continue
+			}
+			if m, ok := kf.matchAt(s, i); ok {
+				dst = append(dst, m)
+				i = m.End - 1
+				break
+			}
+		}
 	}
 	return dst
+}
+
+// matchAt reads a key whose prefix starts at start.
+func (f *keyFormat) matchAt(s string, start int) (Match, bool) {
+	j := start + len(f.prefix)
+	end := j
+	for end < len(s) && f.body(s[end]) && (f.maxBody == 0 || end-j < f.maxBody) {
+		end++
+	}
+	if end-j < f.minBody || (end < len(s) && f.body(s[end])) {
+		return Match{}, false
+	}
+	if f.afterHost {
+		start = j // keep the host and path prefix; the rest is the secret
+	}
+	return Match{Start: start, End: end}, true
 }

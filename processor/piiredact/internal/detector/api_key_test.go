@@ -1,6 +1,10 @@
 package detector
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestAPIKey(t *testing.T) {
 	runDetectionCases(t, APIKey, []detectionCase{
@@ -18,5 +22,50 @@ func TestAPIKey(t *testing.T) {
 		{in: "xAKIAIOSFODNN7EXAMPLE", want: nil}, // glued
 		{in: "sk_live_short", want: nil},
 		{in: "ask-me-anything-about-the-kit", want: nil},
+	})
+}
+
+// perFormatAPIKeyMatches is the straightforward implementation api_key replaced: one
+// strings.Index pass per format, then sorted and de-overlapped. The single-pass
+// scanner must report the same ranges.
+func perFormatAPIKeyMatches(s string) []Match {
+	var dst []Match
+	for f := range apiKeyFormats {
+		kf := &apiKeyFormats[f]
+		for i := 0; i < len(s); {
+			k := strings.Index(s[i:], kf.prefix)
+			if k < 0 {
+				break
+			}
+			start := i + k
+			if start > 0 && isWord(s[start-1]) && !kf.afterHost {
+				i = start + 1
+				continue
+			}
+			if m, ok := kf.matchAt(s, start); ok {
+				dst = append(dst, m)
+				i = m.End
+				continue
+			}
+			i = start + 1
+		}
+	}
+	sortMatches(dst)
+	return dedupeOverlaps(dst, 0)
+}
+
+func FuzzAPIKeyMatchesPerFormatScan(f *testing.F) {
+	for _, s := range []string{
+		"aws AKIAIOSFODNN7EXAMPLE and sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+		"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+		"sk-AKIAIOSFODNN7EXAMPLEabcdefgh", "xoxb-xoxp-1234567890abc", "ghp_ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := apiKey{}.AppendMatches(nil, s), perFormatAPIKeyMatches(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("single pass %v, per-format scan %v, for %q", got, want, s)
+		}
 	})
 }

@@ -30,6 +30,10 @@ func runDetectionCases(t *testing.T, name string, cases []detectionCase) {
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			assert.Equal(t, tc.want, found(d, tc.in))
+			if len(tc.want) > 0 {
+				p := NewProfile(tc.in)
+				assert.True(t, Possible(d, &p), "the prefilter would skip a value with a match")
+			}
 		})
 	}
 }

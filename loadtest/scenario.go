@@ -1,0 +1,132 @@
+package loadtest
+
+import (
+	"path/filepath"
+	"time"
+)
+
+// BuildKind names the two builds every scenario runs on.
+type BuildKind string
+
+const (
+	Custom    BuildKind = "otelcol-custom"
+	Reference BuildKind = "reference"
+)
+
+// Setup is how one build runs a scenario: config files merged in order (the collector
+// merges repeated --config flags) and --set overrides.
+type Setup struct {
+	Configs []string // relative to the repository root
+	Set     []string
+}
+
+// Scenario is one pipeline measured on both builds.
+type Scenario struct {
+	Name      string
+	Title     string // for the report
+	Generator string // "realistic" or "telemetrygen"
+	Sinks     int    // backends the pipeline fans out to
+	// HealthyPercent is the share of healthy traces the pipeline samples; 100 when it
+	// does not sample, in which case every accepted span must reach every sink.
+	HealthyPercent float64
+	Custom         Setup
+	Reference      Setup
+}
+
+// Sampling reports whether the scenario drops healthy traces on purpose.
+func (s Scenario) Sampling() bool { return s.HealthyPercent < 100 }
+
+// ExpectedRatio is the share of accepted spans each sink should receive.
+func (s Scenario) ExpectedRatio() float64 {
+	if !s.Sampling() {
+		return 1
+	}
+	return ClassShare(ClassError) + ClassShare(ClassSlow) + ClassShare(ClassHealthy)*s.HealthyPercent/100
+}
+
+// Setup returns the scenario's setup for a build.
+func (s Scenario) Setup(build BuildKind) Setup {
+	if build == Custom {
+		return s.Custom
+	}
+	return s.Reference
+}
+
+// DecisionWait is the tail-sampling decision wait every sampling scenario uses on both
+// builds, passed to the configs as DECISION_WAIT.
+const DecisionWait = 2 * time.Second
+
+const (
+	passthroughConfig = "loadtest/configs/passthrough.yaml"
+	processorsDir     = "loadtest/configs/processors"
+)
+
+func processorsFile(name string) string { return filepath.Join(processorsDir, name+".yaml") }
+
+func tracesProcessors(list string) string {
+	return "service::pipelines::traces::processors=[" + list + "]"
+}
+
+// Scenarios are every scenario, in the order they run and are reported.
+func Scenarios() []Scenario {
+	return []Scenario{
+		{
+			Name: "passthrough", Title: "Passthrough (memory_limiter + batch)",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 100,
+			Custom:    Setup{Configs: []string{passthroughConfig}},
+			Reference: Setup{Configs: []string{passthroughConfig}},
+		},
+		{
+			Name: "passthrough-telemetrygen", Title: "Passthrough, telemetrygen load",
+			Generator: "telemetrygen", Sinks: 1, HealthyPercent: 100,
+			Custom:    Setup{Configs: []string{passthroughConfig}},
+			Reference: Setup{Configs: []string{passthroughConfig}},
+		},
+		{
+			Name: "redaction", Title: "Redaction: piiredact vs contrib redaction",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 100,
+			Custom: Setup{
+				Configs: []string{passthroughConfig, processorsFile("piiredact")},
+				Set:     []string{tracesProcessors("memory_limiter,piiredact,batch")},
+			},
+			Reference: Setup{
+				Configs: []string{passthroughConfig, processorsFile("contrib-redaction")},
+				Set:     []string{tracesProcessors("memory_limiter,redaction,batch")},
+			},
+		},
+		{
+			Name: "tailsampling", Title: "Tail sampling: errorkeep vs contrib tail_sampling",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 10,
+			Custom: Setup{
+				Configs: []string{passthroughConfig, processorsFile("errorkeep")},
+				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
+			},
+			Reference: Setup{
+				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
+				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
+			},
+		},
+		{
+			Name: "sidecar", Title: "Sidecar pipeline (config/sidecar.yaml, persistent queue)",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 100,
+			Custom:    Setup{Configs: []string{"config/sidecar.yaml"}},
+			Reference: Setup{Configs: []string{"loadtest/configs/reference-sidecar.yaml", processorsFile("contrib-redaction")}},
+		},
+		{
+			// The sidecar's persistent queue costs as much per span as the rest of the
+			// pipeline; this row separates piiredact's share from the queue's.
+			Name: "sidecar-without-redaction", Title: "Sidecar pipeline with the redaction processor taken out",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 100,
+			Custom: Setup{Configs: []string{"config/sidecar.yaml"}, Set: []string{tracesProcessors("memory_limiter,batch")}},
+			Reference: Setup{Configs: []string{"loadtest/configs/reference-sidecar.yaml", processorsFile("contrib-redaction")},
+				Set: []string{tracesProcessors("memory_limiter,batch")}},
+		},
+		{
+			Name: "gateway", Title: "Gateway pipeline (config/gateway.yaml, two backends)",
+			Generator: "realistic", Sinks: 2, HealthyPercent: 10,
+			Custom: Setup{Configs: []string{"config/gateway.yaml"}},
+			Reference: Setup{Configs: []string{"loadtest/configs/reference-gateway.yaml",
+				processorsFile("contrib-redaction"), processorsFile("contrib-tail-sampling")}},
+		},
+	}
+}
