@@ -18,13 +18,15 @@ COPY config/ /etc/otelcol-custom/
 # A writable folder for default.yaml's file exporter and sidecar.yaml's queue; mount
 # a volume here for a read-only root filesystem.
 COPY --from=certs --chown=10001:10001 /tmp/ /data/
-# In a container the default config must listen beyond loopback to be reachable.
-ENV OTLP_GRPC_ENDPOINT=0.0.0.0:4317 \
-    OTLP_HTTP_ENDPOINT=0.0.0.0:4318 \
-    HEALTH_CHECK_ENDPOINT=0.0.0.0:13133 \
-    OUTPUT_DIR=/data \
+ENV OUTPUT_DIR=/data \
     QUEUE_DIR=/data/queue
 # OTLP gRPC, OTLP HTTP, health check, own metrics. pprof and zpages stay on loopback.
 EXPOSE 4317 4318 13133 8888
 ENTRYPOINT ["/otelcol-custom"]
-CMD ["--config", "/etc/otelcol-custom/default.yaml"]
+# default.yaml listens on loopback; in a container it must listen beyond it to be
+# reachable, so the default command widens it. The shipped sidecar config keeps its
+# receivers on 127.0.0.1 and the gateway's listen on all interfaces, whatever the image.
+CMD ["--config", "/etc/otelcol-custom/default.yaml", \
+     "--set=receivers::otlp::protocols::grpc::endpoint=0.0.0.0:4317", \
+     "--set=receivers::otlp::protocols::http::endpoint=0.0.0.0:4318", \
+     "--set=extensions::health_check::endpoint=0.0.0.0:13133"]

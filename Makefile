@@ -8,6 +8,12 @@ TELEMETRYGEN := bin/telemetrygen
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
+# Fuzz targets as package:Target. `make test` runs each for TEST_FUZZTIME; `make fuzz` for FUZZTIME.
+FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDetectors \
+                processor/piiredact:FuzzLogsPayload \
+                processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
+                processor/errorkeep:FuzzConsumeTraces
+TEST_FUZZTIME ?= 15s
 
 .PHONY: build build-reference build-telemetrygen run test loadtest generate fuzz lint fmt bench tidy clean
 
@@ -30,10 +36,12 @@ run: build
 	mkdir -p data
 	$(BINARY) --config $(CONFIG)
 
-## test: build the binaries, then run every test (unit, golden, fuzz seeds, e2e) with -race
+## test: build the binaries, run every test (unit, golden, fuzz seeds, e2e, manifests) with
+## -race, then each fuzz target for TEST_FUZZTIME
 test: build build-reference build-telemetrygen
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) $(GO) test $(GOTEST_FLAGS) ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
 ## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.
@@ -46,10 +54,10 @@ generate:
 	cd processor/piiredact && $(TOOLS) mdatagen metadata.yaml
 	cd processor/errorkeep && $(TOOLS) mdatagen metadata.yaml
 
-## fuzz: run each fuzz target for FUZZTIME
+## fuzz: run each fuzz target for FUZZTIME; a failing input is saved under testdata/fuzz
 fuzz:
-	for t in FuzzRedactString FuzzDetectors FuzzLogsPayload; do \
-		$(GO) test ./processor/piiredact -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) || exit 1; done
+	for t in $(FUZZ_TARGETS); do \
+		$(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; done
 
 ## bench: our processors against the stock components, in one run
 bench:

@@ -116,15 +116,17 @@ func (g Realistic) Run(ctx context.Context, endpoint string, spansPerSecond int,
 type Telemetrygen struct {
 	Binary string
 	// SpansPerWorker is the rate one telemetrygen worker is asked for. Its limiter waits
-	// once per span with a burst of one, so a worker holds a few thousand spans/s at most.
+	// once per span with a burst of one, so a worker falls further behind the more it is
+	// asked for; 1,000 keeps most of the rate.
 	SpansPerWorker int
 }
 
 func (Telemetrygen) Name() string { return "telemetrygen" }
 
-// Accuracy: telemetrygen's limiter sleeps once per span and never catches up; measured
-// against an idle collector it holds about 87% of the asked rate.
-func (Telemetrygen) Accuracy() float64 { return 0.8 }
+// Accuracy: telemetrygen's limiter sleeps once per span and never catches up, so it
+// holds 55-90% of the asked rate depending on the rate and the machine, even against an
+// idle collector. Its shortfall says nothing about the collector: it is not judged.
+func (Telemetrygen) Accuracy() float64 { return 0 }
 
 func (g Telemetrygen) Run(ctx context.Context, endpoint string, spansPerSecond int, d time.Duration) (Load, error) {
 	workers := max(1, (spansPerSecond+g.SpansPerWorker-1)/g.SpansPerWorker)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -207,4 +208,37 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// Pid is the collector's process ID.
+func (c *Collector) Pid() int { return c.cmd.Process.Pid }
+
+// Running reports whether the process has not exited.
+func (c *Collector) Running() bool {
+	select {
+	case <-c.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// PeakRSS returns the process's peak resident set size (VmHWM) in bytes.
+func (c *Collector) PeakRSS(tb testing.TB) int64 {
+	tb.Helper()
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", c.Pid()))
+	if err != nil {
+		tb.Fatalf("reading /proc status: %v", err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kib, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				tb.Fatalf("VmHWM %q: %v", rest, err)
+			}
+			return kib * 1024
+		}
+	}
+	tb.Fatalf("no VmHWM in /proc/%d/status", c.Pid())
+	return 0
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,9 +38,15 @@ func TestEveryShippedConfigValidates(t *testing.T) {
 	files, err := filepath.Glob(ConfigPath("*.yaml"))
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(files), 5)
+	// Overlays are merged over the config they extend, as their headers say.
+	overlays := map[string]string{"gateway-tls.yaml": "gateway.yaml"}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			out, err := RunBinary(binary, nil, "validate", "--config", f)
+			args := []string{"validate", "--config", f}
+			if base, ok := overlays[filepath.Base(f)]; ok {
+				args = []string{"validate", "--config", ConfigPath(base), "--config", f}
+			}
+			out, err := RunBinary(binary, map[string]string{"GATEWAY_BEARER_TOKEN": "token"}, args...)
 			require.NoError(t, err, out)
 		})
 	}
@@ -128,4 +135,31 @@ func readBuilderConfig(t *testing.T, path string) builderConfig {
 		}
 	}
 	return cfg
+}
+
+// TestDockerfileCommand runs the image's default command line (CMD) against the repo's
+// config folder: it must validate, and widen only the default config's listeners.
+func TestDockerfileCommand(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(RepoRoot(), "Dockerfile"))
+	require.NoError(t, err)
+	// CMD is a JSON array that may span continuation lines.
+	text := strings.ReplaceAll(string(raw), "\\\n", "")
+	i := strings.Index(text, "\nCMD [")
+	require.GreaterOrEqual(t, i, 0, "Dockerfile has no exec-form CMD")
+	line := text[i+len("\nCMD "):]
+	line = line[:strings.IndexByte(line, '\n')]
+	var args []string
+	require.NoError(t, json.Unmarshal([]byte(line), &args), line)
+	for k, a := range args {
+		args[k] = strings.ReplaceAll(a, "/etc/otelcol-custom/", ConfigPath("")+"/")
+	}
+	out, err := RunBinary(binary, nil, append([]string{"validate"}, args...)...)
+	require.NoError(t, err, out)
+	out, err = RunBinary(binary, nil, append([]string{"print-config"}, args...)...)
+	require.NoError(t, err, out)
+	assert.Contains(t, out, "0.0.0.0:4317")
+	assert.Contains(t, out, "0.0.0.0:4318")
+	assert.Contains(t, out, "0.0.0.0:13133")
+	assert.NotContains(t, out, "0.0.0.0:1777", "pprof must stay on loopback")
+	assert.NotContains(t, out, "0.0.0.0:55679", "zpages must stay on loopback")
 }

@@ -59,13 +59,18 @@ func TestSidecarRedactsTheCorpus(t *testing.T) {
 		received.Write(b)
 	}
 	out := received.String()
+	metrics := col.Metrics(t)
+	printed, err := RunBinary(binary, nil, "print-config", "--config", ConfigPath("sidecar.yaml"))
+	require.NoError(t, err, printed)
 	for _, planted := range corpusLines(t, "planted.txt") {
 		assert.NotContains(t, out, planted, "planted value reached the backend")
 		assert.NotContains(t, col.Output(), planted, "planted value in the collector's own output")
+		assert.NotContains(t, metrics, planted, "planted value in the collector's own metrics (a label?)")
+		assert.NotContains(t, printed, planted, "planted value in print-config")
 	}
 	for _, intact := range corpusLines(t, "intact.txt") {
 		assert.Contains(t, out, intact, "non-PII value lost")
 	}
 	assert.Contains(t, out, "[REDACTED:credit_card ending 1111]", "sidecar keeps a card's last four")
-	assert.Contains(t, col.Metrics(t), `otelcol_processor_piiredact_redactions{detector="email"`)
+	assert.Contains(t, metrics, `otelcol_processor_piiredact_redactions{detector="email"`)
 }

@@ -83,7 +83,7 @@ func run() error {
 		Binaries: map[loadtest.BuildKind]string{loadtest.Custom: abs(*custom), loadtest.Reference: abs(*reference)},
 		Generators: map[string]loadtest.Generator{
 			"realistic":    loadtest.Realistic{TracesPerRequest: 20, Workers: *workers},
-			"telemetrygen": loadtest.Telemetrygen{Binary: abs(*telemetrygen), SpansPerWorker: 2500},
+			"telemetrygen": loadtest.Telemetrygen{Binary: abs(*telemetrygen), SpansPerWorker: 1000},
 		},
 		CollectorCPUs: *cpus,
 		Log:           io.MultiWriter(os.Stdout, logFile),
@@ -98,7 +98,7 @@ func run() error {
 				}
 				report.Results = append(report.Results, res)
 			}
-			if *searchMax {
+			if *searchMax && sc.SearchMax {
 				best, _, err := runner.FindMax(ctx, sc, build, loadtest.SearchOptions{
 					StartRate: *maxStart, MaxRate: *maxLimit, Step: *maxStep, Refine: *refine})
 				if err != nil {

@@ -1,0 +1,298 @@
+package deploy_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	sigsyaml "sigs.k8s.io/yaml"
+
+	"github.com/otelcol-custom/otelcol-custom/test/e2e"
+)
+
+const image = "ghcr.io/otelcol-custom/otelcol-custom:0.1.0"
+
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// manifest is one YAML document of a file under deploy/.
+type manifest struct {
+	file string
+	kind string
+	doc  []byte
+}
+
+// kustomization is the part of kustomize's type the manifests use.
+type kustomization struct {
+	APIVersion string   `json:"apiVersion"`
+	Kind       string   `json:"kind"`
+	Namespace  string   `json:"namespace,omitempty"`
+	Resources  []string `json:"resources"`
+}
+
+// openTelemetryCollector is the subset of the Operator's v1beta1 OpenTelemetryCollector
+// the sidecar resource uses; decoding is strict, so any other field is an error.
+type openTelemetryCollector struct {
+	APIVersion string            `json:"apiVersion"`
+	Kind       string            `json:"kind"`
+	Metadata   map[string]string `json:"metadata"`
+	Spec       struct {
+		Mode            string                      `json:"mode"`
+		Image           string                      `json:"image"`
+		Env             []corev1.EnvVar             `json:"env"`
+		Resources       corev1.ResourceRequirements `json:"resources"`
+		SecurityContext corev1.SecurityContext      `json:"securityContext"`
+		VolumeMounts    []corev1.VolumeMount        `json:"volumeMounts"`
+		Config          map[string]any              `json:"config"`
+	} `json:"spec"`
+}
+
+func readManifests(t *testing.T) []manifest {
+	t.Helper()
+	var out []manifest
+	root := filepath.Join(repoRoot(), "deploy")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") || strings.Contains(path, string(filepath.Separator)+"helm"+string(filepath.Separator)) {
+			return err
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(raw))
+		for {
+			var doc map[string]any
+			if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+				break
+			} else if err != nil {
+				return err
+			}
+			if doc == nil {
+				continue
+			}
+			encoded, err := yaml.Marshal(doc)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			kind, _ := doc["kind"].(string)
+			out = append(out, manifest{file: rel, kind: kind, doc: encoded})
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, out)
+	return out
+}
+
+// decodeStrict parses a document into its Kubernetes API type; unknown fields fail.
+func decodeStrict(t *testing.T, m manifest) any {
+	t.Helper()
+	var obj any
+	switch m.kind {
+	case "Namespace":
+		obj = &corev1.Namespace{}
+	case "ServiceAccount":
+		obj = &corev1.ServiceAccount{}
+	case "ConfigMap":
+		obj = &corev1.ConfigMap{}
+	case "Service":
+		obj = &corev1.Service{}
+	case "Deployment":
+		obj = &appsv1.Deployment{}
+	case "HorizontalPodAutoscaler":
+		obj = &autoscalingv2.HorizontalPodAutoscaler{}
+	case "PodDisruptionBudget":
+		obj = &policyv1.PodDisruptionBudget{}
+	case "NetworkPolicy":
+		obj = &networkingv1.NetworkPolicy{}
+	case "Kustomization":
+		obj = &kustomization{}
+	case "OpenTelemetryCollector":
+		obj = &openTelemetryCollector{}
+	default:
+		t.Fatalf("%s: no API type known for kind %q", m.file, m.kind)
+	}
+	require.NoError(t, sigsyaml.UnmarshalStrict(m.doc, obj), "%s (%s)", m.file, m.kind)
+	return obj
+}
+
+// TestManifests parses every document under deploy/ strictly into its API type and
+// checks what each kind must get right, including every embedded collector config
+// through the built binary's validate.
+func TestManifests(t *testing.T) {
+	binary, err := e2e.BuildBinary(t.TempDir())
+	require.NoError(t, err)
+	configMaps := map[string]*corev1.ConfigMap{}
+	var deployments []*appsv1.Deployment
+	for _, m := range readManifests(t) {
+		obj := decodeStrict(t, m)
+		switch o := obj.(type) {
+		case *corev1.ConfigMap:
+			configMaps[o.Name] = o
+			for key, config := range o.Data {
+				validateConfig(t, binary, m.file+":"+key, []byte(config))
+			}
+		case *appsv1.Deployment:
+			deployments = append(deployments, o)
+		case *kustomization:
+			dir := filepath.Join(repoRoot(), "deploy", filepath.Dir(m.file))
+			for _, r := range o.Resources {
+				_, err := os.Stat(filepath.Join(dir, r))
+				assert.NoError(t, err, "%s lists %s", m.file, r)
+			}
+		case *openTelemetryCollector:
+			assert.Equal(t, "sidecar", o.Spec.Mode)
+			assert.Equal(t, image, o.Spec.Image)
+			config, err := yaml.Marshal(o.Spec.Config)
+			require.NoError(t, err)
+			validateConfig(t, binary, m.file, config)
+			checkMemory(t, m.file, o.Spec.Env, o.Spec.Resources)
+			checkLoopbackReceivers(t, m.file, o.Spec.Env)
+			assert.True(t, *o.Spec.SecurityContext.ReadOnlyRootFilesystem, m.file)
+		}
+	}
+	require.NotEmpty(t, deployments)
+	for _, d := range deployments {
+		checkDeployment(t, d, configMaps)
+	}
+}
+
+// checkDeployment checks each collector container of a Deployment: probes, memory
+// settings, a locked-down security context and a config that exists.
+func checkDeployment(t *testing.T, d *appsv1.Deployment, configMaps map[string]*corev1.ConfigMap) {
+	pod := d.Spec.Template.Spec
+	for _, c := range pod.Containers {
+		if c.Image != image {
+			continue
+		}
+		where := d.Name + "/" + c.Name
+		require.NotNil(t, c.ReadinessProbe, "%s readiness probe", where)
+		require.NotNil(t, c.LivenessProbe, "%s liveness probe", where)
+		assert.Equal(t, "/", c.ReadinessProbe.HTTPGet.Path, where)
+		checkMemory(t, where, c.Env, c.Resources)
+		require.NotNil(t, c.SecurityContext, where)
+		assert.True(t, *c.SecurityContext.ReadOnlyRootFilesystem, "%s read-only root", where)
+		assert.False(t, *c.SecurityContext.AllowPrivilegeEscalation, where)
+		assert.True(t, *pod.SecurityContext.RunAsNonRoot, "%s non-root", where)
+
+		// --config=/etc/otelcol-custom/<key> must be a key of the mounted ConfigMap.
+		require.Len(t, c.Args, 1, where)
+		path := strings.TrimPrefix(c.Args[0], "--config=")
+		var found bool
+		for _, vm := range c.VolumeMounts {
+			if !strings.HasPrefix(path, vm.MountPath+"/") {
+				continue
+			}
+			for _, v := range pod.Volumes {
+				if v.Name == vm.Name && v.ConfigMap != nil {
+					cm := configMaps[v.ConfigMap.Name]
+					require.NotNil(t, cm, "%s mounts ConfigMap %s, which no manifest defines", where, v.ConfigMap.Name)
+					_, found = cm.Data[strings.TrimPrefix(path, vm.MountPath+"/")]
+				}
+			}
+		}
+		assert.True(t, found, "%s: %s is not in a mounted ConfigMap", where, path)
+		if strings.HasSuffix(path, "sidecar.yaml") {
+			checkLoopbackReceivers(t, where, c.Env)
+		}
+	}
+}
+
+// checkMemory: a memory limit, requests equal to it (no overcommit for a process
+// that buffers), GOMEMLIMIT at 70-90% of it, in step with memory_limiter's 80%, and
+// room above that for the binary and runtime, which the heap bound does not cover
+// (about 80 MiB measured by TestOverloadRefusesRetryablyAndRecovers).
+func checkMemory(t *testing.T, where string, env []corev1.EnvVar, res corev1.ResourceRequirements) {
+	limit, ok := res.Limits[corev1.ResourceMemory]
+	require.True(t, ok, "%s has no memory limit", where)
+	assert.True(t, limit.Equal(res.Requests[corev1.ResourceMemory]), "%s memory request != limit", where)
+	goMemLimit := envValue(env, "GOMEMLIMIT")
+	require.NotEmpty(t, goMemLimit, "%s sets no GOMEMLIMIT", where)
+	q, err := resource.ParseQuantity(strings.Replace(goMemLimit, "MiB", "Mi", 1))
+	require.NoError(t, err, where)
+	share := float64(q.Value()) / float64(limit.Value())
+	assert.True(t, share >= 0.7 && share <= 0.9, "%s: GOMEMLIMIT %s is %.0f%% of the %s limit", where, goMemLimit, share*100, limit.String())
+	const nonHeap = 96 << 20
+	assert.LessOrEqual(t, 0.8*float64(limit.Value())+nonHeap, float64(limit.Value()),
+		"%s: a %s limit leaves no room for the binary above memory_limiter's 80%%", where, limit.String())
+}
+
+// checkLoopbackReceivers: the image listens on every interface for its default config;
+// a sidecar must accept data from its own pod only.
+func checkLoopbackReceivers(t *testing.T, where string, env []corev1.EnvVar) {
+	for _, name := range []string{"OTLP_GRPC_ENDPOINT", "OTLP_HTTP_ENDPOINT"} {
+		assert.True(t, strings.HasPrefix(envValue(env, name), "127.0.0.1:"), "%s: %s=%q", where, name, envValue(env, name))
+	}
+}
+
+func envValue(env []corev1.EnvVar, name string) string {
+	for _, e := range env {
+		if e.Name == name {
+			return e.Value
+		}
+	}
+	return ""
+}
+
+func validateConfig(t *testing.T, binary, where string, config []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	require.NoError(t, os.WriteFile(path, config, 0o600))
+	out, err := exec.Command(binary, "validate", "--config", path).CombinedOutput()
+	assert.NoError(t, err, "%s does not validate:\n%s", where, out)
+}
+
+// TestHelmValues checks the chart values: our image and binary, an existing ConfigMap
+// holding an unmodified shipped config, and memory settings in step.
+func TestHelmValues(t *testing.T) {
+	for file, config := range map[string]string{"values-gateway.yaml": "gateway.yaml", "values-loadbalancer.yaml": "loadbalancer.yaml"} {
+		t.Run(file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join(repoRoot(), "deploy", "helm", file))
+			require.NoError(t, err)
+			var values struct {
+				Mode  string `json:"mode"`
+				Image struct {
+					Repository string `json:"repository"`
+					Tag        string `json:"tag"`
+				} `json:"image"`
+				Command struct {
+					Name string `json:"name"`
+				} `json:"command"`
+				ConfigMap struct {
+					Create       bool   `json:"create"`
+					ExistingName string `json:"existingName"`
+				} `json:"configMap"`
+				Resources corev1.ResourceRequirements `json:"resources"`
+				ExtraEnvs []corev1.EnvVar             `json:"extraEnvs"`
+				Rest      map[string]any              `json:"-"`
+			}
+			require.NoError(t, sigsyaml.Unmarshal(raw, &values))
+			assert.Equal(t, "deployment", values.Mode)
+			assert.Equal(t, image, values.Image.Repository+":"+values.Image.Tag)
+			assert.Equal(t, "otelcol-custom", values.Command.Name)
+			assert.False(t, values.ConfigMap.Create)
+			assert.Contains(t, string(raw), "--from-file=relay=config/"+config, "the install comment creates the ConfigMap from config/%s", config)
+			assert.NotEmpty(t, values.ConfigMap.ExistingName)
+			checkMemory(t, file, values.ExtraEnvs, values.Resources)
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package errorkeep
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// FuzzConsumeTraces feeds arbitrary OTLP payloads (any bytes that decode) through a
+// processor with a small byte bound and an injected clock, then lets every trace come
+// due and shuts down. Nothing may panic, the buffer may never pass its bound, and no
+// more spans may leave than came in.
+func FuzzConsumeTraces(f *testing.F) {
+	for _, td := range []ptrace.Traces{
+		traceOf(traceID(1), spanSpec{span: 1, dur: time.Second, err: true}, spanSpec{span: 2, parent: 1, dur: time.Millisecond}),
+		traceOf(traceID(2), spanSpec{span: 1, dur: 3 * time.Second}),
+		traceOf(traceID(3), spanSpec{span: 2, parent: 1, dur: time.Millisecond, attrs: map[string]any{"http.response.status_code": int64(503)}}),
+	} {
+		b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		td, err := (&ptrace.ProtoUnmarshaler{}).UnmarshalTraces(payload)
+		if err != nil {
+			return
+		}
+		cfg := defaultConfig()
+		cfg.MaxBufferedBytes = 16 << 10
+		cfg.MaxTraces = 8
+		p, sink, clock := newTestProcessor(t, cfg)
+		in := td.SpanCount()
+		// Twice: the second pass meets the first pass's decisions (late spans).
+		for range 2 {
+			copyOf := ptrace.NewTraces()
+			td.CopyTo(copyOf)
+			if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
+				t.Fatal(err)
+			}
+			if _, bytes := p.buffered(); bytes > cfg.MaxBufferedBytes {
+				t.Fatalf("buffered %d bytes, bound %d", bytes, cfg.MaxBufferedBytes)
+			}
+			clock.Advance(cfg.DecisionWait + time.Second)
+			p.decideDue(context.Background(), clock.Now())
+		}
+		if err := p.Shutdown(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if out := sink.SpanCount(); out > 2*in {
+			t.Fatalf("%d spans out of %d in", out, 2*in)
+		}
+	})
+}

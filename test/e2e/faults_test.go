@@ -1,0 +1,100 @@
+package e2e
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/pcommon"
+)
+
+// uniqueSpans counts distinct span IDs: retries deliver at least once, so duplicates
+// are possible and are not losses.
+func uniqueSpans(b *Backend) int {
+	seen := map[pcommon.SpanID]struct{}{}
+	for _, s := range b.Spans() {
+		seen[s.Span.SpanID()] = struct{}{}
+	}
+	return len(seen)
+}
+
+// TestBackendOutageUnderLoadLosesNothing: config/gateway.yaml under steady load; one of
+// its two backends is down for 20 s and comes back. The other backend keeps receiving
+// everything throughout, the dead one's queue stays within its configured size, and
+// afterwards both hold every span the gateway accepted.
+func TestBackendOutageUnderLoadLosesNothing(t *testing.T) {
+	const (
+		rate     = 1000 // spans/s
+		duration = 30 * time.Second
+		outage   = 20 * time.Second
+	)
+	jaeger, tempo := StartBackend(t), StartBackend(t)
+	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: gatewayEnv(jaeger, tempo, nil)})
+	load := StartLoad(col.Endpoints.GRPC, rate, duration)
+
+	time.Sleep(5 * time.Second) // paces the scenario: steady load before the outage
+	tempo.Stop()
+	down := time.Now()
+	maxQueue := 0.0
+	for time.Since(down) < outage {
+		time.Sleep(time.Second)
+		maxQueue = max(maxQueue, metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`))
+	}
+	acceptedDuringOutage := metricSum(col.Metrics(t), "otelcol_receiver_accepted_spans")
+	jaegerDuringOutage := jaeger.SpanCount()
+	tempo.Start(t)
+	result := load.Wait(t)
+
+	require.Zero(t, result.Refused, "the gateway refused spans: %v", result.Codes)
+	Eventually(t, 2*DeliverTimeout, func() bool {
+		return uniqueSpans(jaeger) >= int(result.Sent) && uniqueSpans(tempo) >= int(result.Sent)
+	}, "every accepted span at both backends")
+	assert.Equal(t, int(result.Sent), uniqueSpans(jaeger))
+	assert.Equal(t, int(result.Sent), uniqueSpans(tempo))
+	// While tempo was down, jaeger lagged the gateway by no more than what batching holds.
+	assert.Greater(t, float64(jaegerDuringOutage), acceptedDuringOutage-3*rate,
+		"jaeger received %d of %.0f spans accepted during the outage", jaegerDuringOutage, acceptedDuringOutage)
+	assert.LessOrEqual(t, maxQueue, 2000.0, "tempo's queue exceeded queue_size")
+	assert.Positive(t, maxQueue, "tempo's queue never filled: was it really down?")
+	m := col.Metrics(t)
+	assert.LessOrEqual(t, metricSum(m, "otelcol_exporter_send_failed_spans"), 0.0, "spans dropped after retries")
+	t.Logf("outage %s at %d spans/s: %d spans accepted, %d unique at jaeger, %d unique at tempo (%d with duplicates), peak tempo queue %.0f batches",
+		outage, rate, result.Sent, uniqueSpans(jaeger), uniqueSpans(tempo), tempo.SpanCount(), maxQueue)
+}
+
+// TestSidecarPersistentQueueSurvivesSIGKILL: config/sidecar.yaml with its gateway down
+// takes spans in, its batches land in the file_storage queue, and the process is killed
+// with SIGKILL. Restarted on the same queue folder with the gateway up, it delivers
+// everything that was in the queue.
+func TestSidecarPersistentQueueSurvivesSIGKILL(t *testing.T) {
+	gateway := StartBackend(t)
+	gateway.Stop()
+	queueDir := filepath.Join(t.TempDir(), "queue")
+	env := map[string]string{"GATEWAY_ENDPOINT": gateway.GRPC, "QUEUE_DIR": queueDir}
+	col := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{Env: env})
+	result := StartLoad(col.Endpoints.GRPC, 2000, 3*time.Second).Wait(t)
+	require.Zero(t, result.Refused)
+	// Batches leave the batch processor within its 1 s timeout and enter the queue.
+	Eventually(t, DeliverTimeout, func() bool {
+		return metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/gateway"`) > 0 &&
+			batchedAll(t, col, result.Sent)
+	}, "all accepted spans batched into the persistent queue")
+	col.Kill()
+
+	gateway.Start(t)
+	restarted := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{Env: env})
+	Eventually(t, DeliverTimeout, func() bool { return uniqueSpans(gateway) >= int(result.Sent) },
+		"queue delivered after the restart (%d of %d)", uniqueSpans(gateway), result.Sent)
+	assert.Equal(t, int(result.Sent), uniqueSpans(gateway))
+	require.NoError(t, restarted.Stop())
+	t.Logf("SIGKILL with %d spans queued on disk: %d delivered after restart", result.Sent, uniqueSpans(gateway))
+}
+
+// batchedAll reports whether the batch processor has passed on every accepted span.
+func batchedAll(t *testing.T, col *Collector, accepted int64) bool {
+	m := col.Metrics(t)
+	// batch_send_size counts spans per batch sent on; its _sum is the spans sent on.
+	return metricSum(m, "otelcol_processor_batch_batch_send_size_sum") >= float64(accepted)
+}

@@ -1,0 +1,66 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/otelcol-custom/otelcol-custom/loadtest"
+)
+
+// Load is steady traffic of realistic traces (the load test's generator: five-span
+// traces, one in fifty with an error, one in fifty slow) running in the background.
+type Load struct {
+	done   chan struct{}
+	result loadtest.Load
+	err    error
+}
+
+// StartLoad sends spansPerSecond to endpoint for d, from a few concurrent clients.
+func StartLoad(endpoint string, spansPerSecond int, d time.Duration) *Load {
+	l := &Load{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		gen := loadtest.Realistic{TracesPerRequest: 10, Workers: 4}
+		l.result, l.err = gen.Run(context.Background(), endpoint, spansPerSecond, d)
+	}()
+	return l
+}
+
+// Wait returns what the load did once it has finished.
+func (l *Load) Wait(tb testing.TB) loadtest.Load {
+	tb.Helper()
+	<-l.done
+	if l.err != nil {
+		tb.Fatalf("load: %v", l.err)
+	}
+	return l.result
+}
+
+// metricSum sums the samples of a Prometheus text exposition whose series starts with
+// prefix: a metric name ("otelcol_exporter_queue_size") or a name with leading labels
+// (`otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`).
+// It returns -1 when no series matches.
+func metricSum(text, prefix string) float64 {
+	sum, found := 0.0, false
+	for _, line := range strings.Split(text, "\n") {
+		match := strings.HasPrefix(line, prefix)
+		if match && !strings.Contains(prefix, "{") {
+			rest := line[len(prefix):]
+			match = strings.HasPrefix(rest, "{") || strings.HasPrefix(rest, " ")
+		}
+		if !match {
+			continue
+		}
+		f := strings.Fields(line)
+		if v, err := strconv.ParseFloat(f[len(f)-1], 64); err == nil {
+			sum, found = sum+v, true
+		}
+	}
+	if !found {
+		return -1
+	}
+	return sum
+}
