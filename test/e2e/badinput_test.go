@@ -97,6 +97,7 @@ func TestMalformedAndHostileOTLP(t *testing.T) {
 			{"over max_recv_msg_size_mib (16)", bytes.Repeat([]byte{0}, 17<<20), []codes.Code{codes.ResourceExhausted}},
 		} {
 			err := exportRawGRPC(t, col.Endpoints.GRPC, tc.payload)
+			t.Logf("gRPC %s: %s", tc.name, status.Code(err))
 			assert.Contains(t, tc.codes, status.Code(err), "%s: %v", tc.name, err)
 			wellBehavedClient(tc.name)
 		}
@@ -114,6 +115,7 @@ func TestMalformedAndHostileOTLP(t *testing.T) {
 			{"over the body size limit", "application/x-protobuf", bytes.Repeat([]byte{0x0a}, 25<<20), []int{http.StatusBadRequest, http.StatusRequestEntityTooLarge}},
 		} {
 			code := postHTTP(t, tracesURL, tc.contentType, tc.body)
+			t.Logf("HTTP %s: %d", tc.name, code)
 			assert.Contains(t, tc.want, code, tc.name)
 			wellBehavedClient(tc.name)
 		}
@@ -133,6 +135,7 @@ func TestMalformedAndHostileOTLP(t *testing.T) {
 			s.Attributes().PutStr("big", strings.Repeat("x", 1<<20)+" mail jane.doe@example.com "+strings.Repeat("y", 1<<10))
 		}
 		err := SendTraces(ctx, col.Endpoints.GRPC, td)
+		t.Logf("invalid UTF-8, 1 MiB values, zero and duplicate trace IDs: %s", status.Code(err))
 		if err != nil {
 			assert.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
 		}

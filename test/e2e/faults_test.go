@@ -56,11 +56,11 @@ func TestBackendOutageUnderLoadLosesNothing(t *testing.T) {
 	// While tempo was down, jaeger lagged the gateway by no more than what batching holds.
 	assert.Greater(t, float64(jaegerDuringOutage), acceptedDuringOutage-3*rate,
 		"jaeger received %d of %.0f spans accepted during the outage", jaegerDuringOutage, acceptedDuringOutage)
-	assert.LessOrEqual(t, maxQueue, 2000.0, "tempo's queue exceeded queue_size")
+	assert.LessOrEqual(t, maxQueue, 134217728.0, "tempo's queue exceeded queue_size (bytes)")
 	assert.Positive(t, maxQueue, "tempo's queue never filled: was it really down?")
 	m := col.Metrics(t)
 	assert.LessOrEqual(t, metricSum(m, "otelcol_exporter_send_failed_spans"), 0.0, "spans dropped after retries")
-	t.Logf("outage %s at %d spans/s: %d spans accepted, %d unique at jaeger, %d unique at tempo (%d with duplicates), peak tempo queue %.0f batches",
+	t.Logf("outage %s at %d spans/s: %d spans accepted, %d unique at jaeger, %d unique at tempo (%d with duplicates), peak tempo queue %.0f bytes",
 		outage, rate, result.Sent, uniqueSpans(jaeger), uniqueSpans(tempo), tempo.SpanCount(), maxQueue)
 }
 
@@ -97,4 +97,32 @@ func batchedAll(t *testing.T, col *Collector, accepted int64) bool {
 	m := col.Metrics(t)
 	// batch_send_size counts spans per batch sent on; its _sum is the spans sent on.
 	return metricSum(m, "otelcol_processor_batch_batch_send_size_sum") >= float64(accepted)
+}
+
+// TestDeadBackendQueueIsBoundedInBytes: with one backend dead for good, its queue fills
+// to its byte bound (set small here: 1 MiB) and stays there; data for it beyond that is
+// dropped and counted, while the live backend still receives every accepted span and
+// the process's memory stays flat.
+func TestDeadBackendQueueIsBoundedInBytes(t *testing.T) {
+	const bound = 1 << 20
+	jaeger, tempo := StartBackend(t), StartBackend(t)
+	tempo.Stop()
+	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{
+		Env:  gatewayEnv(jaeger, tempo, nil),
+		Args: []string{"--set=exporters::otlp_grpc/tempo::sending_queue::queue_size=1048576"},
+	})
+	load := StartLoad(col.Endpoints.GRPC, 2000, 15*time.Second)
+	maxQueue := load.PeakWhileRunning(500*time.Millisecond, func() float64 {
+		return metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`)
+	})
+	result := load.Wait(t)
+	require.Zero(t, result.Refused, "the gateway refused spans: %v", result.Codes)
+	Eventually(t, DeliverTimeout, func() bool { return uniqueSpans(jaeger) >= int(result.Sent) }, "the live backend got everything")
+	dropped := metricSum(col.Metrics(t), `otelcol_exporter_enqueue_failed_spans{exporter="otlp_grpc/tempo"`)
+	t.Logf("dead backend: queue peaked at %.0f bytes (bound %d), %.0f spans dropped for it and counted; live backend %d of %d; peak RSS %d MiB",
+		maxQueue, bound, dropped, uniqueSpans(jaeger), result.Sent, col.PeakRSS(t)>>20)
+	assert.LessOrEqual(t, maxQueue, float64(bound))
+	assert.Positive(t, dropped, "the dead backend's queue never filled")
+	assert.Equal(t, int(result.Sent), uniqueSpans(jaeger))
+	assert.Less(t, col.PeakRSS(t), int64(300)<<20)
 }

@@ -29,6 +29,20 @@ func StartLoad(endpoint string, spansPerSecond int, d time.Duration) *Load {
 	return l
 }
 
+// PeakWhileRunning samples every interval until the load has finished and returns the
+// highest value seen.
+func (l *Load) PeakWhileRunning(interval time.Duration, sample func() float64) float64 {
+	peak := sample()
+	for {
+		select {
+		case <-l.done:
+			return max(peak, sample())
+		case <-time.After(interval):
+			peak = max(peak, sample())
+		}
+	}
+}
+
 // Wait returns what the load did once it has finished.
 func (l *Load) Wait(tb testing.TB) loadtest.Load {
 	tb.Helper()

@@ -89,15 +89,9 @@ func TestErrorkeepStaysWithinItsByteBound(t *testing.T) {
 	}
 	// A flood of distinct traces, sampled while it runs.
 	load := StartLoad(col.Endpoints.GRPC, 20000, 8*time.Second)
-	peak := 0.0
-	for done := false; !done; {
-		select {
-		case <-load.done:
-			done = true
-		case <-time.After(200 * time.Millisecond):
-		}
-		peak = max(peak, metricSum(col.Metrics(t), "otelcol_processor_errorkeep_buffered_bytes"))
-	}
+	peak := load.PeakWhileRunning(200*time.Millisecond, func() float64 {
+		return metricSum(col.Metrics(t), "otelcol_processor_errorkeep_buffered_bytes")
+	})
 	result := load.Wait(t)
 	require.Zero(t, result.Refused)
 	m := col.Metrics(t)
