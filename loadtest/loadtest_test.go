@@ -151,7 +151,7 @@ func TestReport(t *testing.T) {
 	md := rep.Markdown()
 	assert.Contains(t, md, "Machine: test machine")
 	assert.Contains(t, md, "| passthrough | 10000 | 10000 / 10000 | 5.00 / 4.90 / 1.02× |")
-	assert.Contains(t, md, "| passthrough | 120000 | 118000 | 1.02× |")
+	assert.Contains(t, md, "| passthrough | 120000 | 118000 | 1.02× | 8.30 / 8.40 | 120482 / 119048 |")
 	verdicts := map[string]string{}
 	for _, tg := range rep.Targets() {
 		verdicts[tg.Name] = tg.Verdict()
@@ -161,11 +161,35 @@ func TestReport(t *testing.T) {
 	assert.Equal(t, "met", verdicts["Sidecar pipeline ≥ 3× cheaper per span than with contrib redaction at 10000 spans/s"])
 	assert.Equal(t, "**missed**", verdicts["tailsampling: errorkeep ≤ 0.5× tail_sampling CPU per span at 10000 spans/s"])
 	assert.Equal(t, "met", verdicts["errorkeep's own CPU per span (over passthrough) ≤ 0.5× tail_sampling's at 10000 spans/s"]) // 0.5 vs 3.0
+
+	// A reference that could not hold the rate carried less load: no verdict.
+	held := &Report{Scenarios: Scenarios(), Results: []Result{
+		{Scenario: "gateway", Build: Custom, Mode: "fixed", TargetRate: 50000, Achieved: 50000, CPUPerMillion: 6, PeakRSSMiB: 150, OK: true},
+		{Scenario: "gateway", Build: Reference, Mode: "fixed", TargetRate: 50000, Achieved: 25000, CPUPerMillion: 40, PeakRSSMiB: 300, Why: "held 25000"},
+	}}
+	for _, tg := range held.Targets() {
+		assert.Equal(t, "not comparable", tg.Verdict(), tg.Name)
+	}
 	assert.Equal(t, "met", verdicts["Passthrough within 5% of the reference build's CPU per span at 10000 spans/s"])
 	assert.Equal(t, "met", verdicts["Passthrough max throughput within 5% of the reference build"])
+
+	// A max rate at which the collector's core was not busy was set by the generator.
+	generatorBound := Result{TargetRate: 200000, Achieved: 200000, CPUPerMillion: 3.5, OK: true}
+	assert.Equal(t, "200000*", maxRate(generatorBound, true))
+	assert.Equal(t, "285714", perCore(generatorBound, true))
 
 	line := rep.Results[0].KeyValues()
 	assert.True(t, strings.HasPrefix(line, "scenario=passthrough build=otelcol-custom mode=fixed "), line)
 	assert.Contains(t, line, " cpu_s_per_million_spans=5.00 ")
 	assert.Contains(t, line, " ok=true")
+
+	// Every line reads back into the same figures, so a report renders again from a log.
+	for _, res := range append(rep.Results, Result{Scenario: "gateway", Build: Reference, Mode: "fixed", TargetRate: 50000,
+		Achieved: 26000, Why: `held 26000 of 50000 spans/s, "quoted"`}) {
+		back, err := ParseKeyValues(res.KeyValues())
+		require.NoError(t, err)
+		assert.Equal(t, res.KeyValues(), back.KeyValues())
+	}
+	_, err := ParseKeyValues("scenario=x build=y mode=fixed cpu_s=many")
+	assert.Error(t, err)
 }

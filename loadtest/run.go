@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -27,7 +28,7 @@ type Runner struct {
 type Result struct {
 	Scenario   string
 	Build      BuildKind
-	Mode       string // "fixed" or "max"
+	Mode       string // "fixed", "trial" (a step of the max search) or "max"
 	Generator  string
 	TargetRate int     // spans/s asked of the generator
 	Achieved   float64 // spans/s the collector accepted over the generator's run
@@ -71,10 +72,6 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 		}
 		defer sinks[i].Stop()
 	}
-	env, err := r.environment(dir, sinks)
-	if err != nil {
-		return res, err
-	}
 	var args []string
 	setup := sc.Setup(build)
 	for _, c := range setup.Configs {
@@ -83,17 +80,11 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	for _, s := range setup.Set {
 		args = append(args, "--set="+s)
 	}
-	col, err := startCollector(r.Binaries[build], args, env, r.CollectorCPUs)
+	col, env, err := r.start(ctx, build, args, dir, sinks)
 	if err != nil {
 		return res, err
 	}
 	defer col.stop(30 * time.Second)
-	startCtx, cancel := context.WithTimeout(ctx, time.Minute)
-	err = col.waitHealthy(startCtx)
-	cancel()
-	if err != nil {
-		return res, err
-	}
 
 	cpuBefore, err := CPUTime(col.pid())
 	if err != nil {
@@ -137,6 +128,34 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	res.OK, res.Why = judge(sc, res, gen.Accuracy())
 	r.logf("%s\n", res.KeyValues())
 	return res, nil
+}
+
+// start starts the collector on fresh loopback ports and waits until it is healthy. A
+// port found free can be taken by an outgoing connection before the collector binds it
+// (both come from the ephemeral range), so a start that fails on "address already in
+// use" is retried on new ports.
+func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir string, sinks []*Sink) (*collector, map[string]string, error) {
+	for attempt := 1; ; attempt++ {
+		env, err := r.environment(dir, sinks)
+		if err != nil {
+			return nil, nil, err
+		}
+		col, err := startCollector(r.Binaries[build], args, env, r.CollectorCPUs)
+		if err != nil {
+			return nil, nil, err
+		}
+		startCtx, cancel := context.WithTimeout(ctx, time.Minute)
+		err = col.waitHealthy(startCtx)
+		cancel()
+		if err == nil {
+			return col, env, nil
+		}
+		_ = col.stop(10 * time.Second)
+		if attempt == 3 || !strings.Contains(col.output.String(), "address already in use") {
+			return nil, nil, err
+		}
+		r.logf("port taken before the collector bound it; retrying on new ports\n")
+	}
 }
 
 // environment gives a run its loopback endpoints and folders. The shipped configs and

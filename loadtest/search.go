@@ -20,7 +20,9 @@ type runFunc func(ctx context.Context, rate int) (Result, error)
 // dropped or lost, with the measurements of that run (Mode "max"), and every trial.
 func (r *Runner) FindMax(ctx context.Context, sc Scenario, build BuildKind, opts SearchOptions) (Result, []Result, error) {
 	return findMax(ctx, opts, func(ctx context.Context, rate int) (Result, error) {
-		return r.RunFixed(ctx, sc, build, rate, opts.Step)
+		res, err := r.RunFixed(ctx, sc, build, rate, opts.Step)
+		res.Mode = "trial"
+		return res, err
 	})
 }
 

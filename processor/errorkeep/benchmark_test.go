@@ -3,6 +3,7 @@ package errorkeep
 import (
 	"context"
 	"runtime"
+	"syscall"
 	"testing"
 	"time"
 
@@ -155,6 +156,105 @@ func BenchmarkBufferedMemory(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(perSpan, "B/buffered-span")
+		})
+	}
+}
+
+// processCPU is the user and system CPU time the whole test process has used,
+// background goroutines included.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkDecisionCycleCPU is CPU per span for the whole job, ingest and decision and
+// forwarding, in the same run for both. tail_sampling decides on its own ticker, after
+// ConsumeTraces has returned, so wall time would hide its work: this measures the
+// process's CPU time from the first span in until every trace is decided, with the
+// same decision wait (1s) for both. Run with -benchtime 3x: each iteration waits.
+func BenchmarkDecisionCycleCPU(b *testing.B) {
+	const batches = 500 // 10,000 traces, 50,000 spans
+	impls := []struct {
+		name string
+		make func(*testing.B, *consumertest.TracesSink) (processor.Traces, func() bool)
+	}{
+		{"errorkeep", func(b *testing.B, sink *consumertest.TracesSink) (processor.Traces, func() bool) {
+			cfg := defaultConfig()
+			cfg.DecisionWait = time.Second
+			cfg.MaxBufferedBytes = 8 << 30
+			cfg.MaxTraces = 1_000_000
+			p, err := NewFactory().CreateTraces(context.Background(), processortest.NewNopSettings(NewFactory().Type()), cfg, sink)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ek := p.(*errorKeepProcessor)
+			return p, func() bool { n, _ := ek.buffered(); return n == 0 }
+		}},
+		{"tail_sampling", func(b *testing.B, sink *consumertest.TracesSink) (processor.Traces, func() bool) {
+			f := tailsamplingprocessor.NewFactory()
+			cfg := f.CreateDefaultConfig()
+			settings := map[string]any{}
+			for k, v := range tailSamplingEquivalent {
+				settings[k] = v
+			}
+			settings["decision_wait"] = "1s"
+			if err := confmap.NewFromStringMap(settings).Unmarshal(cfg); err != nil {
+				b.Fatal(err)
+			}
+			p, err := f.CreateTraces(context.Background(), processortest.NewNopSettings(component.MustNewType("tail_sampling")), cfg, sink)
+			if err != nil {
+				b.Fatal(err)
+			}
+			// tail_sampling exposes no buffer size: wait until its output stops growing
+			// for longer than its decision tick.
+			last, since := -1, time.Now()
+			return p, func() bool {
+				if n := sink.SpanCount(); n != last {
+					last, since = n, time.Now()
+				}
+				return last > 0 && time.Since(since) > 2500*time.Millisecond
+			}
+		}},
+	}
+	for _, impl := range impls {
+		b.Run(impl.name, func(b *testing.B) {
+			var cpu time.Duration
+			spans := 0
+			for b.Loop() {
+				b.StopTimer()
+				sink := new(consumertest.TracesSink)
+				p, decided := impl.make(b, sink)
+				if err := p.Start(context.Background(), componenttest.NewNopHost()); err != nil {
+					b.Fatal(err)
+				}
+				inputs := make([]ptrace.Traces, batches)
+				for i := range inputs {
+					inputs[i] = benchBatch(uint64(i))
+					spans += inputs[i].SpanCount()
+				}
+				runtime.GC()
+				b.StartTimer()
+				before := processCPU(b)
+				for i := range inputs {
+					if err := p.ConsumeTraces(context.Background(), inputs[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for !decided() {
+					time.Sleep(50 * time.Millisecond)
+				}
+				cpu += processCPU(b) - before
+				b.StopTimer()
+				if sink.SpanCount() == 0 {
+					b.Fatal("nothing was kept")
+				}
+				_ = p.Shutdown(context.Background())
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(spans), "cpu-ns/span")
 		})
 	}
 }

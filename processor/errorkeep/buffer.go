@@ -1,7 +1,6 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
-	"container/list"
 	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -9,16 +8,54 @@ import (
 
 // bufferedTrace holds one undecided trace. Spans are kept as OTLP protobuf chunks,
 // one per arriving batch: several times smaller than in-memory pdata, and exactly
-// measurable, which is what lets the buffer be bounded in bytes.
+// measurable, which is what lets the buffer be bounded in bytes. Times are Unix
+// nanoseconds and the two arrival-order lists are threaded through the struct itself:
+// with a hundred thousand traces buffered, every byte per trace counts.
 type bufferedTrace struct {
 	id           pcommon.TraceID
 	summary      traceSummary
 	chunks       [][]byte
 	bytes        int64
-	firstSeen    time.Time
-	rootDeadline time.Time     // zero until a root span arrived
-	order        *list.Element // in traceBuffer.order
-	rootOrder    *list.Element // in traceBuffer.roots, once a root span arrived
+	firstSeen    int64 // Unix ns
+	rootDeadline int64 // Unix ns; 0 until a root span arrived
+	order        links // in traceBuffer.order
+	roots        links // in traceBuffer.roots, once a root span arrived
+}
+
+// links are a trace's neighbours in one of the buffer's FIFO lists.
+type links struct{ prev, next *bufferedTrace }
+
+// fifo is an intrusive first-in, first-out list of traces; at says which links of a
+// trace it uses.
+type fifo struct {
+	head, tail *bufferedTrace
+	at         func(*bufferedTrace) *links
+}
+
+func (f *fifo) pushBack(t *bufferedTrace) {
+	l := f.at(t)
+	l.prev, l.next = f.tail, nil
+	if f.tail != nil {
+		f.at(f.tail).next = t
+	} else {
+		f.head = t
+	}
+	f.tail = t
+}
+
+func (f *fifo) remove(t *bufferedTrace) {
+	l := f.at(t)
+	if l.prev != nil {
+		f.at(l.prev).next = l.next
+	} else {
+		f.head = l.next
+	}
+	if l.next != nil {
+		f.at(l.next).prev = l.prev
+	} else {
+		f.tail = l.prev
+	}
+	l.prev, l.next = nil, nil
 }
 
 // traceBuffer is the set of undecided traces in arrival order. Not safe for
@@ -27,17 +64,21 @@ type bufferedTrace struct {
 // give the due traces without scanning the rest.
 type traceBuffer struct {
 	traces map[pcommon.TraceID]*bufferedTrace
-	order  *list.List // by first span, oldest first
-	roots  *list.List // by root span arrival, oldest first
+	order  fifo // by first span, oldest first
+	roots  fifo // by root span arrival, oldest first
 	bytes  int64
 }
 
-// perTraceOverhead approximates what the map entry, list element and struct cost,
-// so that many tiny traces count against max_buffered_bytes too.
+// perTraceOverhead approximates what the map entry and struct cost, so that many tiny
+// traces count against max_buffered_bytes too.
 const perTraceOverhead = 256
 
 func newTraceBuffer() traceBuffer {
-	return traceBuffer{traces: make(map[pcommon.TraceID]*bufferedTrace), order: list.New(), roots: list.New()}
+	return traceBuffer{
+		traces: make(map[pcommon.TraceID]*bufferedTrace),
+		order:  fifo{at: func(t *bufferedTrace) *links { return &t.order }},
+		roots:  fifo{at: func(t *bufferedTrace) *links { return &t.roots }},
+	}
 }
 
 func (b *traceBuffer) len() int { return len(b.traces) }
@@ -45,8 +86,8 @@ func (b *traceBuffer) len() int { return len(b.traces) }
 func (b *traceBuffer) get(id pcommon.TraceID) *bufferedTrace { return b.traces[id] }
 
 func (b *traceBuffer) add(id pcommon.TraceID, now time.Time) *bufferedTrace {
-	t := &bufferedTrace{id: id, firstSeen: now, bytes: perTraceOverhead}
-	t.order = b.order.PushBack(t)
+	t := &bufferedTrace{id: id, firstSeen: now.UnixNano(), bytes: perTraceOverhead}
+	b.order.pushBack(t)
 	b.traces[id] = t
 	b.bytes += perTraceOverhead
 	return t
@@ -62,30 +103,24 @@ func (b *traceBuffer) appendChunk(t *bufferedTrace, chunk []byte, s *traceSummar
 // setRootDeadline records when a trace whose root span arrived becomes due; the
 // first root span sets it.
 func (b *traceBuffer) setRootDeadline(t *bufferedTrace, deadline time.Time) {
-	if t.rootOrder != nil {
+	if t.rootDeadline != 0 {
 		return
 	}
-	t.rootDeadline = deadline
-	t.rootOrder = b.roots.PushBack(t)
+	t.rootDeadline = deadline.UnixNano()
+	b.roots.pushBack(t)
 }
 
 func (b *traceBuffer) remove(t *bufferedTrace) {
-	b.order.Remove(t.order)
-	if t.rootOrder != nil {
-		b.roots.Remove(t.rootOrder)
+	b.order.remove(t)
+	if t.rootDeadline != 0 {
+		b.roots.remove(t)
 	}
 	delete(b.traces, t.id)
 	b.bytes -= t.bytes
 }
 
-func (b *traceBuffer) oldest() *bufferedTrace { return front(b.order) }
+// oldest returns the trace that arrived first, or nil.
+func (b *traceBuffer) oldest() *bufferedTrace { return b.order.head }
 
 // oldestRoot returns the trace whose root-span deadline comes first.
-func (b *traceBuffer) oldestRoot() *bufferedTrace { return front(b.roots) }
-
-func front(l *list.List) *bufferedTrace {
-	if e := l.Front(); e != nil {
-		return e.Value.(*bufferedTrace)
-	}
-	return nil
-}
+func (b *traceBuffer) oldestRoot() *bufferedTrace { return b.roots.head }

@@ -267,10 +267,11 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 	var out outcome
 	forward := ptrace.NewTraces()
 	p.mu.Lock()
-	for t := p.buffer.oldest(); t != nil && !now.Before(t.firstSeen.Add(p.cfg.DecisionWait)); t = p.buffer.oldest() {
+	nowNs, wait := now.UnixNano(), p.cfg.DecisionWait.Nanoseconds()
+	for t := p.buffer.oldest(); t != nil && nowNs >= t.firstSeen+wait; t = p.buffer.oldest() {
 		p.decideLocked(t, now, forward, &out)
 	}
-	for t := p.buffer.oldestRoot(); t != nil && !now.Before(t.rootDeadline); t = p.buffer.oldestRoot() {
+	for t := p.buffer.oldestRoot(); t != nil && nowNs >= t.rootDeadline; t = p.buffer.oldestRoot() {
 		p.decideLocked(t, now, forward, &out)
 	}
 	p.mu.Unlock()
@@ -312,7 +313,7 @@ func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, forwa
 		d.keep = sampledByThreshold(randomness(t.id, t.summary.otValue), p.healthyT)
 	}
 	p.decisions.put(t.id, d)
-	out.latencies = append(out.latencies, now.Sub(t.firstSeen))
+	out.latencies = append(out.latencies, time.Duration(now.UnixNano()-t.firstSeen))
 	spans := int64(t.summary.spans)
 	if !d.keep {
 		out.droppedTrace++

@@ -58,7 +58,29 @@ type CollectorOptions struct {
 
 // StartCollector starts binary with the given config file on free loopback ports and
 // waits until its health check answers. The process is stopped when the test ends.
+// A port found free can be taken by an outgoing connection before the collector binds
+// it (both come from the ephemeral range): a start that fails on "address already in
+// use" is retried on new ports.
 func StartCollector(tb testing.TB, binary, configFile string, opts CollectorOptions) *Collector {
+	tb.Helper()
+	for attempt := 1; ; attempt++ {
+		c := startCollectorOnce(tb, binary, configFile, opts)
+		if opts.SkipHealthWait {
+			return c
+		}
+		err := c.waitHealthy()
+		if err == nil {
+			return c
+		}
+		_ = c.Stop()
+		if attempt == 3 || !strings.Contains(c.Output(), "address already in use") {
+			tb.Fatalf("%v:\n%s", err, c.Output())
+		}
+		tb.Logf("a port was taken before the collector bound it; retrying on new ports")
+	}
+}
+
+func startCollectorOnce(tb testing.TB, binary, configFile string, opts CollectorOptions) *Collector {
 	tb.Helper()
 	c := &Collector{
 		Endpoints: Endpoints{
@@ -108,32 +130,28 @@ func StartCollector(tb testing.TB, binary, configFile string, opts CollectorOpti
 			tb.Logf("collector output:\n%s", c.Output())
 		}
 	})
-	if !opts.SkipHealthWait {
-		c.waitHealthy(tb)
-	}
 	return c
 }
 
-func (c *Collector) waitHealthy(tb testing.TB) {
-	tb.Helper()
+func (c *Collector) waitHealthy() error {
 	deadline := time.Now().Add(StartTimeout)
 	client := &http.Client{Timeout: time.Second}
 	for time.Now().Before(deadline) {
 		select {
 		case <-c.exited:
-			tb.Fatalf("collector exited during start-up (%v):\n%s", c.exitErr, c.Output())
+			return fmt.Errorf("collector exited during start-up (%v)", c.exitErr)
 		default:
 		}
 		resp, err := client.Get("http://" + c.Endpoints.HealthCheck + "/")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return
+				return nil
 			}
 		}
 		time.Sleep(PollInterval)
 	}
-	tb.Fatalf("collector not healthy after %s:\n%s", StartTimeout, c.Output())
+	return fmt.Errorf("collector not healthy after %s", StartTimeout)
 }
 
 // Stop sends SIGTERM and waits for a clean exit, killing the process after

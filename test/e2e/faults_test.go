@@ -53,8 +53,9 @@ func TestBackendOutageUnderLoadLosesNothing(t *testing.T) {
 	}, "every accepted span at both backends")
 	assert.Equal(t, int(result.Sent), uniqueSpans(jaeger))
 	assert.Equal(t, int(result.Sent), uniqueSpans(tempo))
-	// While tempo was down, jaeger lagged the gateway by no more than what batching holds.
-	assert.Greater(t, float64(jaegerDuringOutage), acceptedDuringOutage-3*rate,
+	// While tempo was down, jaeger lagged the gateway by no more than what the decision
+	// wait, batching and a loaded CI machine hold: a few seconds of traffic.
+	assert.Greater(t, float64(jaegerDuringOutage), acceptedDuringOutage-5*rate,
 		"jaeger received %d of %.0f spans accepted during the outage", jaegerDuringOutage, acceptedDuringOutage)
 	assert.LessOrEqual(t, maxQueue, 134217728.0, "tempo's queue exceeded queue_size (bytes)")
 	assert.Positive(t, maxQueue, "tempo's queue never filled: was it really down?")
@@ -125,4 +126,28 @@ func TestDeadBackendQueueIsBoundedInBytes(t *testing.T) {
 	assert.Positive(t, dropped, "the dead backend's queue never filled")
 	assert.Equal(t, int(result.Sent), uniqueSpans(jaeger))
 	assert.Less(t, col.PeakRSS(t), int64(300)<<20)
+}
+
+// TestGracefulShutdownUnderLoad: SIGTERM reaches config/gateway.yaml while clients are
+// sending and errorkeep holds seconds of traces (decision wait 5 s). Everything the
+// gateway accepted is decided and delivered to both backends before it exits, cleanly
+// and within the shutdown timeout.
+func TestGracefulShutdownUnderLoad(t *testing.T) {
+	jaeger, tempo := StartBackend(t), StartBackend(t)
+	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: gatewayEnv(jaeger, tempo, map[string]string{
+		"DECISION_WAIT": "5s",
+	})})
+	load := StartLoad(col.Endpoints.GRPC, 2000, 6*time.Second)
+	time.Sleep(3 * time.Second) // paces the scenario: SIGTERM in the middle of the load
+	held := metricSum(col.Metrics(t), "otelcol_processor_errorkeep_buffered_traces")
+	start := time.Now()
+	require.NoError(t, col.Stop(), "exit status")
+	stopped := time.Since(start)
+	result := load.Wait(t)
+	t.Logf("SIGTERM with %.0f traces held: stopped in %s; %d spans accepted, %d at jaeger, %d at tempo",
+		held, stopped.Round(time.Millisecond), result.Sent, uniqueSpans(jaeger), uniqueSpans(tempo))
+	assert.Positive(t, held, "errorkeep held nothing when the signal came")
+	assert.Equal(t, int(result.Sent), uniqueSpans(jaeger), "spans accepted but not delivered to jaeger")
+	assert.Equal(t, int(result.Sent), uniqueSpans(tempo), "spans accepted but not delivered to tempo")
+	assert.Less(t, stopped, StopTimeout)
 }

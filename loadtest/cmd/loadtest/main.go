@@ -45,8 +45,16 @@ func run() error {
 		cpus         = flag.String("collector-cpus", "auto", `taskset CPU list for the collector under test; "auto": core 0 when this process may use 2 or more, "" for none`)
 		workers      = flag.Int("workers", 8, "concurrent export calls of the realistic generator")
 		out          = flag.String("out", "loadtest/results", "folder for the key=value log and the Markdown report")
+		rerender     = flag.String("report", "", "render the Markdown report of an earlier run's key=value log and exit")
 	)
 	flag.Parse()
+	if *rerender != "" {
+		fixed, err := parseRates(*rates)
+		if err != nil {
+			return err
+		}
+		return renderReport(*rerender, fixed)
+	}
 
 	selected, err := selectScenarios(*scenarios)
 	if err != nil {
@@ -117,6 +125,31 @@ func run() error {
 		return err
 	}
 	fmt.Printf("results: %s and %s\n", logFile.Name(), mdPath)
+	return nil
+}
+
+// renderReport prints the Markdown report of a key=value log: its fixed-rate runs at
+// the given rates and its max-throughput results (search trials and other lines are
+// skipped).
+func renderReport(path string, rates []int) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	report := &loadtest.Report{Scenarios: loadtest.Scenarios()}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if !strings.HasPrefix(line, "scenario=") {
+			continue
+		}
+		res, err := loadtest.ParseKeyValues(line)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if res.Mode == "max" || (res.Mode == "fixed" && slices.Contains(rates, res.TargetRate)) {
+			report.Results = append(report.Results, res)
+		}
+	}
+	fmt.Print(report.Markdown())
 	return nil
 }
 
