@@ -5,6 +5,7 @@ TOOLS        := $(GO) tool -modfile=internal/tools/go.mod
 BINARY       := bin/otelcol-custom
 REFERENCE    := bin/otelcol-reference
 TELEMETRYGEN := bin/telemetrygen
+JAEGER       := bin/jaeger
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
@@ -15,7 +16,7 @@ FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDet
                 processor/errorkeep:FuzzConsumeTraces
 TEST_FUZZTIME ?= 15s
 
-.PHONY: build build-reference build-telemetrygen run test loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen build-jaeger run test loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -31,6 +32,10 @@ build-reference:
 build-telemetrygen:
 	$(GO) build -modfile=internal/tools/go.mod -o $(TELEMETRYGEN) github.com/open-telemetry/opentelemetry-collector-contrib/cmd/telemetrygen
 
+## build-jaeger: a real Jaeger v2 for the end-to-end suite (internal/jaeger/go.mod says why a module)
+build-jaeger:
+	cd internal/jaeger && $(GO) build -o $(CURDIR)/$(JAEGER) github.com/jaegertracing/jaeger/cmd/jaeger
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
@@ -38,9 +43,10 @@ run: build
 
 ## test: build the binaries, run every test (unit, golden, fuzz seeds, e2e, manifests) with
 ## -race, then each fuzz target for TEST_FUZZTIME
-test: build build-reference build-telemetrygen
+test: build build-reference build-telemetrygen build-jaeger
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
-	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) $(GO) test $(GOTEST_FLAGS) ./...
+	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) \
+	$(GO) test $(GOTEST_FLAGS) ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
@@ -74,6 +80,7 @@ fmt:
 tidy:
 	$(GO) mod tidy
 	cd internal/tools && $(GO) mod tidy
+	cd internal/jaeger && $(GO) mod tidy
 
 clean:
 	rm -rf bin data

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 	"gopkg.in/yaml.v3"
@@ -37,11 +38,18 @@ func loadBalancerConfig(t *testing.T, gateways []*Collector) string {
 	return path
 }
 
+// PII the mixed traces carry; no backend may ever see it.
+const (
+	plantedEmail = "jane.doe@example.com"
+	plantedCard  = "4111 1111 1111 1111"
+)
+
 // traceKinds remembers why each sent trace must (or may) arrive.
 type traceKinds map[trace.TraceID]string
 
 // sendMixedTraces sends, from each endpoint's own SDK client, error traces (the error
-// only on a grandchild span), slow traces and healthy ones, three spans each.
+// only on a grandchild span), slow traces and healthy ones, three spans each. Every
+// root carries an e-mail address and every child a card number, for redaction checks.
 func sendMixedTraces(t *testing.T, endpoint, service string, errors, slow, healthy int, kinds traceKinds) {
 	t.Helper()
 	ctx := context.Background()
@@ -49,8 +57,10 @@ func sendMixedTraces(t *testing.T, endpoint, service string, errors, slow, healt
 	tracer := tp.Tracer("e2e")
 	send := func(label string, childErr bool, dur time.Duration) {
 		start := time.Now()
-		rctx, root := tracer.Start(ctx, "root-"+label, trace.WithTimestamp(start))
-		_, child := tracer.Start(rctx, "child", trace.WithTimestamp(start))
+		rctx, root := tracer.Start(ctx, "root-"+label, trace.WithTimestamp(start),
+			trace.WithAttributes(attribute.String("enduser.email", plantedEmail)))
+		_, child := tracer.Start(rctx, "child", trace.WithTimestamp(start),
+			trace.WithAttributes(attribute.String("payment.card", plantedCard)))
 		_, grandchild := tracer.Start(rctx, "grandchild", trace.WithTimestamp(start))
 		if childErr {
 			grandchild.SetStatus(codes.Error, "payment declined")
