@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "regenerate the manifests that embed a c
 type embeddedConfig struct {
 	manifest string // under deploy/
 	config   string // under config/
-	render   func(t *testing.T, config []byte) []byte
+	render   func(t *testing.T, name string, config []byte) []byte
 }
 
 var embeddedConfigs = []embeddedConfig{
@@ -38,7 +38,7 @@ func TestEmbeddedConfigsAreUpToDate(t *testing.T) {
 		t.Run(e.manifest, func(t *testing.T) {
 			config, err := os.ReadFile(filepath.Join(repoRoot(), "config", e.config))
 			require.NoError(t, err)
-			want := e.render(t, config)
+			want := e.render(t, e.config, config)
 			path := filepath.Join(repoRoot(), "deploy", e.manifest)
 			if *update {
 				require.NoError(t, os.WriteFile(path, want, 0o644))
@@ -55,14 +55,8 @@ func generatedHeader(config string) string {
 }
 
 // configMap renders a ConfigMap holding a config file under its own name.
-func configMap(name, app, namespace string) func(*testing.T, []byte) []byte {
-	return func(t *testing.T, config []byte) []byte {
-		key := map[string]string{
-			"otelcol-gateway-config":      "gateway.yaml",
-			"otelcol-loadbalancer-config": "loadbalancer.yaml",
-			"otelcol-sidecar-config":      "sidecar.yaml",
-		}[name]
-		require.NotEmpty(t, key)
+func configMap(name, app, namespace string) func(*testing.T, string, []byte) []byte {
+	return func(_ *testing.T, key string, config []byte) []byte {
 		var b bytes.Buffer
 		b.WriteString(generatedHeader(key))
 		b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata:\n")
@@ -78,7 +72,7 @@ func configMap(name, app, namespace string) func(*testing.T, []byte) []byte {
 }
 
 // operatorResource fills the Operator resource's template with the config as YAML.
-func operatorResource(t *testing.T, config []byte) []byte {
+func operatorResource(t *testing.T, name string, config []byte) []byte {
 	tmpl, err := os.ReadFile(filepath.Join(repoRoot(), "deploy", "sidecar", "operator", "otelcol-sidecar.yaml.tmpl"))
 	require.NoError(t, err)
 	var node yaml.Node
@@ -90,7 +84,7 @@ func operatorResource(t *testing.T, config []byte) []byte {
 	body := strings.TrimPrefix(indent(out.String(), "    "), "    ")
 	rendered := strings.Replace(string(tmpl), "__CONFIG__\n", body, 1)
 	require.NotEqual(t, string(tmpl), rendered, "template has no __CONFIG__ line")
-	return []byte(generatedHeader("sidecar.yaml and otelcol-sidecar.yaml.tmpl") + rendered)
+	return []byte(generatedHeader(name+" and otelcol-sidecar.yaml.tmpl") + rendered)
 }
 
 func indent(s, prefix string) string {

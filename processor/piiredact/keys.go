@@ -51,8 +51,6 @@ func compileGlob(p string) glob {
 	return glob{shape: globGeneral, pattern: p}
 }
 
-func (m keyMatcher) empty() bool { return len(m.globs) == 0 }
-
 func (m keyMatcher) match(key string) bool {
 	if len(m.globs) == 0 {
 		return false

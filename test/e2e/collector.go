@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/otelcol-custom/otelcol-custom/loadtest"
 )
 
 // Timeouts shared by every scenario. They bound waits; they never pace a test.
@@ -244,19 +246,9 @@ func (c *Collector) Running() bool {
 // PeakRSS returns the process's peak resident set size (VmHWM) in bytes.
 func (c *Collector) PeakRSS(tb testing.TB) int64 {
 	tb.Helper()
-	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", c.Pid()))
+	rss, err := loadtest.PeakRSS(c.Pid())
 	if err != nil {
-		tb.Fatalf("reading /proc status: %v", err)
+		tb.Fatalf("peak RSS: %v", err)
 	}
-	for _, line := range strings.Split(string(raw), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kib, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			if err != nil {
-				tb.Fatalf("VmHWM %q: %v", rest, err)
-			}
-			return kib * 1024
-		}
-	}
-	tb.Fatalf("no VmHWM in /proc/%d/status", c.Pid())
-	return 0
+	return rss
 }

@@ -21,7 +21,7 @@ func TestGatewayKeepsEveryErrorAndSlowTrace(t *testing.T) {
 	sendMixedTraces(t, col.Endpoints.GRPC, "checkout", 40, 40, 400, kinds)
 
 	decided := func() bool {
-		return metricValue(col.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0 &&
+		return metricSum(col.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0 &&
 			countSpansNamed(jaeger, "root-slow") == 40 && countSpansNamed(tempo, "root-error") == 40
 	}
 	Eventually(t, DeliverTimeout, decided, "all traces decided and delivered")

@@ -160,7 +160,7 @@ func TestSidecarAndGatewayIntoRealJaeger(t *testing.T) {
 	}
 	Eventually(t, 2*DeliverTimeout, func() bool {
 		return countSpansNamed(tempo, "root-error")+countSpansNamed(tempo, "root-slow") >= wantKept &&
-			metricValue(gateway.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
+			metricSum(gateway.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
 	}, "gateway decided and delivered every error and slow trace")
 	// Jaeger batches what it receives; wait until the last kept trace is queryable.
 	var lastKept trace.TraceID

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,25 +136,11 @@ func TestHealthCheckAndGracefulShutdown(t *testing.T) {
 	}
 	require.NoError(t, tp.ForceFlush(ctx))
 	Eventually(t, DeliverTimeout, func() bool {
-		return metricValue(col.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 10
+		return metricSum(col.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 10
 	}, "errorkeep holds the 10 traces")
 	assert.Zero(t, jaeger.SpanCount())
 
 	require.NoError(t, col.Stop(), "clean exit on SIGTERM")
 	assert.Equal(t, 10, countSpansNamed(jaeger, "held-error"))
 	assert.Equal(t, 10, countSpansNamed(tempo, "held-error"))
-}
-
-// metricValue returns the first sample of a Prometheus metric family, or -1.
-func metricValue(text, name string) float64 {
-	for _, line := range strings.Split(text, "\n") {
-		if strings.HasPrefix(line, name+"{") || strings.HasPrefix(line, name+" ") {
-			f := strings.Fields(line)
-			var v float64
-			if _, err := fmt.Sscan(f[len(f)-1], &v); err == nil {
-				return v
-			}
-		}
-	}
-	return -1
 }

@@ -150,7 +150,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	Eventually(t, DeliverTimeout, func() bool { return keptSpans() >= total(kinds) }, "phase 1 error and slow traces at tempo")
 	for _, g := range gateways {
 		Eventually(t, DeliverTimeout, func() bool {
-			return metricValue(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
+			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
 		}, "gateway decided everything")
 	}
 	// No trace reached two gateways, and every gateway got a share of the traces.
@@ -182,7 +182,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 		"phase 2 error and slow traces at tempo, including those routed to the stopped gateway")
 	for _, g := range gateways[:2] {
 		Eventually(t, DeliverTimeout, func() bool {
-			return metricValue(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
+			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
 		}, "gateway decided everything")
 	}
 	checkWholeTraces(t, "phase 2 tempo", filterTraces(tempo.Spans(), phase2), phase2, percent)
