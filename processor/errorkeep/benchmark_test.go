@@ -237,6 +237,8 @@ func BenchmarkDecisionCycleCPU(b *testing.B) {
 				}
 				runtime.GC()
 				b.StartTimer()
+				var m0, m1 runtime.MemStats
+				runtime.ReadMemStats(&m0)
 				before := processCPU(b)
 				for i := range inputs {
 					if err := p.ConsumeTraces(context.Background(), inputs[i]); err != nil {
@@ -246,12 +248,18 @@ func BenchmarkDecisionCycleCPU(b *testing.B) {
 				for !decided() {
 					time.Sleep(50 * time.Millisecond)
 				}
+				// Shutdown inside the window: it returns once the processor's own
+				// goroutines are done, so the last forwarding is counted too.
+				if err := p.Shutdown(context.Background()); err != nil {
+					b.Fatal(err)
+				}
 				cpu += processCPU(b) - before
+				runtime.ReadMemStats(&m1)
+				b.Logf("gc=%d alloc=%.1fMB heap0=%.1fMB", m1.NumGC-m0.NumGC, float64(m1.TotalAlloc-m0.TotalAlloc)/1e6, float64(m0.HeapAlloc)/1e6)
 				b.StopTimer()
 				if sink.SpanCount() == 0 {
 					b.Fatal("nothing was kept")
 				}
-				_ = p.Shutdown(context.Background())
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(cpu.Nanoseconds())/float64(spans), "cpu-ns/span")

@@ -6,30 +6,62 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 )
 
-// bufferedTrace holds one undecided trace. Spans are kept as OTLP protobuf chunks,
-// one per arriving batch: several times smaller than in-memory pdata, and exactly
-// measurable, which is what lets the buffer be bounded in bytes. Times are Unix
+// bufferedTrace holds one undecided trace: where its spans are (pieces of the
+// slabs of the batches they came in) and what they showed. Times are Unix
 // nanoseconds and the two arrival-order lists are threaded through the struct itself:
-// with a hundred thousand traces buffered, every byte per trace counts.
+// with a hundred thousand traces buffered, every byte per trace counts (this is 128).
 type bufferedTrace struct {
 	id           pcommon.TraceID
 	summary      traceSummary
-	chunks       [][]byte
-	bytes        int64
+	pieces       pieceList
 	firstSeen    int64 // Unix ns
 	rootDeadline int64 // Unix ns; 0 until a root span arrived
 	order        links // in traceBuffer.order
 	roots        links // in traceBuffer.roots, once a root span arrived
 }
 
+// pieceList holds a trace's pieces: most traces arrive in one batch, so the first
+// piece is inline and only later ones cost an allocation.
+type pieceList struct {
+	first piece
+	rest  *[]piece
+}
+
+func (l *pieceList) push(pc piece) {
+	switch {
+	case l.first.slab == nil:
+		l.first = pc
+	case l.rest == nil:
+		l.rest = &[]piece{pc}
+	default:
+		*l.rest = append(*l.rest, pc)
+	}
+}
+
+// appendTo appends the n pieces of the list to dst.
+func (l *pieceList) appendTo(dst []piece) []piece {
+	dst = append(dst, l.first)
+	if l.rest != nil {
+		dst = append(dst, *l.rest...)
+	}
+	return dst
+}
+
 // links are a trace's neighbours in one of the buffer's FIFO lists.
 type links struct{ prev, next *bufferedTrace }
 
-// fifo is an intrusive first-in, first-out list of traces; at says which links of a
-// trace it uses.
+// fifo is an intrusive first-in, first-out list of traces; byRoot says which links
+// of a trace it uses (a flag rather than a function: this runs for every trace).
 type fifo struct {
 	head, tail *bufferedTrace
-	at         func(*bufferedTrace) *links
+	byRoot     bool
+}
+
+func (f *fifo) at(t *bufferedTrace) *links {
+	if f.byRoot {
+		return &t.roots
+	}
+	return &t.order
 }
 
 func (f *fifo) pushBack(t *bufferedTrace) {
@@ -66,18 +98,20 @@ type traceBuffer struct {
 	traces map[pcommon.TraceID]*bufferedTrace
 	order  fifo // by first span, oldest first
 	roots  fifo // by root span arrival, oldest first
-	bytes  int64
+	// bytes is every slab a buffered trace points into, whole, plus perTraceOverhead
+	// per trace.
+	bytes int64
 }
 
-// perTraceOverhead approximates what the map entry and struct cost, so that many tiny
-// traces count against max_buffered_bytes too.
+// perTraceOverhead is what a trace's entry costs beyond its spans (the struct, 128
+// bytes, its map slot, its later pieces), rounded up, so that many tiny traces
+// count against max_buffered_bytes too.
 const perTraceOverhead = 256
 
 func newTraceBuffer() traceBuffer {
 	return traceBuffer{
 		traces: make(map[pcommon.TraceID]*bufferedTrace),
-		order:  fifo{at: func(t *bufferedTrace) *links { return &t.order }},
-		roots:  fifo{at: func(t *bufferedTrace) *links { return &t.roots }},
+		roots:  fifo{byRoot: true},
 	}
 }
 
@@ -86,18 +120,32 @@ func (b *traceBuffer) len() int { return len(b.traces) }
 func (b *traceBuffer) get(id pcommon.TraceID) *bufferedTrace { return b.traces[id] }
 
 func (b *traceBuffer) add(id pcommon.TraceID, now time.Time) *bufferedTrace {
-	t := &bufferedTrace{id: id, firstSeen: now.UnixNano(), bytes: perTraceOverhead}
+	t := &bufferedTrace{id: id, firstSeen: now.UnixNano()}
 	b.order.pushBack(t)
 	b.traces[id] = t
 	b.bytes += perTraceOverhead
 	return t
 }
 
-func (b *traceBuffer) appendChunk(t *bufferedTrace, chunk []byte, s *traceSummary) {
-	t.chunks = append(t.chunks, chunk)
-	t.bytes += int64(len(chunk))
-	b.bytes += int64(len(chunk))
-	t.summary.merge(s)
+// newBytes is what holding g's pieces would add: their slab, when no buffered trace
+// points into it yet.
+func (b *traceBuffer) newBytes(g *traceGroup) int64 {
+	if s := g.slab(); s != nil && s.refs == 0 {
+		return s.size()
+	}
+	return 0
+}
+
+// hold adds g's pieces and what they showed to t.
+func (b *traceBuffer) hold(t *bufferedTrace, g *traceGroup) {
+	for _, pc := range g.pieces {
+		if pc.slab.refs == 0 {
+			b.bytes += pc.slab.size()
+		}
+		pc.slab.refs++
+		t.pieces.push(pc)
+	}
+	t.summary.merge(&g.summary)
 }
 
 // setRootDeadline records when a trace whose root span arrived becomes due; the
@@ -116,7 +164,20 @@ func (b *traceBuffer) remove(t *bufferedTrace) {
 		b.roots.remove(t)
 	}
 	delete(b.traces, t.id)
-	b.bytes -= t.bytes
+	b.bytes -= perTraceOverhead
+	b.release(&t.pieces.first)
+	if t.pieces.rest != nil {
+		for i := range *t.pieces.rest {
+			b.release(&(*t.pieces.rest)[i])
+		}
+	}
+}
+
+// release lets go of one piece; a slab no buffered trace points into stops counting.
+func (b *traceBuffer) release(pc *piece) {
+	if pc.slab.refs--; pc.slab.refs == 0 {
+		b.bytes -= pc.slab.size()
+	}
 }
 
 // oldest returns the trace that arrived first, or nil.

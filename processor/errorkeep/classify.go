@@ -22,16 +22,22 @@ var reasonNames = [...]string{"none", "error", "latency", "condition", "sampled"
 
 func (r keepReason) String() string { return reasonNames[r] }
 
-// traceSummary is what the spans of one trace have shown so far.
+// traceSummary is what the spans of one trace have shown so far. It is kept small:
+// one is held per buffered trace.
 type traceSummary struct {
+	minStart     pcommon.Timestamp
+	maxEnd       pcommon.Timestamp
+	spans        uint32
+	bytes        uint32 // encoded size of the spans
 	hasError     bool
 	slowSpan     bool
 	hasCondition bool
 	hasRoot      bool
-	minStart     pcommon.Timestamp
-	maxEnd       pcommon.Timestamp
-	spans        int
-	otValue      string // the first span's tracestate "ot" member, for its randomness
+	// hasOT says a span carried an "ot" tracestate member; otSampled is then whether
+	// its explicit randomness (or, without rv, the trace ID's) passes the healthy
+	// threshold. The first such span decides, as for the W3C randomness itself.
+	hasOT     bool
+	otSampled bool
 }
 
 func (s *traceSummary) merge(o *traceSummary) {
@@ -43,14 +49,23 @@ func (s *traceSummary) merge(o *traceSummary) {
 		s.minStart = o.minStart
 	}
 	s.maxEnd = max(s.maxEnd, o.maxEnd)
-	if s.otValue == "" {
-		s.otValue = o.otValue
+	if !s.hasOT && o.hasOT {
+		s.hasOT, s.otSampled = true, o.otSampled
 	}
 	s.spans += o.spans
+	s.bytes = saturatingAdd(s.bytes, o.bytes)
+}
+
+func saturatingAdd(a, b uint32) uint32 {
+	if a > ^uint32(0)-b {
+		return ^uint32(0)
+	}
+	return a + b
 }
 
 // classifier applies the keep rules to spans.
 type classifier struct {
+	healthyT   uint64 // rejection threshold for healthy traces
 	latency    time.Duration
 	httpFloor  int64
 	conditions []condition
@@ -62,7 +77,7 @@ type condition struct {
 }
 
 func newClassifier(cfg *Config) classifier {
-	c := classifier{latency: cfg.LatencyThreshold, httpFloor: int64(cfg.HTTPStatusFloor)}
+	c := classifier{healthyT: thresholdForPercent(cfg.HealthyPercent), latency: cfg.LatencyThreshold, httpFloor: int64(cfg.HTTPStatusFloor)}
 	for _, cc := range cfg.Conditions {
 		cond := condition{attribute: cc.Attribute}
 		if len(cc.Values) > 0 {
@@ -79,15 +94,17 @@ func newClassifier(cfg *Config) classifier {
 // httpStatusKeys are the stable and the legacy semantic-convention names.
 var httpStatusKeys = [...]string{"http.response.status_code", "http.status_code"}
 
-func (c *classifier) observeSpan(s *traceSummary, span ptrace.Span) {
+func (c *classifier) observeSpan(s *traceSummary, id pcommon.TraceID, span ptrace.Span) {
 	start, end := span.StartTimestamp(), span.EndTimestamp()
 	if s.spans == 0 || (start != 0 && start < s.minStart) {
 		s.minStart = start
 	}
 	s.maxEnd = max(s.maxEnd, end)
 	s.spans++
-	if s.otValue == "" {
-		s.otValue = otValue(span.TraceState().AsRaw())
+	if !s.hasOT {
+		if ot := otValue(span.TraceState().AsRaw()); ot != "" {
+			s.hasOT, s.otSampled = true, sampledByThreshold(randomness(id, ot), c.healthyT)
+		}
 	}
 	if span.ParentSpanID().IsEmpty() {
 		s.hasRoot = true
@@ -114,8 +131,9 @@ func (c *classifier) isError(span ptrace.Span) bool {
 		}
 	}
 	if c.httpFloor > 0 {
-		for _, key := range httpStatusKeys {
-			if v, ok := span.Attributes().Get(key); ok && statusCode(v) >= c.httpFloor {
+		// One pass for both names: this runs for every span.
+		for k, v := range span.Attributes().All() {
+			if (k == httpStatusKeys[0] || k == httpStatusKeys[1]) && statusCode(v) >= c.httpFloor {
 				return true
 			}
 		}
@@ -157,6 +175,15 @@ func (c *classifier) matches(attrs pcommon.Map) bool {
 		}
 	}
 	return false
+}
+
+// sampled reports whether a healthy trace is kept: its randomness passes the
+// healthy threshold.
+func (c *classifier) sampled(id pcommon.TraceID, s *traceSummary) bool {
+	if s.hasOT {
+		return s.otSampled
+	}
+	return sampledByThreshold(randomness(id, ""), c.healthyT)
 }
 
 // reason returns why a trace with this summary is kept, before sampling.

@@ -9,15 +9,18 @@ type decision struct {
 }
 
 // decisionCache remembers the most recent decisions, forgetting the oldest first.
-// Not safe for concurrent use: the processor holds its lock.
+// It grows with use up to size rather than allocate it all up front: a sidecar that
+// sees little traffic should not hold room for 200,000 decisions. Not safe for
+// concurrent use: the processor holds its lock.
 type decisionCache struct {
 	byID map[pcommon.TraceID]decision
 	ring []pcommon.TraceID
 	next int
+	size int
 }
 
 func newDecisionCache(size int) decisionCache {
-	return decisionCache{byID: make(map[pcommon.TraceID]decision, size), ring: make([]pcommon.TraceID, 0, size)}
+	return decisionCache{byID: make(map[pcommon.TraceID]decision), size: size}
 }
 
 func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
@@ -25,12 +28,11 @@ func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
 	return d, ok
 }
 
+// put remembers d for id. The processor decides a trace only while it is not in the
+// cache (spans of a remembered trace follow the decision instead of being buffered),
+// so id is never already here.
 func (c *decisionCache) put(id pcommon.TraceID, d decision) {
-	if _, ok := c.byID[id]; ok {
-		c.byID[id] = d
-		return
-	}
-	if len(c.ring) < cap(c.ring) {
+	if len(c.ring) < c.size {
 		c.ring = append(c.ring, id)
 	} else {
 		delete(c.byID, c.ring[c.next])

@@ -2,6 +2,7 @@ package errorkeep
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -32,6 +33,7 @@ func FuzzConsumeTraces(f *testing.F) {
 		cfg := defaultConfig()
 		cfg.MaxBufferedBytes = 16 << 10
 		cfg.MaxTraces = 8
+		cfg.DecisionCacheSize = 64 // small: each run builds a processor
 		p, sink, clock := newTestProcessor(t, cfg)
 		in := td.SpanCount()
 		// Twice: the second pass meets the first pass's decisions (late spans).
@@ -54,4 +56,65 @@ func FuzzConsumeTraces(f *testing.F) {
 			t.Fatalf("%d spans out of %d in", out, 2*in)
 		}
 	})
+}
+
+// FuzzEverySpanComesBack keeps every trace (healthy_percent 100) under a small byte
+// bound, so that the cut, repack, early-decision and decode paths all run, and checks
+// that exactly the spans that went in come out, twice over (the second pass arrives
+// late), with only th:0 added to their tracestate.
+func FuzzEverySpanComesBack(f *testing.F) {
+	for _, td := range []ptrace.Traces{richBatch(), benchBatch(0)} {
+		b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		td, err := (&ptrace.ProtoUnmarshaler{}).UnmarshalTraces(payload)
+		if err != nil {
+			return
+		}
+		want := flatSpans(t, withThresholds(td))
+		want = append(want, want...)
+		slices.Sort(want)
+		cfg := defaultConfig()
+		cfg.HealthyPercent = 100
+		cfg.MaxBufferedBytes = 8 << 10
+		cfg.MaxTraces = 4
+		cfg.DecisionCacheSize = 64
+		p, sink, clock := newTestProcessor(t, cfg)
+		for range 2 {
+			copyOf := ptrace.NewTraces()
+			td.CopyTo(copyOf)
+			if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
+				t.Fatal(err)
+			}
+			if _, bytes := p.buffered(); bytes > cfg.MaxBufferedBytes {
+				t.Fatalf("buffered %d bytes, bound %d", bytes, cfg.MaxBufferedBytes)
+			}
+			clock.Advance(cfg.DecisionWait)
+			p.decideDue(context.Background(), clock.Now())
+		}
+		if err := p.Shutdown(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, out := range sink.AllTraces() {
+			got = append(got, flatSpans(t, out)...)
+		}
+		slices.Sort(got)
+		if !slices.Equal(want, got) {
+			t.Fatalf("%d spans out, %d expected; first difference:\n%s", len(got), len(want), firstDifference(want, got))
+		}
+	})
+}
+
+func firstDifference(want, got []string) string {
+	for i := range min(len(want), len(got)) {
+		if want[i] != got[i] {
+			return "want " + want[i] + "\n got " + got[i]
+		}
+	}
+	return "lengths differ"
 }

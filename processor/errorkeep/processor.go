@@ -8,7 +8,6 @@ import (
 
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/consumer"
-	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/processor"
 	"go.uber.org/zap"
@@ -22,9 +21,10 @@ type errorKeepProcessor struct {
 	logger     *zap.Logger
 	telemetry  *keepTelemetry
 	classifier classifier
-	healthyT   uint64 // rejection threshold for healthy traces
 	now        func() time.Time
 	tick       time.Duration
+
+	scratch sync.Pool // of *cutScratch
 
 	mu        sync.Mutex
 	buffer    traceBuffer
@@ -53,7 +53,6 @@ func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Tr
 		next:       next,
 		logger:     set.Logger,
 		classifier: newClassifier(cfg),
-		healthyT:   thresholdForPercent(cfg.HealthyPercent),
 		now:        time.Now,
 		tick:       tickFor(cfg),
 		buffer:     newTraceBuffer(),
@@ -61,6 +60,7 @@ func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Tr
 		stop:       make(chan struct{}),
 		done:       make(chan struct{}),
 	}
+	p.scratch.New = func() any { return newCutScratch() }
 	for _, o := range opts {
 		o(p)
 	}
@@ -82,7 +82,7 @@ func tickFor(cfg *Config) time.Duration {
 	return min(max(shortest/10, 10*time.Millisecond), time.Second)
 }
 
-// Capabilities: errorkeep moves spans out of the batches it receives (groupByTrace).
+// Capabilities: errorkeep blanks the trace IDs of the batches it receives (cutBatch).
 func (p *errorKeepProcessor) Capabilities() consumer.Capabilities {
 	return consumer.Capabilities{MutatesData: true}
 }
@@ -158,61 +158,79 @@ func (p *errorKeepProcessor) buffered() (traces, bytes int64) {
 // follow that decision at once. When the buffer is full, the oldest traces are
 // decided early to make room.
 func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
-	groups := p.classifier.groupByTrace(td)
-	chunks := make([][]byte, len(groups))
-	var marshaler ptrace.ProtoMarshaler
-	for i, g := range groups {
-		b, err := marshaler.MarshalTraces(g.traces)
-		if err != nil {
-			return err
-		}
-		chunks[i] = b
+	scratch := p.scratch.Get().(*cutScratch)
+	defer func() {
+		scratch.reset()
+		p.scratch.Put(scratch)
+	}()
+	groups, err := p.classifier.cutBatch(td, scratch)
+	if err != nil {
+		return err
 	}
-
 	var (
-		out     outcome
-		forward = ptrace.NewTraces()
+		out  outcome
+		kept keptTraces
 	)
 	now := p.now()
 	p.mu.Lock()
-	for i, g := range groups {
+	pending := scratch.pending[:0]
+	for _, g := range groups {
 		if d, ok := p.decisions.get(g.id); ok {
-			p.followDecision(g, d, forward, &out)
+			p.followDecision(g, d, &kept, &out)
 			continue
 		}
-		need := int64(len(chunks[i]))
-		// A trace that is itself what fills the buffer is decided now with what it
-		// has, rather than let it push out everything else. Its later spans follow.
-		oversized := p.isOversized(g.id, need)
-		if !oversized {
-			p.makeRoom(need, p.buffer.get(g.id) == nil, forward, &out, now)
-			if d, ok := p.decisions.get(g.id); ok { // makeRoom may have decided this very trace
-				p.followDecision(g, d, forward, &out)
-				continue
-			}
-		}
-		t := p.bufferChunk(g, chunks[i], now)
-		if oversized {
-			out.early++
-			p.decideLocked(t, now, forward, &out)
-		}
+		pending = append(pending, g)
+	}
+	scratch.pending = pending
+	if needsRepack(pending, p.cfg.MaxBufferedBytes) {
+		err = repack(pending, int(p.cfg.MaxBufferedBytes/slabShare))
+	}
+	if err == nil {
+		p.admit(pending, now, &kept, &out)
 	}
 	p.mu.Unlock()
 	p.telemetry.record(ctx, &out)
-	if forward.SpanCount() == 0 {
-		return nil
+	if err != nil {
+		return err
 	}
-	return p.next.ConsumeTraces(ctx, forward)
+	return p.forward(ctx, &kept)
 }
 
-// bufferChunk adds a group's encoded spans to its trace, creating the trace on its
-// first spans. The caller holds p.mu.
-func (p *errorKeepProcessor) bufferChunk(g *traceGroup, chunk []byte, now time.Time) *bufferedTrace {
-	t := p.buffer.get(g.id)
+// admit buffers the groups of one batch that follow no decision yet. The caller
+// holds p.mu.
+func (p *errorKeepProcessor) admit(pending []*traceGroup, now time.Time, kept *keptTraces, out *outcome) {
+	for _, g := range pending {
+		// Making room for an earlier group may have decided this trace.
+		if d, ok := p.decisions.get(g.id); ok {
+			p.followDecision(g, d, kept, out)
+			continue
+		}
+		t := p.buffer.get(g.id)
+		overflows := p.buffer.bytes+p.need(g, t) > p.cfg.MaxBufferedBytes
+		// A trace that is itself what fills the buffer is decided now with what it
+		// has, rather than let it push out everything else. Its later spans follow.
+		if overflows && p.isOversized(g, t) {
+			t = p.bufferGroup(g, t, now)
+			out.early++
+			p.decideLocked(t, now, kept, out)
+			continue
+		}
+		if (overflows || (t == nil && p.buffer.len() >= p.cfg.MaxTraces)) && !p.makeRoom(g, t, kept, out, now) {
+			d, _ := p.decisions.get(g.id) // making room decided this very trace
+			p.followDecision(g, d, kept, out)
+			continue
+		}
+		p.bufferGroup(g, t, now)
+	}
+}
+
+// bufferGroup adds a group's spans to its trace t, creating the trace when t is nil.
+// The caller holds p.mu.
+func (p *errorKeepProcessor) bufferGroup(g *traceGroup, t *bufferedTrace, now time.Time) *bufferedTrace {
 	if t == nil {
 		t = p.buffer.add(g.id, now)
 	}
-	p.buffer.appendChunk(t, chunk, &g.summary)
+	p.buffer.hold(t, g)
 	if g.summary.hasRoot && p.cfg.RootSpanGrace > 0 {
 		p.buffer.setRootDeadline(t, now.Add(p.cfg.RootSpanGrace))
 	}
@@ -220,97 +238,122 @@ func (p *errorKeepProcessor) bufferChunk(g *traceGroup, chunk []byte, now time.T
 }
 
 // followDecision applies a past decision to late spans.
-func (p *errorKeepProcessor) followDecision(g *traceGroup, d decision, forward ptrace.Traces, out *outcome) {
+func (p *errorKeepProcessor) followDecision(g *traceGroup, d decision, kept *keptTraces, out *outcome) {
 	n := int64(g.summary.spans)
 	if !d.keep {
 		out.lateDropped += n
 		return
 	}
 	out.lateKept += n
-	setThreshold(g.traces, d.threshold)
-	g.traces.ResourceSpans().MoveAndAppendTo(forward.ResourceSpans())
+	kept.addGroup(g, d.threshold)
 }
 
 // oversizedShare is the share of max_buffered_bytes above which a trace that
 // needs room is decided itself instead of evicting older traces.
 const oversizedShare = 4
 
-// isOversized reports that adding need bytes to trace id overflows the buffer and
-// that the trace alone would hold more than 1/oversizedShare of it.
-func (p *errorKeepProcessor) isOversized(id pcommon.TraceID, need int64) bool {
-	if p.buffer.bytes+need+perTraceOverhead <= p.cfg.MaxBufferedBytes {
-		return false
+// need is what buffering g would add to the buffer's bytes; t is its trace, or nil.
+func (p *errorKeepProcessor) need(g *traceGroup, t *bufferedTrace) int64 {
+	n := p.buffer.newBytes(g)
+	if t == nil {
+		n += perTraceOverhead
 	}
-	own := need
-	if t := p.buffer.get(id); t != nil {
-		own += t.bytes
+	return n
+}
+
+// isOversized reports that g's trace's spans alone would take more than
+// 1/oversizedShare of the buffer.
+func (p *errorKeepProcessor) isOversized(g *traceGroup, t *bufferedTrace) bool {
+	own := int64(g.summary.bytes)
+	if t != nil {
+		own += int64(t.summary.bytes)
 	}
 	return own > p.cfg.MaxBufferedBytes/oversizedShare
 }
 
-// makeRoom decides the oldest traces until need more bytes (and, for a new trace,
-// one more trace) fit.
-func (p *errorKeepProcessor) makeRoom(need int64, newTrace bool, forward ptrace.Traces, out *outcome, now time.Time) {
-	extra := 0
-	if newTrace {
-		extra = 1
-		need += perTraceOverhead
-	}
-	for p.buffer.len() > 0 && (p.buffer.bytes+need > p.cfg.MaxBufferedBytes || p.buffer.len()+extra > p.cfg.MaxTraces) {
+// makeRoom decides the oldest traces until g fits, in bytes and, for a new trace, in
+// traces. It returns false when that decided g's own trace t.
+func (p *errorKeepProcessor) makeRoom(g *traceGroup, t *bufferedTrace, kept *keptTraces, out *outcome, now time.Time) bool {
+	for p.buffer.len() > 0 {
+		if p.buffer.bytes+p.need(g, t) <= p.cfg.MaxBufferedBytes && (t != nil || p.buffer.len() < p.cfg.MaxTraces) {
+			return true
+		}
+		oldest := p.buffer.oldest()
 		out.early++
-		p.decideLocked(p.buffer.oldest(), now, forward, out)
+		p.decideLocked(oldest, now, kept, out)
+		if oldest == t {
+			return false
+		}
 	}
+	return true
 }
 
 // decideDue decides every trace whose wait is over, or whose root span's grace is.
 func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
-	var out outcome
-	forward := ptrace.NewTraces()
+	var (
+		out  outcome
+		kept keptTraces
+	)
 	p.mu.Lock()
 	nowNs, wait := now.UnixNano(), p.cfg.DecisionWait.Nanoseconds()
 	for t := p.buffer.oldest(); t != nil && nowNs >= t.firstSeen+wait; t = p.buffer.oldest() {
-		p.decideLocked(t, now, forward, &out)
+		p.decideLocked(t, now, &kept, &out)
 	}
 	for t := p.buffer.oldestRoot(); t != nil && nowNs >= t.rootDeadline; t = p.buffer.oldestRoot() {
-		p.decideLocked(t, now, forward, &out)
+		p.decideLocked(t, now, &kept, &out)
 	}
 	p.mu.Unlock()
-	p.deliver(ctx, forward, &out)
+	p.deliver(ctx, &kept, &out)
 }
 
 // flushAll decides every buffered trace now, as at shutdown.
 func (p *errorKeepProcessor) flushAll(ctx context.Context) {
-	var out outcome
-	forward := ptrace.NewTraces()
+	var (
+		out  outcome
+		kept keptTraces
+	)
 	now := p.now()
 	p.mu.Lock()
 	for t := p.buffer.oldest(); t != nil; t = p.buffer.oldest() {
-		p.decideLocked(t, now, forward, &out)
+		p.decideLocked(t, now, &kept, &out)
 	}
 	p.mu.Unlock()
-	p.deliver(ctx, forward, &out)
+	p.deliver(ctx, &kept, &out)
 }
 
-func (p *errorKeepProcessor) deliver(ctx context.Context, forward ptrace.Traces, out *outcome) {
+// deliver records a decision pass and forwards what it kept; nobody waits for the
+// error, so it is logged.
+func (p *errorKeepProcessor) deliver(ctx context.Context, kept *keptTraces, out *outcome) {
 	p.telemetry.record(ctx, out)
-	if forward.SpanCount() == 0 {
-		return
+	if err := p.forward(ctx, kept); err != nil && !errors.Is(err, context.Canceled) {
+		p.logger.Warn("errorkeep could not forward kept traces", zap.Int("traces", len(kept.traces)), zap.Error(err))
 	}
-	if err := p.next.ConsumeTraces(ctx, forward); err != nil && !errors.Is(err, context.Canceled) {
-		p.logger.Warn("errorkeep could not forward kept traces", zap.Int("spans", forward.SpanCount()), zap.Error(err))
+}
+
+// forward decodes what was kept and hands it to the next consumer.
+func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) error {
+	if len(kept.traces) == 0 {
+		return nil
 	}
+	td, err := kept.decode()
+	if err != nil {
+		// The pieces are our own encoding; this cannot happen short of memory corruption.
+		p.logger.Error("errorkeep could not decode buffered spans", zap.Error(err))
+		return err
+	}
+	return p.next.ConsumeTraces(ctx, td)
 }
 
 // decideLocked decides t, removes it from the buffer, remembers the decision and,
-// when kept, appends its spans to forward. The caller holds p.mu.
-func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, forward ptrace.Traces, out *outcome) {
+// when kept, adds it to kept. The caller holds p.mu.
+func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, kept *keptTraces, out *outcome) {
 	p.buffer.remove(t)
 	reason := p.classifier.reason(&t.summary)
 	d := decision{keep: true}
 	if reason == reasonNone {
 		reason = reasonSampled
-		d.threshold = p.healthyT
-		d.keep = sampledByThreshold(randomness(t.id, t.summary.otValue), p.healthyT)
+		d.threshold = p.classifier.healthyT
+		d.keep = p.classifier.sampled(t.id, &t.summary)
 	}
 	p.decisions.put(t.id, d)
 	out.latencies = append(out.latencies, time.Duration(now.UnixNano()-t.firstSeen))
@@ -322,15 +365,5 @@ func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, forwa
 	}
 	out.keptTraces[reason]++
 	out.keptSpans[reason] += spans
-	var unmarshaler ptrace.ProtoUnmarshaler
-	for _, chunk := range t.chunks {
-		td, err := unmarshaler.UnmarshalTraces(chunk)
-		if err != nil {
-			// Chunks are our own encoding; this cannot happen short of memory corruption.
-			p.logger.Error("errorkeep could not decode a buffered chunk", zap.Error(err))
-			continue
-		}
-		setThreshold(td, d.threshold)
-		td.ResourceSpans().MoveAndAppendTo(forward.ResourceSpans())
-	}
+	kept.addTrace(t, d.threshold)
 }

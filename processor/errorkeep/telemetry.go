@@ -12,14 +12,19 @@ import (
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
 )
 
-// keepTelemetry records the processor's own metrics with attribute sets built once.
+// keepTelemetry records the processor's own metrics with attribute sets, and the
+// option slices that carry them, built once: a variadic option passed one by one
+// would allocate a slice on every call, and the decision latency is recorded for
+// every trace.
 type keepTelemetry struct {
-	builder   *metadata.TelemetryBuilder
-	base      metric.MeasurementOption
-	byReason  [len(reasonNames)]metric.MeasurementOption
-	lateKept  metric.MeasurementOption
-	lateDrop  metric.MeasurementOption
-	closeOnce sync.Once
+	builder    *metadata.TelemetryBuilder
+	base       metric.MeasurementOption
+	baseAdd    []metric.AddOption
+	baseRecord []metric.RecordOption
+	byReason   [len(reasonNames)][]metric.AddOption
+	lateKept   []metric.AddOption
+	lateDrop   []metric.AddOption
+	closeOnce  sync.Once
 }
 
 // outcome is what one decision pass did, recorded in one go.
@@ -40,12 +45,13 @@ func newKeepTelemetry(set processor.Settings, buffered func() (traces, bytes int
 		return nil, err
 	}
 	id := attribute.String("processor", set.ID.String())
-	t := &keepTelemetry{builder: builder, base: metric.WithAttributeSet(attribute.NewSet(id))}
+	base := metric.WithAttributeSet(attribute.NewSet(id))
+	t := &keepTelemetry{builder: builder, base: base, baseAdd: []metric.AddOption{base}, baseRecord: []metric.RecordOption{base}}
 	for r, name := range reasonNames {
-		t.byReason[r] = metric.WithAttributeSet(attribute.NewSet(id, attribute.String("reason", name)))
+		t.byReason[r] = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.String("reason", name)))}
 	}
-	t.lateKept = metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", true)))
-	t.lateDrop = metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", false)))
+	t.lateKept = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", true)))}
+	t.lateDrop = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", false)))}
 	err = builder.RegisterProcessorErrorkeepBufferedTracesCallback(func(_ context.Context, o metric.Int64Observer) error {
 		traces, _ := buffered()
 		o.Observe(traces, t.base)
@@ -66,25 +72,25 @@ func (t *keepTelemetry) record(ctx context.Context, o *outcome) {
 	b := t.builder
 	for r := range o.keptTraces {
 		if o.keptTraces[r] > 0 {
-			b.ProcessorErrorkeepTracesKept.Add(ctx, o.keptTraces[r], t.byReason[r])
-			b.ProcessorErrorkeepSpansKept.Add(ctx, o.keptSpans[r], t.byReason[r])
+			b.ProcessorErrorkeepTracesKept.Add(ctx, o.keptTraces[r], t.byReason[r]...)
+			b.ProcessorErrorkeepSpansKept.Add(ctx, o.keptSpans[r], t.byReason[r]...)
 		}
 	}
 	if o.droppedTrace > 0 {
-		b.ProcessorErrorkeepTracesDropped.Add(ctx, o.droppedTrace, t.base)
-		b.ProcessorErrorkeepSpansDropped.Add(ctx, o.droppedSpans, t.base)
+		b.ProcessorErrorkeepTracesDropped.Add(ctx, o.droppedTrace, t.baseAdd...)
+		b.ProcessorErrorkeepSpansDropped.Add(ctx, o.droppedSpans, t.baseAdd...)
 	}
 	if o.early > 0 {
-		b.ProcessorErrorkeepTracesDecidedEarly.Add(ctx, o.early, t.base)
+		b.ProcessorErrorkeepTracesDecidedEarly.Add(ctx, o.early, t.baseAdd...)
 	}
 	if o.lateKept > 0 {
-		b.ProcessorErrorkeepLateSpans.Add(ctx, o.lateKept, t.lateKept)
+		b.ProcessorErrorkeepLateSpans.Add(ctx, o.lateKept, t.lateKept...)
 	}
 	if o.lateDropped > 0 {
-		b.ProcessorErrorkeepLateSpans.Add(ctx, o.lateDropped, t.lateDrop)
+		b.ProcessorErrorkeepLateSpans.Add(ctx, o.lateDropped, t.lateDrop...)
 	}
 	for _, l := range o.latencies {
-		b.ProcessorErrorkeepDecisionLatency.Record(ctx, l.Seconds(), t.base)
+		b.ProcessorErrorkeepDecisionLatency.Record(ctx, l.Seconds(), t.baseRecord...)
 	}
 }
 

@@ -83,6 +83,9 @@ func otSubKey(ot, key string) (string, bool) {
 
 // otValue returns the value of the "ot" member of a W3C tracestate.
 func otValue(traceState string) string {
+	if traceState == "" {
+		return ""
+	}
 	for member := range strings.SplitSeq(traceState, ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(member), "="); ok && k == "ot" {
 			return v

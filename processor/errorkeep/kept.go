@@ -1,0 +1,82 @@
+package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
+
+import (
+	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// keptTraces collects the traces a pass kept, so that their spans are decoded in one
+// go, and after the processor's lock is released.
+type keptTraces struct {
+	traces []keptTrace
+	pieces []piece
+}
+
+type keptTrace struct {
+	id        pcommon.TraceID
+	threshold uint64 // written to every span's tracestate
+	from, to  int    // its pieces, in keptTraces.pieces
+}
+
+func (k *keptTraces) addTrace(t *bufferedTrace, threshold uint64) {
+	from := len(k.pieces)
+	k.pieces = t.pieces.appendTo(k.pieces)
+	k.traces = append(k.traces, keptTrace{id: t.id, threshold: threshold, from: from, to: len(k.pieces)})
+}
+
+func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
+	from := len(k.pieces)
+	k.pieces = append(k.pieces, g.pieces...)
+	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
+}
+
+// decode puts the kept spans together into one OTLP encoding, decodes it once and
+// gives every span back its trace ID and the trace's sampling threshold.
+func (k *keptTraces) decode() (ptrace.Traces, error) {
+	if len(k.traces) == 0 {
+		return ptrace.NewTraces(), nil
+	}
+	var enc encoder
+	for i := range k.traces {
+		kt := &k.traces[i]
+		if err := enc.add(k.pieces[kt.from:kt.to], i); err != nil {
+			return ptrace.Traces{}, err
+		}
+	}
+	var unmarshaler ptrace.ProtoUnmarshaler
+	td, err := unmarshaler.UnmarshalTraces(enc.encode())
+	if err != nil {
+		return ptrace.Traces{}, err
+	}
+	var ts traceStateRewriter
+	rss := td.ResourceSpans()
+	for r := 0; r < rss.Len(); r++ {
+		kt := &k.traces[enc.plans[r].owner]
+		sss := rss.At(r).ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			spans := sss.At(j).Spans()
+			for s := 0; s < spans.Len(); s++ {
+				span := spans.At(s)
+				span.SetTraceID(kt.id)
+				ts.setThreshold(span.TraceState(), kt.threshold)
+			}
+		}
+	}
+	return td, nil
+}
+
+// traceStateRewriter writes sampling thresholds into tracestates, remembering the last
+// rewrite: the spans of a trace nearly always carry the same tracestate.
+type traceStateRewriter struct {
+	in, out   string
+	threshold uint64
+	valid     bool
+}
+
+func (w *traceStateRewriter) setThreshold(ts pcommon.TraceState, threshold uint64) {
+	raw := ts.AsRaw()
+	if !w.valid || raw != w.in || threshold != w.threshold {
+		w.in, w.out, w.threshold, w.valid = raw, withThreshold(raw, threshold), threshold, true
+	}
+	ts.FromRaw(w.out)
+}
