@@ -36,35 +36,43 @@ func (f *fieldRanges) appendTo(dst, data []byte) []byte {
 }
 
 // headerFields collects the header fields of the message at off: those before its
-// first child (children, or for a ResourceSpans the deprecated copy of them), and
-// those cut noted after its children.
+// first child (children, or for a ResourceSpans the deprecated copy of them, which
+// is left out) and those after its last child.
 func (s *slab) headerFields(off uint32, children, deprecated protowire.Number) (fieldRanges, error) {
 	var f fieldRanges
 	start, end, err := messageAt(s.data, off)
 	if err != nil {
 		return f, err
 	}
-	for pos := start; pos < end; {
-		num, _, next, err := nextField(s.data, pos, end)
-		if err != nil {
-			return f, err
-		}
-		if num == children || num == deprecated {
-			break
-		}
-		if err := f.add(pos, next); err != nil {
-			return f, err
-		}
-		pos = next
+	tail, err := s.tailOf(off)
+	if err != nil {
+		return f, err
 	}
-	if tail, ok := s.tails[off]; ok {
-		for i := range tail.n {
-			if err := f.add(int(tail.ranges[i][0]), int(tail.ranges[i][1])); err != nil {
-				return f, err
+	collect := func(from, to int, stopAtChild bool) error {
+		for pos := from; pos < to; {
+			num, _, next, err := nextField(s.data, pos, to)
+			if err != nil {
+				return err
 			}
+			if num == children && stopAtChild {
+				return nil
+			}
+			if num != children && num != deprecated {
+				if err := f.add(pos, next); err != nil {
+					return err
+				}
+			}
+			pos = next
 		}
+		return nil
 	}
-	return f, nil
+	if err := collect(start, end, true); err != nil {
+		return f, err
+	}
+	if int(tail) > start {
+		err = collect(int(tail), end, false)
+	}
+	return f, err
 }
 
 // scopePlan is one ResourceSpans of an encoding being put together: the pieces of
@@ -117,9 +125,13 @@ func (e *encoder) add(pieces []piece, owner int) error {
 	return nil
 }
 
-// encode writes every planned ResourceSpans into one buffer of exactly the right size.
-func (e *encoder) encode() []byte {
-	buf := make([]byte, 0, e.size)
+// encode writes every planned ResourceSpans into buf, grown to exactly the right
+// size when it is too small.
+func (e *encoder) encode(buf []byte) []byte {
+	if cap(buf) < e.size {
+		buf = make([]byte, 0, e.size)
+	}
+	buf = buf[:0]
 	for i := range e.plans {
 		plan := &e.plans[i]
 		data := plan.pieces[0].slab.data

@@ -82,11 +82,13 @@ func (s *cutScratch) reset() {
 // groups belong to scratch until its next reset.
 func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGroup, error) {
 	var last *traceGroup
+	messages := 0 // ResourceSpans and ScopeSpans, for the slab's table of their tails
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
 		resourceMatches := c.matches(rs.Resource().Attributes())
 		sss := rs.ScopeSpans()
+		messages += 1 + sss.Len()
 		for j := 0; j < sss.Len(); j++ {
 			spans := sss.At(j).Spans()
 			for k := 0; k < spans.Len(); k++ {
@@ -113,7 +115,7 @@ func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGr
 	if err != nil {
 		return nil, err
 	}
-	if err := (&slab{data: data}).cut(scratch.owners); err != nil {
+	if err := (&slab{data: data, tails: make([]msgTail, 0, messages)}).cut(scratch.owners); err != nil {
 		return nil, err
 	}
 	return scratch.groups, nil

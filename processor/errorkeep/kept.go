@@ -30,23 +30,26 @@ func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
 	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
 }
 
-// decode puts the kept spans together into one OTLP encoding, decodes it once and
-// gives every span back its trace ID and the trace's sampling threshold.
-func (k *keptTraces) decode() (ptrace.Traces, error) {
+// decode puts the kept spans together into one OTLP encoding in buf, decodes it
+// once and gives every span back its trace ID and the trace's sampling threshold.
+// Decoding copies everything out, so buf can be used again afterwards; the buffer
+// used is returned for that.
+func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
-		return ptrace.NewTraces(), nil
+		return ptrace.NewTraces(), buf, nil
 	}
 	var enc encoder
 	for i := range k.traces {
 		kt := &k.traces[i]
 		if err := enc.add(k.pieces[kt.from:kt.to], i); err != nil {
-			return ptrace.Traces{}, err
+			return ptrace.Traces{}, buf, err
 		}
 	}
+	buf = enc.encode(buf)
 	var unmarshaler ptrace.ProtoUnmarshaler
-	td, err := unmarshaler.UnmarshalTraces(enc.encode())
+	td, err := unmarshaler.UnmarshalTraces(buf)
 	if err != nil {
-		return ptrace.Traces{}, err
+		return ptrace.Traces{}, buf, err
 	}
 	var ts traceStateRewriter
 	rss := td.ResourceSpans()
@@ -62,7 +65,7 @@ func (k *keptTraces) decode() (ptrace.Traces, error) {
 			}
 		}
 	}
-	return td, nil
+	return td, buf, nil
 }
 
 // traceStateRewriter writes sampling thresholds into tracestates, remembering the last

@@ -24,7 +24,8 @@ type errorKeepProcessor struct {
 	now        func() time.Time
 	tick       time.Duration
 
-	scratch sync.Pool // of *cutScratch
+	scratch       sync.Pool // of *cutScratch
+	encodeBuffers sync.Pool // of *[]byte, for putting kept traces together
 
 	mu        sync.Mutex
 	buffer    traceBuffer
@@ -61,6 +62,7 @@ func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Tr
 		done:       make(chan struct{}),
 	}
 	p.scratch.New = func() any { return newCutScratch() }
+	p.encodeBuffers.New = func() any { return new([]byte) }
 	for _, o := range opts {
 		o(p)
 	}
@@ -330,12 +332,21 @@ func (p *errorKeepProcessor) deliver(ctx context.Context, kept *keptTraces, out 
 	}
 }
 
+// maxPooledEncodeBuffer: a buffer grown for an unusually large pass (a flush at
+// shutdown, say) is left to the garbage collector rather than kept.
+const maxPooledEncodeBuffer = 4 << 20
+
 // forward decodes what was kept and hands it to the next consumer.
 func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) error {
 	if len(kept.traces) == 0 {
 		return nil
 	}
-	td, err := kept.decode()
+	bufp := p.encodeBuffers.Get().(*[]byte)
+	td, buf, err := kept.decode(*bufp)
+	if cap(buf) <= maxPooledEncodeBuffer {
+		*bufp = buf[:0]
+		p.encodeBuffers.Put(bufp)
+	}
 	if err != nil {
 		// The pieces are our own encoding; this cannot happen short of memory corruption.
 		p.logger.Error("errorkeep could not decode buffered spans", zap.Error(err))

@@ -39,7 +39,7 @@ func repack(groups []*traceGroup, limit int) error {
 		if len(batch) == 0 {
 			return nil
 		}
-		s := &slab{data: enc.encode()}
+		s := &slab{data: enc.encode(nil)}
 		var owners []*traceGroup
 		for _, g := range batch {
 			for range g.summary.spans {

@@ -1,9 +1,12 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"unsafe"
 
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -26,13 +29,15 @@ var errMalformedSlab = errors.New("errorkeep: buffered encoding is malformed")
 // the bound is on memory actually held, not on the parts still wanted.
 type slab struct {
 	data []byte
-	// tails are the header fields that follow a message's children, by the offset of
-	// the message's length prefix; nil when there are none (the usual case).
-	tails map[uint32]fieldRanges
+	// tails says, for every ResourceSpans and ScopeSpans, where the header fields
+	// after its children start: putting a trace back together then reads a
+	// message's headers without walking past all the other traces' spans in it.
+	tails []msgTail
 	refs  int32 // pieces held by buffered traces
 }
 
-func (s *slab) size() int64 { return int64(len(s.data)) }
+// size is what a slab holds: its encoding and its table of message tails.
+func (s *slab) size() int64 { return int64(len(s.data) + cap(s.tails)*int(unsafe.Sizeof(msgTail{}))) }
 
 // piece is a run of consecutive spans of one trace inside one scope of a slab. rs and
 // ss are the offsets of the length prefixes of the enclosing ResourceSpans and
@@ -55,10 +60,7 @@ type spanRun struct{ rs, ss, start, end uint32 }
 
 // cut walks the slab's encoding and hands each span, in encoding order, to
 // owners[k] for the k-th span. owners comes from the same walk over the pdata the
-// slab was encoded from, so the two orders are the same. It also notes the header
-// fields that come after a message's children (pdata writes schema URLs last), so
-// that putting a trace back together later reads only the start of its messages
-// instead of walking past every span in them again.
+// slab was encoded from, so the two orders are the same.
 func (s *slab) cut(owners []*traceGroup) error {
 	if len(s.data) > math.MaxUint32 {
 		return fmt.Errorf("errorkeep: a batch of %d bytes is too large to buffer", len(s.data))
@@ -99,7 +101,8 @@ func (w *cutWalk) walk() error {
 func (w *cutWalk) resourceSpans(body, end int) error {
 	data := w.slab.data
 	rs := prefixOffset(body, end)
-	children := false
+	entry := w.slab.noteMessage(rs)
+	var children childOrder
 	for q := body; q < end; {
 		num, ssBody, ssEnd, err := nextField(data, q, end)
 		if err != nil {
@@ -107,45 +110,94 @@ func (w *cutWalk) resourceSpans(body, end int) error {
 		}
 		switch {
 		case num == fieldScopeSpans && ssBody >= 0:
-			children = true
+			if err := children.child(ssEnd); err != nil {
+				return err
+			}
 			if err := w.scopeSpans(rs, ssBody, ssEnd); err != nil {
 				return err
 			}
-		case children && num != fieldDeprecatedScopeSpan:
-			if err := w.slab.addTail(rs, q, ssEnd); err != nil {
-				return err
-			}
+		case num != fieldDeprecatedScopeSpan:
+			children.header()
 		}
 		q = ssEnd
 	}
+	w.slab.tails[entry].tail = uint32(children.tail(body))
 	return nil
 }
 
 func (w *cutWalk) scopeSpans(rs uint32, body, end int) error {
 	data := w.slab.data
 	ss := prefixOffset(body, end)
-	children := false
+	entry := w.slab.noteMessage(ss)
+	var children childOrder
 	for r := body; r < end; {
 		num, spanBody, spanEnd, err := nextField(data, r, end)
 		if err != nil {
 			return err
 		}
-		switch {
-		case num == fieldSpans && spanBody >= 0:
-			children = true
+		if num == fieldSpans && spanBody >= 0 {
+			if err := children.child(spanEnd); err != nil {
+				return err
+			}
 			if w.k >= len(w.owners) {
 				return errMalformedSlab
 			}
 			w.owners[w.k].addRun(w.slab, spanRun{rs: rs, ss: ss, start: uint32(r), end: uint32(spanEnd)})
 			w.k++
-		case children:
-			if err := w.slab.addTail(ss, r, spanEnd); err != nil {
-				return err
-			}
+		} else {
+			children.header()
 		}
 		r = spanEnd
 	}
+	w.slab.tails[entry].tail = uint32(children.tail(body))
 	return nil
+}
+
+// childOrder checks that a message's header fields come before or after its
+// children, never between two of them (pdata writes a resource or scope after the
+// children and a schema URL before them), and finds where the children end.
+type childOrder struct {
+	end         int // where the last child seen ends; 0 before the first
+	headerAfter bool
+}
+
+func (c *childOrder) child(end int) error {
+	if c.headerAfter {
+		return fmt.Errorf("%w: a header field between children", errMalformedSlab)
+	}
+	c.end = end
+	return nil
+}
+
+func (c *childOrder) header() {
+	if c.end > 0 {
+		c.headerAfter = true
+	}
+}
+
+// tail is where the header fields after the children start.
+func (c *childOrder) tail(body int) int { return max(c.end, body) }
+
+// msgTail is where the header fields after a message's children start, for the
+// message whose length prefix is at off.
+type msgTail struct{ off, tail uint32 }
+
+// noteMessage adds an entry for the message at off, whose tail is filled in once
+// its children have been walked, and returns its index. Messages are walked in
+// order, so tails stays sorted by offset.
+func (s *slab) noteMessage(off uint32) int {
+	s.tails = append(s.tails, msgTail{off: off})
+	return len(s.tails) - 1
+}
+
+// tailOf returns where the header fields after the children of the message at off
+// start.
+func (s *slab) tailOf(off uint32) (uint32, error) {
+	i, found := slices.BinarySearchFunc(s.tails, off, func(t msgTail, off uint32) int { return cmp.Compare(t.off, off) })
+	if !found {
+		return 0, errMalformedSlab
+	}
+	return s.tails[i].tail, nil
 }
 
 // prefixOffset is where the length prefix of a message with this body starts. The
@@ -154,24 +206,28 @@ func prefixOffset(body, end int) uint32 {
 	return uint32(body - protowire.SizeVarint(uint64(end-body)))
 }
 
-// addTail notes a header field [start, end) that follows the children of the message
-// whose length prefix is at msg.
-func (s *slab) addTail(msg uint32, start, end int) error {
-	if s.tails == nil {
-		s.tails = make(map[uint32]fieldRanges)
-	}
-	f := s.tails[msg]
-	if err := f.add(start, end); err != nil {
-		return err
-	}
-	s.tails[msg] = f
-	return nil
-}
-
 // nextField reads the field starting at pos, which must end by limit. body is where a
 // length-delimited field's value starts, or -1 for other wire types; next is where
-// the following field starts.
+// the following field starts. The tags and lengths in a slab are nearly all one or
+// two bytes, so those are read inline; protowire handles the rest.
 func nextField(data []byte, pos, limit int) (num protowire.Number, body, next int, err error) {
+	if pos+2 < limit && data[pos] < 0x80 && data[pos]&7 == byte(protowire.BytesType) {
+		num = protowire.Number(data[pos] >> 3)
+		if l := data[pos+1]; l < 0x80 {
+			body = pos + 2
+			if next = body + int(l); next <= limit {
+				return num, body, next, nil
+			}
+			return 0, 0, 0, errMalformedSlab
+		}
+		if l0, l1 := data[pos+1], data[pos+2]; l1 < 0x80 {
+			body = pos + 3
+			if next = body + (int(l0&0x7f) | int(l1)<<7); next <= limit {
+				return num, body, next, nil
+			}
+			return 0, 0, 0, errMalformedSlab
+		}
+	}
 	num, typ, n := protowire.ConsumeTag(data[pos:limit])
 	if n < 0 {
 		return 0, 0, 0, errMalformedSlab

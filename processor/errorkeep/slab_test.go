@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // richBatch has two resources with schema URLs, two scopes each, and three traces
@@ -116,7 +117,7 @@ func decodeGroups(t *testing.T, groups []*traceGroup) ptrace.Traces {
 	for _, g := range groups {
 		kept.addGroup(g, 0)
 	}
-	td, err := kept.decode()
+	td, _, err := kept.decode(nil)
 	require.NoError(t, err)
 	return td
 }
@@ -243,4 +244,65 @@ func TestSparseBatchIsRepacked(t *testing.T) {
 	require.Equal(t, 1, p.buffer.len())
 	held := p.buffer.bytes - perTraceOverhead
 	assert.Less(t, held, int64(lateSize)/10, "the new trace holds a slab of its own, not the late spans' batch")
+}
+
+// A batch as an SDK sends it: one resource, one scope, many traces. Putting a trace
+// back together reads its resource and scope where cut noted they are, without
+// walking past the other traces' spans (that would make the work grow with the
+// square of the batch).
+func TestHeadersAreFoundWithoutWalkingOtherSpans(t *testing.T) {
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	rs.SetSchemaUrl("https://opentelemetry.io/schemas/1.26.0")
+	rs.Resource().Attributes().PutStr("service.name", "checkout")
+	ss := rs.ScopeSpans().AppendEmpty()
+	ss.SetSchemaUrl("https://example.com/scope")
+	ss.Scope().SetName("io.opentelemetry.http")
+	for i := range 2000 {
+		span := ss.Spans().AppendEmpty()
+		span.SetTraceID(traceID(uint64(i + 1)))
+		span.SetName("op")
+	}
+	want := flatSpans(t, withThresholds(td))
+	c := newClassifier(defaultConfig())
+	groups, err := c.cutBatch(td, newCutScratch())
+	require.NoError(t, err)
+	require.Len(t, groups, 2000)
+
+	s := groups[0].slab()
+	require.Len(t, s.tails, 2, "one ResourceSpans and one ScopeSpans")
+	last := groups[len(groups)-1].pieces[0]
+	tail, err := s.tailOf(last.ss)
+	require.NoError(t, err)
+	assert.Equal(t, last.end, tail, "the scope's header fields start right after its last span")
+	assert.Equal(t, want, flatSpans(t, decodeGroups(t, groups)))
+}
+
+// nextField's inline paths agree with protowire's on every field shape a slab holds.
+func TestNextFieldReadsEveryShape(t *testing.T) {
+	for _, n := range []int{0, 1, 127, 128, 300, 16383, 16384, 70000} {
+		var data []byte
+		data = protowire.AppendTag(data, 2, protowire.BytesType)
+		data = protowire.AppendVarint(data, uint64(n))
+		data = append(data, make([]byte, n)...)
+		data = protowire.AppendTag(data, 7, protowire.VarintType)
+		data = protowire.AppendVarint(data, 1<<40)
+		data = protowire.AppendTag(data, 8, protowire.Fixed64Type)
+		data = protowire.AppendFixed64(data, 1)
+
+		num, body, next, err := nextField(data, 0, len(data))
+		require.NoError(t, err, "length %d", n)
+		assert.Equal(t, protowire.Number(2), num)
+		assert.Equal(t, n, next-body)
+		num, body, next2, err := nextField(data, next, len(data))
+		require.NoError(t, err)
+		assert.Equal(t, protowire.Number(7), num)
+		assert.Equal(t, -1, body)
+		_, _, end, err := nextField(data, next2, len(data))
+		require.NoError(t, err)
+		assert.Equal(t, len(data), end)
+
+		_, _, _, err = nextField(data[:next-1], 0, next-1)
+		assert.ErrorIs(t, err, errMalformedSlab, "a length past the end, %d", n)
+	}
 }
