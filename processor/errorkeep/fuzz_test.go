@@ -14,17 +14,11 @@ import (
 // due and shuts down. Nothing may panic, the buffer may never pass its bound, and no
 // more spans may leave than came in.
 func FuzzConsumeTraces(f *testing.F) {
-	for _, td := range []ptrace.Traces{
+	addSeeds(f,
 		traceOf(traceID(1), spanSpec{span: 1, dur: time.Second, err: true}, spanSpec{span: 2, parent: 1, dur: time.Millisecond}),
 		traceOf(traceID(2), spanSpec{span: 1, dur: 3 * time.Second}),
 		traceOf(traceID(3), spanSpec{span: 2, parent: 1, dur: time.Millisecond, attrs: map[string]any{"http.response.status_code": int64(503)}}),
-	} {
-		b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	)
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		td, err := (&ptrace.ProtoUnmarshaler{}).UnmarshalTraces(payload)
 		if err != nil {
@@ -63,13 +57,7 @@ func FuzzConsumeTraces(f *testing.F) {
 // that exactly the spans that went in come out, twice over (the second pass arrives
 // late), with only th:0 added to their tracestate.
 func FuzzEverySpanComesBack(f *testing.F) {
-	for _, td := range []ptrace.Traces{richBatch(), benchBatch(0)} {
-		b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
+	addSeeds(f, richBatch(), benchBatch(0))
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		td, err := (&ptrace.ProtoUnmarshaler{}).UnmarshalTraces(payload)
 		if err != nil {
@@ -117,4 +105,15 @@ func firstDifference(want, got []string) string {
 		}
 	}
 	return "lengths differ"
+}
+
+// addSeeds adds each batch's OTLP encoding to the corpus.
+func addSeeds(f *testing.F, batches ...ptrace.Traces) {
+	for _, td := range batches {
+		b, err := (&ptrace.ProtoMarshaler{}).MarshalTraces(td)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 }

@@ -33,10 +33,9 @@ type errorKeepProcessor struct {
 
 	lifecycle    sync.Mutex
 	started      bool
-	stop         chan struct{}
+	stop         chan context.Context // Shutdown hands the loop its context, so the final flush honours its deadline
 	done         chan struct{}
 	shutdownOnce sync.Once
-	flushCtx     context.Context //nolint:containedctx // handed from Shutdown to the loop so the final flush honours its deadline
 }
 
 // option tunes construction; tests use it to inject a clock.
@@ -58,7 +57,7 @@ func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Tr
 		tick:       tickFor(cfg),
 		buffer:     newTraceBuffer(),
 		decisions:  newDecisionCache(cfg.DecisionCacheSize),
-		stop:       make(chan struct{}),
+		stop:       make(chan context.Context, 1),
 		done:       make(chan struct{}),
 	}
 	p.scratch.New = func() any { return newCutScratch() }
@@ -119,8 +118,8 @@ func (p *errorKeepProcessor) loop() {
 		select {
 		case <-ticker.C:
 			p.decideDue(context.Background(), p.now())
-		case <-p.stop:
-			p.flushAll(p.flushCtx)
+		case ctx := <-p.stop:
+			p.flushAll(ctx)
 			return
 		}
 	}
@@ -133,14 +132,13 @@ func (p *errorKeepProcessor) Shutdown(ctx context.Context) error {
 	p.shutdownOnce.Do(func() {
 		p.lifecycle.Lock()
 		started := p.started
-		p.flushCtx = ctx
 		p.lifecycle.Unlock()
 		defer p.telemetry.close()
 		if !started {
 			p.flushAll(ctx)
 			return
 		}
-		close(p.stop)
+		p.stop <- ctx
 		select {
 		case <-p.done:
 		case <-ctx.Done():

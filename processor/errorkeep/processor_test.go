@@ -90,14 +90,22 @@ func traceOf(id pcommon.TraceID, specs ...spanSpec) ptrace.Traces {
 func keptSpansByTrace(sink *consumertest.TracesSink) map[pcommon.TraceID]int {
 	out := map[pcommon.TraceID]int{}
 	for _, td := range sink.AllTraces() {
-		rss := td.ResourceSpans()
-		for i := 0; i < rss.Len(); i++ {
-			sss := rss.At(i).ScopeSpans()
-			for j := 0; j < sss.Len(); j++ {
-				spans := sss.At(j).Spans()
-				for k := 0; k < spans.Len(); k++ {
-					out[spans.At(k).TraceID()]++
-				}
+		for id, n := range keptSpansByTraceOf(td) {
+			out[id] += n
+		}
+	}
+	return out
+}
+
+func keptSpansByTraceOf(td ptrace.Traces) map[pcommon.TraceID]int {
+	out := map[pcommon.TraceID]int{}
+	rss := td.ResourceSpans()
+	for i := 0; i < rss.Len(); i++ {
+		sss := rss.At(i).ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			spans := sss.At(j).Spans()
+			for k := 0; k < spans.Len(); k++ {
+				out[spans.At(k).TraceID()]++
 			}
 		}
 	}

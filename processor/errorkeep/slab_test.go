@@ -144,21 +144,6 @@ func TestCutAndDecodeGiveBackEverySpan(t *testing.T) {
 	}
 }
 
-func keptSpansByTraceOf(td ptrace.Traces) map[pcommon.TraceID]int {
-	out := map[pcommon.TraceID]int{}
-	rss := td.ResourceSpans()
-	for i := 0; i < rss.Len(); i++ {
-		sss := rss.At(i).ScopeSpans()
-		for j := 0; j < sss.Len(); j++ {
-			spans := sss.At(j).Spans()
-			for k := 0; k < spans.Len(); k++ {
-				out[spans.At(k).TraceID()]++
-			}
-		}
-	}
-	return out
-}
-
 func TestRepackKeepsEverySpanWithinTheLimit(t *testing.T) {
 	in := richBatch()
 	want := flatSpans(t, withThresholds(in))
