@@ -30,22 +30,7 @@ func FuzzConsumeTraces(f *testing.F) {
 		cfg.DecisionCacheSize = 64 // small: each run builds a processor
 		p, sink, clock := newTestProcessor(t, cfg)
 		in := td.SpanCount()
-		// Twice: the second pass meets the first pass's decisions (late spans).
-		for range 2 {
-			copyOf := ptrace.NewTraces()
-			td.CopyTo(copyOf)
-			if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
-				t.Fatal(err)
-			}
-			if _, bytes := p.buffered(); bytes > cfg.MaxBufferedBytes {
-				t.Fatalf("buffered %d bytes, bound %d", bytes, cfg.MaxBufferedBytes)
-			}
-			clock.Advance(cfg.DecisionWait + time.Second)
-			p.decideDue(context.Background(), clock.Now())
-		}
-		if err := p.Shutdown(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		consumeTwiceAndShutDown(t, p, clock, td)
 		if out := sink.SpanCount(); out > 2*in {
 			t.Fatalf("%d spans out of %d in", out, 2*in)
 		}
@@ -72,21 +57,7 @@ func FuzzEverySpanComesBack(f *testing.F) {
 		cfg.MaxTraces = 4
 		cfg.DecisionCacheSize = 64
 		p, sink, clock := newTestProcessor(t, cfg)
-		for range 2 {
-			copyOf := ptrace.NewTraces()
-			td.CopyTo(copyOf)
-			if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
-				t.Fatal(err)
-			}
-			if _, bytes := p.buffered(); bytes > cfg.MaxBufferedBytes {
-				t.Fatalf("buffered %d bytes, bound %d", bytes, cfg.MaxBufferedBytes)
-			}
-			clock.Advance(cfg.DecisionWait)
-			p.decideDue(context.Background(), clock.Now())
-		}
-		if err := p.Shutdown(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		consumeTwiceAndShutDown(t, p, clock, td)
 		var got []string
 		for _, out := range sink.AllTraces() {
 			got = append(got, flatSpans(t, out)...)
@@ -115,5 +86,26 @@ func addSeeds(f *testing.F, batches ...ptrace.Traces) {
 			f.Fatal(err)
 		}
 		f.Add(b)
+	}
+}
+
+// consumeTwiceAndShutDown sends a copy of td, lets everything come due, sends another
+// copy (which meets the first one's decisions: late spans), lets that come due and
+// shuts down; the buffer may never pass its byte bound.
+func consumeTwiceAndShutDown(t *testing.T, p *errorKeepProcessor, clock *fakeClock, td ptrace.Traces) {
+	for range 2 {
+		copyOf := ptrace.NewTraces()
+		td.CopyTo(copyOf)
+		if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
+			t.Fatal(err)
+		}
+		if _, bytes := p.buffered(); bytes > p.cfg.MaxBufferedBytes {
+			t.Fatalf("buffered %d bytes, bound %d", bytes, p.cfg.MaxBufferedBytes)
+		}
+		clock.Advance(p.cfg.DecisionWait + time.Second)
+		p.decideDue(context.Background(), clock.Now())
+	}
+	if err := p.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }
