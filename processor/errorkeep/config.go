@@ -37,8 +37,10 @@ type Config struct {
 	// one of the values (or at all, when values is empty). Default: none.
 	Conditions []ConditionConfig `mapstructure:"conditions"`
 
-	// MaxBufferedBytes bounds the span data held awaiting decisions. When full, the
-	// oldest traces are decided early with what has arrived. Default: 128 MiB.
+	// MaxBufferedBytes bounds the span data held awaiting decisions: the encoded
+	// batches that undecided traces point into, each counted whole, plus a fixed
+	// allowance per trace. When full, the oldest traces are decided early with what
+	// has arrived. Default: 128 MiB.
 	MaxBufferedBytes int64 `mapstructure:"max_buffered_bytes"`
 
 	// MaxTraces bounds the number of traces held. Default: 100000.
