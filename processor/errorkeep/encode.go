@@ -75,27 +75,51 @@ func (s *slab) headerFields(off uint32, children, deprecated protowire.Number) (
 	return f, err
 }
 
-// scopePlan is one ResourceSpans of an encoding being put together: the pieces of
-// one trace that share a resource and scope, and what to wrap them in.
+// scopePlan is one ScopeSpans of an encoding being put together: the pieces of one
+// trace that share a resource and scope, and the scope's header fields.
 type scopePlan struct {
-	pieces         []piece
-	rsHead, ssHead fieldRanges
-	spanBytes      int
-	owner          int // caller's index of the trace the pieces belong to
+	pieces    []piece
+	ssHead    fieldRanges
+	spanBytes int
+	owner     int // caller's index of the trace the pieces belong to
 }
 
-func (sp *scopePlan) bodies() (rsBody, ssBody int) {
-	ssBody = sp.ssHead.len() + sp.spanBytes
-	rsBody = sp.rsHead.len() + 1 + protowire.SizeVarint(uint64(ssBody)) + ssBody
-	return rsBody, ssBody
+func (sp *scopePlan) body() int { return sp.ssHead.len() + sp.spanBytes }
+
+// resourcePlan is one ResourceSpans of an encoding being put together.
+type resourcePlan struct {
+	slab   *slab
+	rs     uint32 // where in slab the resource came from
+	rsHead fieldRanges
+	data   []byte // the slab the resource's header fields are in
+	// scopes are encoder.scopes[from:to]: only the last resource is ever added to,
+	// so one slice serves them all.
+	from, to int
+	body     int // encoded size of rsHead and the scopes
+}
+
+// encoded is the size of the ResourceSpans field, tag and length included.
+func (rp *resourcePlan) encoded() int {
+	return 1 + protowire.SizeVarint(uint64(rp.body)) + rp.body
 }
 
 // encoder puts pieces from any number of slabs together into one OTLP TracesData
-// encoding, one ResourceSpans per trace and scope, in the order given.
+// encoding, in the order given. Each trace gets ScopeSpans of its own, so that its
+// spans can be told apart after decoding. With shareResources, traces added one
+// after another that came with the same resource in the same batch share one
+// ResourceSpans, so a resource is decoded (and later exported) once rather than once
+// per kept trace; traces are decided in arrival order, so the traces of one batch
+// come one after another. Without it, every ScopeSpans gets a ResourceSpans of its
+// own.
 type encoder struct {
-	plans []scopePlan
-	size  int
+	shareResources bool
+	resources      []resourcePlan
+	scopes         []scopePlan
+	size           int
 }
+
+// scopesOf returns the ScopeSpans planned under rp.
+func (e *encoder) scopesOf(rp *resourcePlan) []scopePlan { return e.scopes[rp.from:rp.to] }
 
 // add plans the pieces of the trace the caller calls owner.
 func (e *encoder) add(pieces []piece, owner int) error {
@@ -105,7 +129,7 @@ func (e *encoder) add(pieces []piece, owner int) error {
 			j++
 		}
 		pc := &pieces[i]
-		rsHead, err := pc.slab.headerFields(pc.rs, fieldScopeSpans, fieldDeprecatedScopeSpan)
+		rp, err := e.resource(pc)
 		if err != nil {
 			return err
 		}
@@ -113,16 +137,34 @@ func (e *encoder) add(pieces []piece, owner int) error {
 		if err != nil {
 			return err
 		}
-		plan := scopePlan{pieces: pieces[i:j], rsHead: rsHead, ssHead: ssHead, owner: owner}
+		plan := scopePlan{pieces: pieces[i:j], ssHead: ssHead, owner: owner}
 		for k := i; k < j; k++ {
 			plan.spanBytes += pieces[k].bytes()
 		}
-		rsBody, _ := plan.bodies()
-		e.size += 1 + protowire.SizeVarint(uint64(rsBody)) + rsBody
-		e.plans = append(e.plans, plan)
+		e.size -= rp.encoded()
+		e.scopes = append(e.scopes, plan)
+		rp.to = len(e.scopes)
+		rp.body += 1 + protowire.SizeVarint(uint64(plan.body())) + plan.body()
+		e.size += rp.encoded()
 		i = j
 	}
 	return nil
+}
+
+// resource returns the ResourceSpans plan pc's spans go into, adding it if needed.
+func (e *encoder) resource(pc *piece) (*resourcePlan, error) {
+	if n := len(e.resources); e.shareResources && n > 0 && e.resources[n-1].slab == pc.slab && e.resources[n-1].rs == pc.rs {
+		return &e.resources[n-1], nil
+	}
+	rsHead, err := pc.slab.headerFields(pc.rs, fieldScopeSpans, fieldDeprecatedScopeSpan)
+	if err != nil {
+		return nil, err
+	}
+	n := len(e.scopes)
+	e.resources = append(e.resources, resourcePlan{slab: pc.slab, rs: pc.rs, rsHead: rsHead, data: pc.slab.data, from: n, to: n, body: rsHead.len()})
+	rp := &e.resources[len(e.resources)-1]
+	e.size += rp.encoded()
+	return rp, nil
 }
 
 // encode writes every planned ResourceSpans into buf, grown to exactly the right
@@ -132,24 +174,37 @@ func (e *encoder) encode(buf []byte) []byte {
 		buf = make([]byte, 0, e.size)
 	}
 	buf = buf[:0]
-	for i := range e.plans {
-		plan := &e.plans[i]
-		data := plan.pieces[0].slab.data
-		rsBody, ssBody := plan.bodies()
+	for i := range e.resources {
+		rp := &e.resources[i]
 		buf = protowire.AppendTag(buf, fieldResourceSpans, protowire.BytesType)
-		buf = protowire.AppendVarint(buf, uint64(rsBody))
-		buf = plan.rsHead.appendTo(buf, data)
-		buf = protowire.AppendTag(buf, fieldScopeSpans, protowire.BytesType)
-		buf = protowire.AppendVarint(buf, uint64(ssBody))
-		buf = plan.ssHead.appendTo(buf, data)
-		for _, pc := range plan.pieces {
-			buf = append(buf, data[pc.start:pc.end]...)
+		buf = protowire.AppendVarint(buf, uint64(rp.body))
+		buf = rp.rsHead.appendTo(buf, rp.data)
+		scopes := e.scopesOf(rp)
+		for j := range scopes {
+			plan := &scopes[j]
+			data := plan.pieces[0].slab.data
+			buf = protowire.AppendTag(buf, fieldScopeSpans, protowire.BytesType)
+			buf = protowire.AppendVarint(buf, uint64(plan.body()))
+			buf = plan.ssHead.appendTo(buf, data)
+			for _, pc := range plan.pieces {
+				buf = append(buf, data[pc.start:pc.end]...)
+			}
 		}
 	}
 	return buf
 }
 
-func (e *encoder) reset() {
-	clear(e.plans)
-	e.plans, e.size = e.plans[:0], 0
+// rollback forgets everything added after the encoder had n resources and size
+// bytes; repack uses it when a group would overflow its slab. Only for an encoder
+// that does not share resources.
+func (e *encoder) rollback(n, size int) {
+	scopes := 0
+	if n > 0 {
+		scopes = e.resources[n-1].to
+	}
+	clear(e.resources[n:])
+	clear(e.scopes[scopes:])
+	e.resources, e.scopes, e.size = e.resources[:n], e.scopes[:scopes], size
 }
+
+func (e *encoder) reset() { e.rollback(0, 0) }

@@ -30,15 +30,16 @@ func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
 	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
 }
 
-// decode puts the kept spans together into one OTLP encoding in buf, decodes it
-// once and gives every span back its trace ID and the trace's sampling threshold.
+// decode puts the kept spans together into one OTLP encoding in buf, the traces of
+// one batch under one resource, decodes it once and gives every span back its trace
+// ID and the trace's sampling threshold.
 // Decoding copies everything out, so buf can be used again afterwards; the buffer
 // used is returned for that.
 func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}
-	var enc encoder
+	enc := encoder{shareResources: true}
 	for i := range k.traces {
 		kt := &k.traces[i]
 		if err := enc.add(k.pieces[kt.from:kt.to], i); err != nil {
@@ -54,9 +55,9 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 	var ts traceStateRewriter
 	rss := td.ResourceSpans()
 	for r := 0; r < rss.Len(); r++ {
-		kt := &k.traces[enc.plans[r].owner]
 		sss := rss.At(r).ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
+			kt := &k.traces[enc.scopesOf(&enc.resources[r])[j].owner]
 			spans := sss.At(j).Spans()
 			for s := 0; s < spans.Len(); s++ {
 				span := spans.At(s)

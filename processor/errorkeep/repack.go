@@ -52,12 +52,12 @@ func repack(groups []*traceGroup, limit int) error {
 		return s.cut(owners)
 	}
 	for i, g := range groups {
-		plans, size := len(enc.plans), enc.size
+		resources, size := len(enc.resources), enc.size
 		if err := enc.add(g.pieces, i); err != nil {
 			return err
 		}
 		if len(batch) > 0 && enc.size > limit {
-			enc.plans, enc.size = enc.plans[:plans], size
+			enc.rollback(resources, size)
 			if err := flush(); err != nil {
 				return err
 			}

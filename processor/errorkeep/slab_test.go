@@ -137,11 +137,44 @@ func TestCutAndDecodeGiveBackEverySpan(t *testing.T) {
 	}
 	out := decodeGroups(t, groups)
 	assert.Equal(t, want, flatSpans(t, out))
-	// Each trace comes back under its own ResourceSpans, with its own ID on every span.
-	for id, n := range keptSpansByTraceOf(out) {
-		assert.Contains(t, []pcommon.TraceID{traceID(1), traceID(2), traceID(3)}, id)
-		assert.Positive(t, n)
+	// Every span has its own trace's ID back, and every trace's spans of one scope
+	// are in a ScopeSpans of their own.
+	assert.Equal(t, perTrace, keptSpansByTraceOf(out))
+	for r := 0; r < out.ResourceSpans().Len(); r++ {
+		sss := out.ResourceSpans().At(r).ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			assert.Len(t, keptSpansByTraceOf(scopeAlone(sss.At(j))), 1, "one trace per ScopeSpans")
+		}
 	}
+}
+
+// Kept traces that arrived with one resource in one batch, and are decided one
+// after another (as traces of one batch are), leave under one ResourceSpans.
+func TestKeptTracesOfOneBatchShareTheirResource(t *testing.T) {
+	td := ptrace.NewTraces()
+	rs := td.ResourceSpans().AppendEmpty()
+	rs.Resource().Attributes().PutStr("service.name", "checkout")
+	ss := rs.ScopeSpans().AppendEmpty()
+	for i := range 30 {
+		span := ss.Spans().AppendEmpty()
+		span.SetTraceID(traceID(uint64(i%10 + 1)))
+		span.SetName("op")
+	}
+	want := flatSpans(t, withThresholds(td))
+	c := newClassifier(defaultConfig())
+	groups, err := c.cutBatch(td, newCutScratch())
+	require.NoError(t, err)
+	out := decodeGroups(t, groups)
+	assert.Equal(t, want, flatSpans(t, out))
+	require.Equal(t, 1, out.ResourceSpans().Len(), "one resource, decoded once")
+	assert.Equal(t, 10, out.ResourceSpans().At(0).ScopeSpans().Len(), "a ScopeSpans per trace")
+	assert.Len(t, keptSpansByTraceOf(out), 10)
+}
+
+func scopeAlone(ss ptrace.ScopeSpans) ptrace.Traces {
+	td := ptrace.NewTraces()
+	ss.CopyTo(td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty())
+	return td
 }
 
 func TestRepackKeepsEverySpanWithinTheLimit(t *testing.T) {
