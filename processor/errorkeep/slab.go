@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"unsafe"
 
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -36,8 +35,9 @@ type slab struct {
 	refs  int32 // pieces held by buffered traces
 }
 
-// size is what a slab holds: its encoding and its table of message tails.
-func (s *slab) size() int64 { return int64(len(s.data) + cap(s.tails)*int(unsafe.Sizeof(msgTail{}))) }
+// size is what a slab holds: its encoding and its table of message tails (two
+// uint32 an entry). Both are fixed once cut has run, before any trace holds it.
+func (s *slab) size() int64 { return int64(len(s.data) + cap(s.tails)*8) }
 
 // piece is a run of consecutive spans of one trace inside one scope of a slab. rs and
 // ss are the offsets of the length prefixes of the enclosing ResourceSpans and
