@@ -204,7 +204,7 @@ func BenchmarkDecisionCycleCPU(b *testing.B) {
 				b.Fatal(err)
 			}
 			ek := p.(*errorKeepProcessor)
-			return p, func(int) bool { n, _ := ek.buffered(); return n == 0 }
+			return p, func(int) bool { return ek.held().bufferedTraces == 0 }
 		}},
 		{"tail_sampling", func(b *testing.B, sink *countingSink) (processor.Traces, func(int) bool) {
 			f := tailsamplingprocessor.NewFactory()

@@ -3,6 +3,7 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.opentelemetry.io/collector/component"
@@ -49,6 +50,24 @@ type Config struct {
 	// DecisionCacheSize is how many recent decisions are remembered so that late
 	// spans follow them. Default: 200000.
 	DecisionCacheSize int `mapstructure:"decision_cache_size"`
+
+	// RescueWindow is how long the spans of a trace decided not kept stay
+	// retrievable, so that a late span that qualifies on its own (an error, a slow
+	// span) brings the whole trace back. Two minutes covers an SDK's 5 s export
+	// interval several times over and most asynchronous consumers. Zero turns rescue
+	// off: late spans then only follow the decision. Default: 2m.
+	RescueWindow time.Duration `mapstructure:"rescue_window"`
+
+	// RescueMaxBytes bounds what is held for rescue: segment files in Directory, or
+	// memory when Directory is empty. When full, the oldest are dropped first (and
+	// counted). Default: 64 MiB.
+	RescueMaxBytes int64 `mapstructure:"rescue_max_bytes"`
+
+	// Directory is the local folder the rescue store writes its segments to, so that
+	// rescue costs disk, not heap, and survives a restart. It is created at start if
+	// missing; start fails if it cannot be written. Empty keeps the store in memory.
+	// Default: empty.
+	Directory string `mapstructure:"directory"`
 
 	// prevent unkeyed literal initialization
 	_ struct{}
@@ -97,8 +116,22 @@ func (cfg *Config) Validate() error {
 	if cfg.DecisionCacheSize <= 0 {
 		errs = append(errs, fmt.Errorf("decision_cache_size: %w, got %d", errMustBePositive, cfg.DecisionCacheSize))
 	}
+	if cfg.RescueWindow < 0 {
+		errs = append(errs, fmt.Errorf("rescue_window: %w, got %s", errNegativeDuration, cfg.RescueWindow))
+	}
+	if cfg.RescueWindow > 0 && cfg.RescueMaxBytes < minRescueMaxBytes {
+		errs = append(errs, fmt.Errorf("rescue_max_bytes: must be at least %d when rescue_window is on, got %d", minRescueMaxBytes, cfg.RescueMaxBytes))
+	}
+	// Whether the folder can be created and written is checked at start.
+	if strings.ContainsRune(cfg.Directory, 0) {
+		errs = append(errs, fmt.Errorf("directory: must not contain a NUL byte, got %q", cfg.Directory))
+	}
 	return errors.Join(errs...)
 }
+
+// minRescueMaxBytes: the store is cut into eight segments, and a segment must hold
+// more than a handful of traces.
+const minRescueMaxBytes = 1 << 20
 
 // Validate checks the condition.
 func (c *ConditionConfig) Validate() error {

@@ -46,6 +46,8 @@ func TestLoadInvalidConfig(t *testing.T) {
 		{"max_bytes.yaml", "max_buffered_bytes: must be greater than 0, got -1"},
 		{"http_floor.yaml", "http_status_floor: must be 0 (off) or an HTTP status code up to 599, got 700"},
 		{"condition.yaml", "conditions::0: attribute: required"},
+		{"rescue_window.yaml", "rescue_window: must not be negative, got -1s"},
+		{"rescue_max_bytes.yaml", "rescue_max_bytes: must be at least 1048576 when rescue_window is on, got 1000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

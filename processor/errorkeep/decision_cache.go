@@ -4,7 +4,10 @@ import "go.opentelemetry.io/collector/pdata/pcommon"
 
 // decision is what was decided for a trace, remembered for its late spans.
 type decision struct {
-	keep      bool
+	keep bool
+	// stored is the rescue-store segment a not-kept trace's spans went to, 0 when
+	// they were not stored; it says why a rescue that finds nothing came too late.
+	stored    uint32
 	threshold uint64 // written to kept spans' tracestate
 }
 
@@ -40,4 +43,14 @@ func (c *decisionCache) put(id pcommon.TraceID, d decision) {
 		c.next = (c.next + 1) % len(c.ring)
 	}
 	c.byID[id] = d
+}
+
+// update replaces the decision remembered for id, as when a late span rescues a
+// trace, or remembers it when the cache had already forgotten it.
+func (c *decisionCache) update(id pcommon.TraceID, d decision) {
+	if _, ok := c.byID[id]; ok {
+		c.byID[id] = d
+		return
+	}
+	c.put(id, d)
 }

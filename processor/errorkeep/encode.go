@@ -173,7 +173,11 @@ func (e *encoder) encode(buf []byte) []byte {
 	if cap(buf) < e.size {
 		buf = make([]byte, 0, e.size)
 	}
-	buf = buf[:0]
+	return e.appendTo(buf[:0])
+}
+
+// appendTo appends every planned ResourceSpans, e.size bytes, to buf.
+func (e *encoder) appendTo(buf []byte) []byte {
 	for i := range e.resources {
 		rp := &e.resources[i]
 		buf = protowire.AppendTag(buf, fieldResourceSpans, protowire.BytesType)

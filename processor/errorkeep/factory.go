@@ -20,6 +20,8 @@ const (
 	defaultMaxBufferedBytes  = 128 << 20
 	defaultMaxTraces         = 100_000
 	defaultDecisionCacheSize = 200_000
+	defaultRescueWindow      = 2 * time.Minute
+	defaultRescueMaxBytes    = 64 << 20
 )
 
 // NewFactory returns the errorkeep processor factory.
@@ -41,6 +43,8 @@ func createDefaultConfig() component.Config {
 		MaxBufferedBytes:  defaultMaxBufferedBytes,
 		MaxTraces:         defaultMaxTraces,
 		DecisionCacheSize: defaultDecisionCacheSize,
+		RescueWindow:      defaultRescueWindow,
+		RescueMaxBytes:    defaultRescueMaxBytes,
 	}
 }
 

@@ -99,7 +99,7 @@ func consumeTwiceAndShutDown(t *testing.T, p *errorKeepProcessor, clock *fakeClo
 		if err := p.ConsumeTraces(context.Background(), copyOf); err != nil {
 			t.Fatal(err)
 		}
-		if _, bytes := p.buffered(); bytes > p.cfg.MaxBufferedBytes {
+		if bytes := p.held().bufferedBytes; bytes > p.cfg.MaxBufferedBytes {
 			t.Fatalf("buffered %d bytes, bound %d", bytes, p.cfg.MaxBufferedBytes)
 		}
 		clock.Advance(p.cfg.DecisionWait + time.Second)

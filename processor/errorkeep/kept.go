@@ -8,8 +8,17 @@ import (
 // keptTraces collects the traces a pass kept, so that their spans are decoded in one
 // go, and after the processor's lock is released.
 type keptTraces struct {
-	traces []keptTrace
-	pieces []piece
+	traces  []keptTrace
+	pieces  []piece
+	rescued []rescuedTrace
+}
+
+// rescuedTrace is what the rescue store gave back of a kept trace: OTLP encodings
+// of its earlier spans, their trace IDs blank.
+type rescuedTrace struct {
+	id        pcommon.TraceID
+	threshold uint64
+	payloads  [][]byte
 }
 
 type keptTrace struct {
@@ -30,12 +39,58 @@ func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
 	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
 }
 
+func (k *keptTraces) addRescued(id pcommon.TraceID, threshold uint64, payloads [][]byte) {
+	k.rescued = append(k.rescued, rescuedTrace{id: id, threshold: threshold, payloads: payloads})
+}
+
+func (k *keptTraces) empty() bool { return len(k.traces) == 0 && len(k.rescued) == 0 }
+
 // decode puts the kept spans together into one OTLP encoding in buf, the traces of
 // one batch under one resource, decodes it once and gives every span back its trace
 // ID and the trace's sampling threshold.
 // Decoding copies everything out, so buf can be used again afterwards; the buffer
 // used is returned for that.
 func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
+	td, buf, err := k.decodePieces(buf)
+	if err != nil {
+		return td, buf, err
+	}
+	return td, buf, k.decodeRescued(td)
+}
+
+// decodeRescued appends what the rescue store gave back to td. Rescues are rare, so
+// each record is decoded on its own.
+func (k *keptTraces) decodeRescued(td ptrace.Traces) error {
+	var (
+		unmarshaler ptrace.ProtoUnmarshaler
+		ts          traceStateRewriter
+	)
+	for i := range k.rescued {
+		r := &k.rescued[i]
+		for _, payload := range r.payloads {
+			part, err := unmarshaler.UnmarshalTraces(payload)
+			if err != nil {
+				return err
+			}
+			rss := part.ResourceSpans()
+			for j := 0; j < rss.Len(); j++ {
+				sss := rss.At(j).ScopeSpans()
+				for s := 0; s < sss.Len(); s++ {
+					spans := sss.At(s).Spans()
+					for x := 0; x < spans.Len(); x++ {
+						span := spans.At(x)
+						span.SetTraceID(r.id)
+						ts.setThreshold(span.TraceState(), r.threshold)
+					}
+				}
+			}
+			rss.MoveAndAppendTo(td.ResourceSpans())
+		}
+	}
+	return nil
+}
+
+func (k *keptTraces) decodePieces(buf []byte) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}

@@ -11,6 +11,8 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/processor"
 	"go.uber.org/zap"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
 // errorKeepProcessor buffers spans by trace, decides each trace once, and forwards
@@ -27,9 +29,11 @@ type errorKeepProcessor struct {
 	scratch       sync.Pool // of *cutScratch
 	encodeBuffers sync.Pool // of *[]byte, for putting kept traces together
 
-	mu        sync.Mutex
-	buffer    traceBuffer
-	decisions decisionCache
+	mu           sync.Mutex
+	buffer       traceBuffer
+	decisions    decisionCache
+	store        *spanstore.Store // nil when rescue is off; set by Start
+	letGoScratch letGoScratch
 
 	lifecycle    sync.Mutex
 	started      bool
@@ -65,7 +69,7 @@ func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Tr
 	for _, o := range opts {
 		o(p)
 	}
-	t, err := newKeepTelemetry(set, p.buffered)
+	t, err := newKeepTelemetry(set, p.held)
 	if err != nil {
 		return nil, err
 	}
@@ -88,13 +92,23 @@ func (p *errorKeepProcessor) Capabilities() consumer.Capabilities {
 	return consumer.Capabilities{MutatesData: true}
 }
 
-// Start launches the decision loop and logs the effective settings once.
-func (p *errorKeepProcessor) Start(context.Context, component.Host) error {
+// Start opens the rescue store, launches the decision loop and logs the effective
+// settings once.
+func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error {
 	p.lifecycle.Lock()
 	defer p.lifecycle.Unlock()
 	if p.started {
 		return nil
 	}
+	var out outcome
+	store, err := p.openStore(&out)
+	if err != nil {
+		return err
+	}
+	p.telemetry.record(ctx, &out)
+	p.mu.Lock()
+	p.store = store
+	p.mu.Unlock()
 	p.started = true
 	p.logger.Info("errorkeep started",
 		zap.Duration("decision_wait", p.cfg.DecisionWait),
@@ -105,6 +119,9 @@ func (p *errorKeepProcessor) Start(context.Context, component.Host) error {
 		zap.Int("conditions", len(p.cfg.Conditions)),
 		zap.Int64("max_buffered_bytes", p.cfg.MaxBufferedBytes),
 		zap.Int("max_traces", p.cfg.MaxTraces),
+		zap.Duration("rescue_window", p.cfg.RescueWindow),
+		zap.Int64("rescue_max_bytes", p.cfg.RescueMaxBytes),
+		zap.String("directory", p.cfg.Directory),
 	)
 	go p.loop()
 	return nil
@@ -144,14 +161,25 @@ func (p *errorKeepProcessor) Shutdown(ctx context.Context) error {
 		case <-ctx.Done():
 			err = ctx.Err()
 		}
+		// What was let go of at shutdown stays in the folder for the next run.
+		p.mu.Lock()
+		store := p.store
+		p.mu.Unlock()
+		if store != nil {
+			err = errors.Join(err, store.Close())
+		}
 	})
 	return err
 }
 
-func (p *errorKeepProcessor) buffered() (traces, bytes int64) {
+func (p *errorKeepProcessor) held() usage {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return int64(p.buffer.len()), p.buffer.bytes
+	u := usage{bufferedTraces: int64(p.buffer.len()), bufferedBytes: p.buffer.bytes}
+	if p.store != nil {
+		u.rescueBytes, u.rescueTraces = p.store.Usage()
+	}
+	return u
 }
 
 // ConsumeTraces buffers spans under their trace. Spans of a trace already decided
@@ -176,7 +204,7 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 	pending := scratch.pending[:0]
 	for _, g := range groups {
 		if d, ok := p.decisions.get(g.id); ok {
-			p.followDecision(g, d, &kept, &out)
+			p.followLate(g, d, &kept, &out)
 			continue
 		}
 		pending = append(pending, g)
@@ -202,7 +230,7 @@ func (p *errorKeepProcessor) admit(pending []*traceGroup, now time.Time, kept *k
 	for _, g := range pending {
 		// Making room for an earlier group may have decided this trace.
 		if d, ok := p.decisions.get(g.id); ok {
-			p.followDecision(g, d, kept, out)
+			p.followLate(g, d, kept, out)
 			continue
 		}
 		t := p.buffer.get(g.id)
@@ -217,7 +245,7 @@ func (p *errorKeepProcessor) admit(pending []*traceGroup, now time.Time, kept *k
 		}
 		if (overflows || (t == nil && p.buffer.len() >= p.cfg.MaxTraces)) && !p.makeRoom(g, t, kept, out, now) {
 			d, _ := p.decisions.get(g.id) // making room decided this very trace
-			p.followDecision(g, d, kept, out)
+			p.followLate(g, d, kept, out)
 			continue
 		}
 		p.bufferGroup(g, t, now)
@@ -235,17 +263,6 @@ func (p *errorKeepProcessor) bufferGroup(g *traceGroup, t *bufferedTrace, now ti
 		p.buffer.setRootDeadline(t, now.Add(p.cfg.RootSpanGrace))
 	}
 	return t
-}
-
-// followDecision applies a past decision to late spans.
-func (p *errorKeepProcessor) followDecision(g *traceGroup, d decision, kept *keptTraces, out *outcome) {
-	n := int64(g.summary.spans)
-	if !d.keep {
-		out.lateDropped += n
-		return
-	}
-	out.lateKept += n
-	kept.addGroup(g, d.threshold)
 }
 
 // oversizedShare is the share of max_buffered_bytes above which a trace that
@@ -304,6 +321,23 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 	}
 	p.mu.Unlock()
 	p.deliver(ctx, &kept, &out)
+	p.tendStore()
+}
+
+// tendStore writes what decision passes let go of to the store's folder, outside
+// the processor's lock, and drops what outlived the rescue window.
+func (p *errorKeepProcessor) tendStore() {
+	p.mu.Lock()
+	store := p.store
+	p.mu.Unlock()
+	if store == nil {
+		return
+	}
+	if err := store.Flush(); err != nil {
+		p.logger.Warn("errorkeep rescue store: writing to the folder failed", zap.String("directory", p.cfg.Directory), zap.Error(err))
+	}
+	// Expired traces are the store's normal turnover, not a loss: not counted.
+	store.Expire()
 }
 
 // flushAll decides every buffered trace now, as at shutdown.
@@ -336,7 +370,7 @@ const maxPooledEncodeBuffer = 4 << 20
 
 // forward decodes what was kept and hands it to the next consumer.
 func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) error {
-	if len(kept.traces) == 0 {
+	if kept.empty() {
 		return nil
 	}
 	bufp := p.encodeBuffers.Get().(*[]byte)
@@ -364,15 +398,20 @@ func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, kept 
 		d.threshold = p.classifier.healthyT
 		d.keep = p.classifier.sampled(t.id, &t.summary)
 	}
-	p.decisions.put(t.id, d)
 	out.latencies = append(out.latencies, time.Duration(now.UnixNano()-t.firstSeen))
 	spans := int64(t.summary.spans)
 	if !d.keep {
+		d.stored = p.letGoTrace(t, out)
+		p.decisions.put(t.id, d)
 		out.droppedTrace++
 		out.droppedSpans += spans
 		return
 	}
+	p.decisions.put(t.id, d)
 	out.keptTraces[reason]++
 	out.keptSpans[reason] += spans
 	kept.addTrace(t, d.threshold)
+	// A trace the decision cache had forgotten may have been let go of before: its
+	// earlier spans come back with it.
+	p.rescue(t.id, d.threshold, kept, out)
 }

@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/otel/metric"
 
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
 // keepTelemetry records the processor's own metrics with attribute sets, and the
@@ -24,6 +25,7 @@ type keepTelemetry struct {
 	byReason   [len(reasonNames)][]metric.AddOption
 	lateKept   []metric.AddOption
 	lateDrop   []metric.AddOption
+	missed     [len(spanstore.ReasonNames)][]metric.AddOption
 	closeOnce  sync.Once
 }
 
@@ -37,9 +39,24 @@ type outcome struct {
 	lateKept     int64
 	lateDropped  int64
 	latencies    []time.Duration
+
+	// The rescue store's part.
+	lateQualified  int64 // late spans of not-kept traces that qualified on their own
+	rescuedTraces  int64
+	rescuedSpans   int64
+	missed         [len(spanstore.ReasonNames)]int64
+	evicted        int64
+	writeFailures  int64
+	truncatedBytes int64
 }
 
-func newKeepTelemetry(set processor.Settings, buffered func() (traces, bytes int64)) (*keepTelemetry, error) {
+// usage is what the processor holds at one moment, for the gauges.
+type usage struct {
+	bufferedTraces, bufferedBytes int64
+	rescueTraces, rescueBytes     int64
+}
+
+func newKeepTelemetry(set processor.Settings, held func() usage) (*keepTelemetry, error) {
 	builder, err := metadata.NewTelemetryBuilder(set.TelemetrySettings)
 	if err != nil {
 		return nil, err
@@ -52,20 +69,29 @@ func newKeepTelemetry(set processor.Settings, buffered func() (traces, bytes int
 	}
 	t.lateKept = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", true)))}
 	t.lateDrop = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", false)))}
-	err = builder.RegisterProcessorErrorkeepBufferedTracesCallback(func(_ context.Context, o metric.Int64Observer) error {
-		traces, _ := buffered()
-		o.Observe(traces, t.base)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	for r, name := range spanstore.ReasonNames {
+		t.missed[r] = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.String("reason", name)))}
 	}
-	err = builder.RegisterProcessorErrorkeepBufferedBytesCallback(func(_ context.Context, o metric.Int64Observer) error {
-		_, bytes := buffered()
-		o.Observe(bytes, t.base)
-		return nil
-	})
-	return t, err
+	gauges := []struct {
+		register func(metric.Int64Callback) error
+		value    func(usage) int64
+	}{
+		{builder.RegisterProcessorErrorkeepBufferedTracesCallback, func(u usage) int64 { return u.bufferedTraces }},
+		{builder.RegisterProcessorErrorkeepBufferedBytesCallback, func(u usage) int64 { return u.bufferedBytes }},
+		{builder.RegisterProcessorErrorkeepRescueTracesCallback, func(u usage) int64 { return u.rescueTraces }},
+		{builder.RegisterProcessorErrorkeepRescueBytesCallback, func(u usage) int64 { return u.rescueBytes }},
+	}
+	for _, g := range gauges {
+		value := g.value
+		err := g.register(func(_ context.Context, o metric.Int64Observer) error {
+			o.Observe(value(held()), t.base)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
 }
 
 func (t *keepTelemetry) record(ctx context.Context, o *outcome) {
@@ -89,8 +115,34 @@ func (t *keepTelemetry) record(ctx context.Context, o *outcome) {
 	if o.lateDropped > 0 {
 		b.ProcessorErrorkeepLateSpans.Add(ctx, o.lateDropped, t.lateDrop...)
 	}
+	t.recordRescue(ctx, o)
 	for _, l := range o.latencies {
 		b.ProcessorErrorkeepDecisionLatency.Record(ctx, l.Seconds(), t.baseRecord...)
+	}
+}
+
+func (t *keepTelemetry) recordRescue(ctx context.Context, o *outcome) {
+	b := t.builder
+	counters := []struct {
+		counter metric.Int64Counter
+		n       int64
+	}{
+		{b.ProcessorErrorkeepLateSpansQualified, o.lateQualified},
+		{b.ProcessorErrorkeepTracesRescued, o.rescuedTraces},
+		{b.ProcessorErrorkeepSpansRescued, o.rescuedSpans},
+		{b.ProcessorErrorkeepRescueEvictedTraces, o.evicted},
+		{b.ProcessorErrorkeepRescueWriteFailures, o.writeFailures},
+		{b.ProcessorErrorkeepStoreTruncatedBytes, o.truncatedBytes},
+	}
+	for _, c := range counters {
+		if c.n > 0 {
+			c.counter.Add(ctx, c.n, t.baseAdd...)
+		}
+	}
+	for r, n := range o.missed {
+		if n > 0 {
+			b.ProcessorErrorkeepRescuesMissed.Add(ctx, n, t.missed[r]...)
+		}
 	}
 }
 

@@ -25,18 +25,27 @@ func Tracer(settings component.TelemetrySettings) trace.Tracer {
 // TelemetryBuilder provides an interface for components to report telemetry
 // as defined in metadata and user config.
 type TelemetryBuilder struct {
-	meter                                metric.Meter
-	mu                                   sync.Mutex
-	registrations                        []metric.Registration
-	ProcessorErrorkeepBufferedBytes      metric.Int64ObservableGauge
-	ProcessorErrorkeepBufferedTraces     metric.Int64ObservableGauge
-	ProcessorErrorkeepDecisionLatency    metric.Float64Histogram
-	ProcessorErrorkeepLateSpans          metric.Int64Counter
-	ProcessorErrorkeepSpansDropped       metric.Int64Counter
-	ProcessorErrorkeepSpansKept          metric.Int64Counter
-	ProcessorErrorkeepTracesDecidedEarly metric.Int64Counter
-	ProcessorErrorkeepTracesDropped      metric.Int64Counter
-	ProcessorErrorkeepTracesKept         metric.Int64Counter
+	meter                                 metric.Meter
+	mu                                    sync.Mutex
+	registrations                         []metric.Registration
+	ProcessorErrorkeepBufferedBytes       metric.Int64ObservableGauge
+	ProcessorErrorkeepBufferedTraces      metric.Int64ObservableGauge
+	ProcessorErrorkeepDecisionLatency     metric.Float64Histogram
+	ProcessorErrorkeepLateSpans           metric.Int64Counter
+	ProcessorErrorkeepLateSpansQualified  metric.Int64Counter
+	ProcessorErrorkeepRescueBytes         metric.Int64ObservableGauge
+	ProcessorErrorkeepRescueEvictedTraces metric.Int64Counter
+	ProcessorErrorkeepRescueTraces        metric.Int64ObservableGauge
+	ProcessorErrorkeepRescueWriteFailures metric.Int64Counter
+	ProcessorErrorkeepRescuesMissed       metric.Int64Counter
+	ProcessorErrorkeepSpansDropped        metric.Int64Counter
+	ProcessorErrorkeepSpansKept           metric.Int64Counter
+	ProcessorErrorkeepSpansRescued        metric.Int64Counter
+	ProcessorErrorkeepStoreTruncatedBytes metric.Int64Counter
+	ProcessorErrorkeepTracesDecidedEarly  metric.Int64Counter
+	ProcessorErrorkeepTracesDropped       metric.Int64Counter
+	ProcessorErrorkeepTracesKept          metric.Int64Counter
+	ProcessorErrorkeepTracesRescued       metric.Int64Counter
 }
 
 // TelemetryBuilderOption applies changes to default builder.
@@ -71,6 +80,36 @@ func (builder *TelemetryBuilder) RegisterProcessorErrorkeepBufferedTracesCallbac
 		cb(ctx, &observerInt64{inst: builder.ProcessorErrorkeepBufferedTraces, obs: o})
 		return nil
 	}, builder.ProcessorErrorkeepBufferedTraces)
+	if err != nil {
+		return err
+	}
+	builder.mu.Lock()
+	defer builder.mu.Unlock()
+	builder.registrations = append(builder.registrations, reg)
+	return nil
+}
+
+// RegisterProcessorErrorkeepRescueBytesCallback sets callback for observable ProcessorErrorkeepRescueBytes metric.
+func (builder *TelemetryBuilder) RegisterProcessorErrorkeepRescueBytesCallback(cb metric.Int64Callback) error {
+	reg, err := builder.meter.RegisterCallback(func(ctx context.Context, o metric.Observer) error {
+		cb(ctx, &observerInt64{inst: builder.ProcessorErrorkeepRescueBytes, obs: o})
+		return nil
+	}, builder.ProcessorErrorkeepRescueBytes)
+	if err != nil {
+		return err
+	}
+	builder.mu.Lock()
+	defer builder.mu.Unlock()
+	builder.registrations = append(builder.registrations, reg)
+	return nil
+}
+
+// RegisterProcessorErrorkeepRescueTracesCallback sets callback for observable ProcessorErrorkeepRescueTraces metric.
+func (builder *TelemetryBuilder) RegisterProcessorErrorkeepRescueTracesCallback(cb metric.Int64Callback) error {
+	reg, err := builder.meter.RegisterCallback(func(ctx context.Context, o metric.Observer) error {
+		cb(ctx, &observerInt64{inst: builder.ProcessorErrorkeepRescueTraces, obs: o})
+		return nil
+	}, builder.ProcessorErrorkeepRescueTraces)
 	if err != nil {
 		return err
 	}
@@ -133,6 +172,42 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		metric.WithUnit("{span}"),
 	)
 	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepLateSpansQualified, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_late_spans_qualified",
+		metric.WithDescription("Late spans of traces decided not kept that qualified on their own (error, exception, HTTP status, latency, condition) and were kept with th:0. [Development]"),
+		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepRescueBytes, err = builder.meter.Int64ObservableGauge(
+		"otelcol_processor_errorkeep_rescue_bytes",
+		metric.WithDescription("Bytes held for rescue (segment files in directory, or memory without one). [Development]"),
+		metric.WithUnit("By"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepRescueEvictedTraces, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_rescue_evicted_traces",
+		metric.WithDescription("Traces dropped from the rescue store, oldest first, to stay within rescue_max_bytes before their rescue_window ran out. [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepRescueTraces, err = builder.meter.Int64ObservableGauge(
+		"otelcol_processor_errorkeep_rescue_traces",
+		metric.WithDescription("Traces held for rescue. [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepRescueWriteFailures, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_rescue_write_failures",
+		metric.WithDescription("Traces decided not kept that could not be written to the rescue store (larger than a segment, or a write error). [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepRescuesMissed, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_rescues_missed",
+		metric.WithDescription("Rescues that came too late, by reason (expired, evicted, not_stored, taken): the trace's earlier spans were no longer held. [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ProcessorErrorkeepSpansDropped, err = builder.meter.Int64Counter(
 		"otelcol_processor_errorkeep_spans_dropped",
 		metric.WithDescription("Spans of traces not kept. [Development]"),
@@ -143,6 +218,18 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_processor_errorkeep_spans_kept",
 		metric.WithDescription("Spans forwarded, by the reason their trace was kept (error, latency, condition, sampled). [Development]"),
 		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepSpansRescued, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_spans_rescued",
+		metric.WithDescription("Spans brought back from the rescue store. [Development]"),
+		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepStoreTruncatedBytes, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_store_truncated_bytes",
+		metric.WithDescription("Bytes cut off torn or corrupt segment tails found in directory at start. [Development]"),
+		metric.WithUnit("By"),
 	)
 	errs = errors.Join(errs, err)
 	builder.ProcessorErrorkeepTracesDecidedEarly, err = builder.meter.Int64Counter(
@@ -160,6 +247,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	builder.ProcessorErrorkeepTracesKept, err = builder.meter.Int64Counter(
 		"otelcol_processor_errorkeep_traces_kept",
 		metric.WithDescription("Traces forwarded, by reason (error, latency, condition, sampled). [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepTracesRescued, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_traces_rescued",
+		metric.WithDescription("Traces decided not kept whose earlier spans were brought back from the rescue store because a span that qualifies on its own arrived later. [Development]"),
 		metric.WithUnit("{trace}"),
 	)
 	errs = errors.Join(errs, err)

@@ -28,13 +28,28 @@ func TestSetupTelemetry(t *testing.T) {
 		observer.Observe(1)
 		return nil
 	}))
+	require.NoError(t, tb.RegisterProcessorErrorkeepRescueBytesCallback(func(_ context.Context, observer metric.Int64Observer) error {
+		observer.Observe(1)
+		return nil
+	}))
+	require.NoError(t, tb.RegisterProcessorErrorkeepRescueTracesCallback(func(_ context.Context, observer metric.Int64Observer) error {
+		observer.Observe(1)
+		return nil
+	}))
 	tb.ProcessorErrorkeepDecisionLatency.Record(context.Background(), 1)
 	tb.ProcessorErrorkeepLateSpans.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepLateSpansQualified.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepRescueEvictedTraces.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepRescueWriteFailures.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepRescuesMissed.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansDropped.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansKept.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepSpansRescued.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepStoreTruncatedBytes.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDecidedEarly.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDropped.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesKept.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepTracesRescued.Add(context.Background(), 1)
 	AssertEqualProcessorErrorkeepBufferedBytes(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
@@ -47,10 +62,34 @@ func TestSetupTelemetry(t *testing.T) {
 	AssertEqualProcessorErrorkeepLateSpans(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepLateSpansQualified(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepRescueBytes(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepRescueEvictedTraces(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepRescueTraces(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepRescueWriteFailures(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepRescuesMissed(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepSpansDropped(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepSpansKept(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepSpansRescued(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepStoreTruncatedBytes(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepTracesDecidedEarly(t, testTel,
@@ -60,6 +99,9 @@ func TestSetupTelemetry(t *testing.T) {
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepTracesKept(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepTracesRescued(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 
