@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -197,7 +198,10 @@ func checkDeployment(t *testing.T, d *appsv1.Deployment, configMaps map[string]*
 		// --config=/etc/otelcol-custom/<key> must be a key of the mounted ConfigMap.
 		require.Len(t, c.Args, 1, where)
 		path := strings.TrimPrefix(c.Args[0], "--config=")
-		var found bool
+		var (
+			found  bool
+			config string
+		)
 		for _, vm := range c.VolumeMounts {
 			if !strings.HasPrefix(path, vm.MountPath+"/") {
 				continue
@@ -206,14 +210,37 @@ func checkDeployment(t *testing.T, d *appsv1.Deployment, configMaps map[string]*
 				if v.Name == vm.Name && v.ConfigMap != nil {
 					cm := configMaps[v.ConfigMap.Name]
 					require.NotNil(t, cm, "%s mounts ConfigMap %s, which no manifest defines", where, v.ConfigMap.Name)
-					_, found = cm.Data[strings.TrimPrefix(path, vm.MountPath+"/")]
+					config, found = cm.Data[strings.TrimPrefix(path, vm.MountPath+"/")]
 				}
 			}
 		}
 		assert.True(t, found, "%s: %s is not in a mounted ConfigMap", where, path)
+		checkWritableFolders(t, where, config, c.Env, c.VolumeMounts)
 		if strings.HasSuffix(path, "sidecar.yaml") {
 			checkLoopbackReceivers(t, where, c.Env)
 		}
+	}
+}
+
+// folderSetting finds the folders a shipped config writes to: ${env:SOME_DIR:-default}.
+var folderSetting = regexp.MustCompile(`\$\{env:([A-Z_]+_DIR):-([^}]+)\}`)
+
+// checkWritableFolders: every folder the config writes to (persistent queues,
+// errorkeep's rescue store) is on a writable volume, since the root filesystem is
+// read-only.
+func checkWritableFolders(t *testing.T, where, config string, env []corev1.EnvVar, mounts []corev1.VolumeMount) {
+	for _, m := range folderSetting.FindAllStringSubmatch(config, -1) {
+		folder := envValue(env, m[1])
+		if folder == "" {
+			folder = m[2]
+		}
+		writable := false
+		for _, vm := range mounts {
+			if (folder == vm.MountPath || strings.HasPrefix(folder, vm.MountPath+"/")) && !vm.ReadOnly {
+				writable = true
+			}
+		}
+		assert.True(t, writable, "%s: %s (%s) is on no writable volume", where, m[1], folder)
 	}
 }
 
@@ -283,6 +310,7 @@ func TestHelmValues(t *testing.T) {
 				} `json:"configMap"`
 				Resources corev1.ResourceRequirements `json:"resources"`
 				ExtraEnvs []corev1.EnvVar             `json:"extraEnvs"`
+				Mounts    []corev1.VolumeMount        `json:"extraVolumeMounts"`
 				Rest      map[string]any              `json:"-"`
 			}
 			require.NoError(t, sigsyaml.Unmarshal(raw, &values))
@@ -293,6 +321,9 @@ func TestHelmValues(t *testing.T) {
 			assert.Contains(t, string(raw), "--from-file=relay=config/"+config, "the install comment creates the ConfigMap from config/%s", config)
 			assert.NotEmpty(t, values.ConfigMap.ExistingName)
 			checkMemory(t, file, values.ExtraEnvs, values.Resources)
+			shipped, err := os.ReadFile(filepath.Join(repoRoot(), "config", config))
+			require.NoError(t, err)
+			checkWritableFolders(t, file, string(shipped), values.ExtraEnvs, values.Mounts)
 		})
 	}
 }

@@ -164,6 +164,7 @@ func (r *Runner) environment(dir string, sinks []*Sink) (map[string]string, erro
 	env := map[string]string{
 		"TELEMETRY_METRICS_HOST": "127.0.0.1",
 		"QUEUE_DIR":              filepath.Join(dir, "queue"),
+		"ERRORKEEP_DIR":          filepath.Join(dir, "errorkeep"),
 		"OUTPUT_DIR":             dir,
 		"DECISION_WAIT":          DecisionWait.String(),
 		"HEALTHY_PERCENT":        "10",

@@ -100,17 +100,23 @@ func (p *errorKeepProcessor) rescue(id pcommon.TraceID, threshold uint64, kept *
 }
 
 // followLate applies a past decision to late spans. Spans of a kept trace are
-// forwarded with its threshold. Spans of a trace not kept that qualify on their own
-// are kept with threshold 0 and bring back the trace's earlier spans; the trace is
-// kept from then on. Other spans of a not-kept trace join its spans in the store.
-// The caller holds p.mu.
+// forwarded with its threshold. A late span that qualifies on its own (an error, a
+// slow span) is never dropped: it is kept with threshold 0, and so is every later
+// span of its trace; a trace not kept until then gets its earlier spans back from the
+// store. Other late spans of a not-kept trace join its spans in the store. The
+// caller holds p.mu.
 func (p *errorKeepProcessor) followLate(g *traceGroup, d decision, kept *keptTraces, out *outcome) {
 	n := int64(g.summary.spans)
+	qualifies := p.classifier.reason(&g.summary) != reasonNone
 	switch {
+	case d.keep && d.threshold != 0 && qualifies: // kept by sampling until now: th:0 from here on
+		p.decisions.update(g.id, decision{keep: true})
+		out.lateKept += n
+		kept.addGroup(g, 0)
 	case d.keep:
 		out.lateKept += n
 		kept.addGroup(g, d.threshold)
-	case p.classifier.reason(&g.summary) != reasonNone:
+	case qualifies:
 		out.lateKept += n
 		out.lateQualified += n
 		p.decisions.update(g.id, decision{keep: true})

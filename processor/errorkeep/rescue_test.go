@@ -139,19 +139,21 @@ func TestLateErrorSpanIsKeptWithRescueOff(t *testing.T) {
 	assert.Equal(t, map[pcommon.TraceID][]string{id: {"ot=th:0"}}, thresholdsByTrace(sink))
 }
 
-// A late error span of a trace kept by sampling keeps the trace's threshold, so that
-// every span of the trace carries the same one.
-func TestLateErrorSpanOfASampledTraceKeepsItsThreshold(t *testing.T) {
+// A late error span of a trace kept by sampling goes out with threshold 0, and so
+// does every later span of the trace: from then on it counts as the error trace it is.
+func TestLateErrorSpanOfASampledTraceTurnsItToThresholdZero(t *testing.T) {
 	cfg := defaultConfig()
-	cfg.HealthyPercent = 100
+	cfg.HealthyPercent = 50
 	p, sink, clock := newTestProcessor(t, cfg)
 	ctx := context.Background()
-	id := traceID(24)
+	id := pcommon.TraceID{1, 2, 3, 4, 5, 6, 7, 8, 9, 0xff, 0, 0, 0, 0, 0, 0} // randomness above 50%: sampled
 	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 1})))
 	clock.Advance(cfg.DecisionWait)
 	p.decideDue(ctx, clock.Now())
-	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 2, parent: 1, err: true})))
-	assert.Equal(t, map[pcommon.TraceID][]string{id: {"ot=th:0", "ot=th:0"}}, thresholdsByTrace(sink))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 2, parent: 1})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 3, parent: 1, err: true})))
+	require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 4, parent: 1})))
+	assert.Equal(t, map[pcommon.TraceID][]string{id: {"ot=th:8", "ot=th:8", "ot=th:0", "ot=th:0"}}, thresholdsByTrace(sink))
 }
 
 // When the decision cache has forgotten a trace, a late error span starts a new

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,6 +106,8 @@ func startCollectorOnce(tb testing.TB, binary, configFile string, opts Collector
 		"PPROF_ENDPOINT":         c.Endpoints.Pprof,
 		"ZPAGES_ENDPOINT":        c.Endpoints.ZPages,
 		"OUTPUT_DIR":             c.Dir,
+		// The gateway's rescue store; its default, under /var/lib, is the container's.
+		"ERRORKEEP_DIR": filepath.Join(c.Dir, "errorkeep"),
 	}
 	for k, v := range opts.Env {
 		env[k] = v

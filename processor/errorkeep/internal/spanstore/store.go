@@ -138,9 +138,13 @@ func (s *Store) current() *segment {
 // rotate starts a new segment, first making room for it in memory.
 func (s *Store) rotate() (*segment, int64, error) {
 	var evicted int64
+	var pending []byte // a folder's write buffer passes from segment to segment
 	if cur := s.current(); cur != nil {
 		if err := cur.flush(); err != nil {
 			return nil, 0, err
+		}
+		if cur.file != nil {
+			pending, cur.data = cur.data[:0], nil
 		}
 	}
 	var seg *segment
@@ -154,6 +158,7 @@ func (s *Store) rotate() (*segment, int64, error) {
 		if seg, err = newFileSegment(s.dir, s.nextSeq); err != nil {
 			return nil, evicted, fmt.Errorf("spanstore: %w", err)
 		}
+		seg.data = pending
 	}
 	s.nextSeq++
 	s.segs = append(s.segs, seg)
