@@ -6,6 +6,7 @@ BINARY       := bin/otelcol-custom
 REFERENCE    := bin/otelcol-reference
 TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
+HOTROD       := bin/hotrod
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
@@ -19,7 +20,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger run test loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod run test loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -39,6 +40,11 @@ build-telemetrygen:
 build-jaeger:
 	cd internal/jaeger && $(GO) build -o $(CURDIR)/$(JAEGER) github.com/jaegertracing/jaeger/cmd/jaeger
 
+## build-hotrod: Jaeger's HotROD demo (four services on the OTel Go SDK), from the same module:
+## real traffic nobody here shaped, for the end-to-end suite
+build-hotrod:
+	cd internal/jaeger && $(GO) build -o $(CURDIR)/$(HOTROD) github.com/jaegertracing/jaeger/examples/hotrod
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
@@ -46,9 +52,9 @@ run: build
 
 ## test: build the binaries, run every test (unit, golden, fuzz seeds, e2e, manifests) with
 ## -race, then each fuzz target for TEST_FUZZTIME
-test: build build-reference build-telemetrygen build-jaeger
+test: build build-reference build-telemetrygen build-jaeger build-hotrod
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
-	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) \
+	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
 	$(GO) test $(GOTEST_FLAGS) ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
 

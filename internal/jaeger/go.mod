@@ -1,12 +1,16 @@
 // A real Jaeger v2 backend for the end-to-end suite (`make build-jaeger`, run by
 // `make test`). github.com/jaegertracing/jaeger v1.76.0 is Jaeger v2.13: OTLP in,
 // /api/v3 out. `go install` of it fails on its replace of github.com/Shopify/sarama, so
-// this module requires it and repeats that replace.
+// this module requires it and repeats that replace. HotROD (`make build-hotrod`), the
+// demo application the suite drives as real traffic, builds from the same module.
 module github.com/otelcol-custom/otelcol-custom/internal/jaeger
 
 go 1.26.0
 
-tool github.com/jaegertracing/jaeger/cmd/jaeger
+tool (
+	github.com/jaegertracing/jaeger/cmd/jaeger
+	github.com/jaegertracing/jaeger/examples/hotrod
+)
 
 require (
 	cloud.google.com/go/auth v0.16.5 // indirect

@@ -83,6 +83,35 @@ func TestActions(t *testing.T) {
 			want:   map[string]any{"ip": "10.1.2.3", "mail": "[REDACTED:email]"},
 		},
 		{
+			name: "internal addresses are kept, public ones masked",
+			in:   map[string]any{"server.address": "10.0.3.7", "k8s.pod.ip": "fd00:10:244::5", "client.address": "203.0.113.8", "url.full": "http://127.0.0.1:8083/route"},
+			want: map[string]any{"server.address": "10.0.3.7", "k8s.pod.ip": "fd00:10:244::5", "client.address": "[REDACTED:ipv4]", "url.full": "http://127.0.0.1:8083/route"},
+		},
+		{
+			name: "mask_internal_addresses masks internal addresses too",
+			mutate: func(c *Config) {
+				c.Detectors = map[string]DetectorConfig{"ipv4": {MaskInternalAddresses: true}, "ipv6": {MaskInternalAddresses: true}}
+			},
+			in:   map[string]any{"server.address": "10.0.3.7", "k8s.pod.ip": "fd00:10:244::5"},
+			want: map[string]any{"server.address": "[REDACTED:ipv4]", "k8s.pod.ip": "[REDACTED:ipv6]"},
+		},
+		{
+			name: "versions are not addresses, under version keys and as product tokens",
+			in: map[string]any{
+				"service.version": "2.1.0.17", "os.version": "10.0.19045.3803", "app_Version": "8.8.8.8",
+				"user_agent.original": "checkout-sync/2.1.0.17 (linux)", "peer": "8.8.8.8",
+			},
+			want: map[string]any{
+				"service.version": "2.1.0.17", "os.version": "10.0.19045.3803", "app_Version": "8.8.8.8",
+				"user_agent.original": "checkout-sync/2.1.0.17 (linux)", "peer": "[REDACTED:ipv4]",
+			},
+		},
+		{
+			name: "a version key is still scanned for everything else",
+			in:   map[string]any{"service.version": "1.2.3 built by jane@example.com"},
+			want: map[string]any{"service.version": "1.2.3 built by [REDACTED:email]"},
+		},
+		{
 			name: "custom pattern",
 			mutate: func(c *Config) {
 				c.CustomPatterns = []PatternConfig{{Name: "employee_id", Regex: `EMP-[0-9]{6}`}}
@@ -93,8 +122,8 @@ func TestActions(t *testing.T) {
 		{
 			name:   "allowed keys are never scanned",
 			mutate: func(c *Config) { c.AllowedKeys = []string{"net.peer.*"} },
-			in:     map[string]any{"net.peer.ip": "10.1.2.3", "client.ip": "10.1.2.3"},
-			want:   map[string]any{"net.peer.ip": "10.1.2.3", "client.ip": "[REDACTED:ipv4]"},
+			in:     map[string]any{"net.peer.ip": "198.51.100.3", "client.ip": "198.51.100.3"},
+			want:   map[string]any{"net.peer.ip": "198.51.100.3", "client.ip": "[REDACTED:ipv4]"},
 		},
 		{
 			name: "sensitive keys redact whole values and keep arrays arrays",
@@ -136,8 +165,8 @@ func TestActions(t *testing.T) {
 				c.DryRun = true
 				c.SummaryAttribute = "piiredact.summary"
 			},
-			in:   map[string]any{"mail": "a@b.io c@d.io", "ip": "10.0.0.1"},
-			want: map[string]any{"mail": "a@b.io c@d.io", "ip": "10.0.0.1", "piiredact.summary": "email:2,ipv4:1"},
+			in:   map[string]any{"mail": "a@b.io c@d.io", "ip": "203.0.113.1"},
+			want: map[string]any{"mail": "a@b.io c@d.io", "ip": "203.0.113.1", "piiredact.summary": "email:2,ipv4:1"},
 		},
 		{
 			name:   "summary attribute counts per detector",
@@ -210,7 +239,7 @@ func TestTelemetryCountsPerDetectorAndSignal(t *testing.T) {
 	p, err := NewFactory().CreateTraces(context.Background(), set, cfg, consumertest.NewNop())
 	require.NoError(t, err)
 	require.NoError(t, p.Start(context.Background(), componenttest.NewNopHost()))
-	require.NoError(t, p.ConsumeTraces(context.Background(), oneSpan(map[string]any{"m": "a@b.io c@d.io", "ip": "10.0.0.1"})))
+	require.NoError(t, p.ConsumeTraces(context.Background(), oneSpan(map[string]any{"m": "a@b.io c@d.io", "ip": "203.0.113.1"})))
 	require.NoError(t, p.Shutdown(context.Background()))
 	require.NoError(t, p.Shutdown(context.Background()), "shutdown is idempotent")
 

@@ -67,6 +67,12 @@ type DetectorConfig struct {
 	// KeepLast is how many trailing characters the keep_last action shows.
 	// Default: 4 when the action is keep_last.
 	KeepLast int `mapstructure:"keep_last"`
+	// MaskInternalAddresses, for ipv4 and ipv6 only, masks internal addresses too:
+	// private (RFC 1918, fc00::/7), loopback, link-local and unspecified. Default:
+	// false, because those are the services' own addresses (server.address,
+	// k8s.pod.ip, host.ip), not a person's, and Kubernetes metadata, service graphs
+	// and debugging need them.
+	MaskInternalAddresses bool `mapstructure:"mask_internal_addresses"`
 }
 
 // PatternConfig is a user-defined detector.
@@ -124,14 +130,15 @@ const (
 )
 
 var (
-	errUnknownDetector  = errors.New("unknown detector")
-	errInvalidAction    = errors.New("invalid action")
-	errHashKeyMissing   = errors.New("hash.key is required when an action is hash; set it from the environment, e.g. key: ${env:PIIREDACT_HMAC_KEY}")
-	errHashKeyTooShort  = fmt.Errorf("hash.key must be at least %d bytes", minHashKeyBytes)
-	errInvalidKeyID     = errors.New("hash.key_id must be 1-32 letters, digits, '.', '_' or '-'")
-	errPatternName      = errors.New("name must be 1-64 lowercase letters, digits or underscores")
-	errPatternDuplicate = errors.New("name is already used by a built-in detector or another pattern")
-	errEmptyGlob        = errors.New("empty key pattern")
+	errUnknownDetector      = errors.New("unknown detector")
+	errInvalidAction        = errors.New("invalid action")
+	errHashKeyMissing       = errors.New("hash.key is required when an action is hash; set it from the environment, e.g. key: ${env:PIIREDACT_HMAC_KEY}")
+	errHashKeyTooShort      = fmt.Errorf("hash.key must be at least %d bytes", minHashKeyBytes)
+	errInvalidKeyID         = errors.New("hash.key_id must be 1-32 letters, digits, '.', '_' or '-'")
+	errPatternName          = errors.New("name must be 1-64 lowercase letters, digits or underscores")
+	errPatternDuplicate     = errors.New("name is already used by a built-in detector or another pattern")
+	errEmptyGlob            = errors.New("empty key pattern")
+	errNotAnAddressDetector = errors.New("applies only to the ipv4 and ipv6 detectors")
 )
 
 var validName = regexp.MustCompile(`^[a-z0-9_]{1,64}$`)
@@ -144,9 +151,11 @@ var _ component.Config = (*Config)(nil)
 // pattern name clashes and the hash key. Nested configs validate themselves.
 func (cfg *Config) Validate() error {
 	var errs []error
-	for name := range cfg.Detectors {
+	for name, dc := range cfg.Detectors {
 		if _, ok := detector.NewBuiltin(name); !ok {
 			errs = append(errs, fmt.Errorf("detectors: %w %q (valid: %s)", errUnknownDetector, name, strings.Join(detector.BuiltinNames(), ", ")))
+		} else if dc.MaskInternalAddresses && name != detector.IPv4 && name != detector.IPv6 {
+			errs = append(errs, fmt.Errorf("detectors::%s::mask_internal_addresses: %w", name, errNotAnAddressDetector))
 		}
 	}
 	for _, name := range cfg.OnlyDetectors {

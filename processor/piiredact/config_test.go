@@ -61,6 +61,7 @@ func TestLoadInvalidConfig(t *testing.T) {
 		{"hash_key_short.yaml", "hash.key must be at least 32 bytes, got 18"},
 		{"negative_keep_last.yaml", "detectors::phone: keep_last: must be 0 (default 4) or more, got -2"},
 		{"empty_glob.yaml", "sensitive_keys::1: empty key pattern"},
+		{"mask_internal_not_ip.yaml", "detectors::email::mask_internal_addresses: applies only to the ipv4 and ipv6 detectors"},
 		{"unknown_key.yaml", "unknown_key"},
 	}
 	for _, tt := range tests {

@@ -55,6 +55,9 @@ var corpusIntact = []string{
 	"v2.13.0", "1732480000000", "https://shop.example.com/pay", "GET /api/v1/orders",
 	"order 4111111111111112 shipped", "price 1299.99 EUR", "2026-11-24T20:01:00Z",
 	"payment declined", "retrying", "cart", "eu-west-1",
+	// The services' own addresses and versions that look like addresses.
+	"10.0.3.7", "http://127.0.0.1:8083/route?dropoff=577", "fd00:10:244::5", "169.254.169.254",
+	"checkout-sync/2.1.0.17 (linux; grpc-go/1.60.1)", "10.0.19045.3803",
 }
 
 func corpusPlanted() []string {
@@ -102,6 +105,12 @@ func buildCorpusTraces() ptrace.Traces {
 	a.PutDouble("order.total", 1299.99)
 	a.PutBool("feature.new_checkout", true)
 	a.PutStr("timestamp_ms", "1732480000000")
+	a.PutStr("server.address", "10.0.3.7")
+	a.PutStr("url.full_internal", "http://127.0.0.1:8083/route?dropoff=577")
+	a.PutStr("k8s.pod.ip", "fd00:10:244::5")
+	a.PutStr("cloud.metadata_endpoint", "169.254.169.254")
+	a.PutStr("user_agent.original", "checkout-sync/2.1.0.17 (linux; grpc-go/1.60.1)")
+	a.PutStr("os.version", "10.0.19045.3803")
 	a.PutStr("note", "order 4111111111111112 shipped")
 	a.PutStr("payment.card", plantVisa)
 	a.PutStr("payment.card_amex", "amex "+plantAmex)

@@ -12,9 +12,15 @@ import (
 )
 
 // DefaultSensitiveKeys are the key globs whose whole value is redacted by default:
-// credentials and session material under any prefix or casing.
+// credentials and session material under any prefix or casing, and the attributes
+// the OpenTelemetry semantic conventions define for the person using the system.
 func DefaultSensitiveKeys() []string {
 	return []string{
+		"user.id",
+		"user.name",
+		"user.full_name",
+		"user.email",
+		"enduser.id",
 		"*authorization*",
 		"*password*",
 		"*passwd*",

@@ -43,6 +43,16 @@ type scratch struct {
 	// and a map lookup is much cheaper than matching every glob; maxCachedKeys bounds it
 	// against a stream of distinct keys.
 	keys map[string]keyClass
+	// inVersion is set while the value of a version key is scanned.
+	inVersion bool
+}
+
+// isVersionKey reports keys whose values are versions ("service.version",
+// "os.version", "telemetry.sdk.version", "app_version", "buildVersion"): a
+// four-part version there is not an IP address.
+func isVersionKey(k string) bool {
+	const suffix = "version"
+	return len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix)
 }
 
 type keyClass uint8
@@ -51,6 +61,7 @@ const (
 	keyScanned   keyClass = iota // values are scanned by the detectors
 	keyAllowed                   // on the allow-list: left alone
 	keySensitive                 // the whole value is redacted
+	keyVersion                   // scanned, except for IP addresses: "2.1.0.17" is a version
 )
 
 const maxCachedKeys = 1024
@@ -63,8 +74,8 @@ func newRedactor(cfg *Config) *redactor {
 		summary:   cfg.SummaryAttribute,
 	}
 	for _, name := range enabledBuiltins(cfg) {
-		d, _ := detector.NewBuiltin(name)
 		dc := cfg.Detectors[name]
+		d, _ := detector.NewBuiltinWith(name, detector.Options{MaskInternalAddresses: dc.MaskInternalAddresses})
 		r.detectors = append(r.detectors, d)
 		r.rules = append(r.rules, newRule(name, dc.Action, dc.KeepLast))
 	}
@@ -124,7 +135,7 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	sc.hits = sc.hits[:0]
 	profile := detector.NewProfile(s)
 	for i, d := range r.detectors {
-		if !detector.Possible(d, &profile) {
+		if !detector.Possible(d, &profile) || (sc.inVersion && detector.IsAddress(d)) {
 			continue
 		}
 		sc.matches = d.AppendMatches(sc.matches[:0], s)
@@ -188,6 +199,12 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			return false
 		case keySensitive:
 			return r.redactWholeValue(v, sc)
+		case keyVersion:
+			outer := sc.inVersion
+			sc.inVersion = true
+			remove := r.redactValue(v, sc, true)
+			sc.inVersion = outer
+			return remove
 		}
 		return r.redactValue(v, sc, true)
 	})
@@ -205,6 +222,8 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyAllowed
 	case r.sensitive.match(k):
 		c = keySensitive
+	case isVersionKey(k):
+		c = keyVersion
 	}
 	if len(sc.keys) >= maxCachedKeys {
 		clear(sc.keys)

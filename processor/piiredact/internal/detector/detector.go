@@ -45,8 +45,28 @@ func BuiltinNames() []string {
 	return []string{CreditCard, Email, USSSN, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
 }
 
+// Options tune the built-in detectors that take any.
+type Options struct {
+	// MaskInternalAddresses makes the IP detectors mask private, loopback,
+	// link-local and unique-local addresses too.
+	MaskInternalAddresses bool
+}
+
 // NewBuiltin returns the built-in detector with the given name, or false.
-func NewBuiltin(name string) (Detector, bool) {
+func NewBuiltin(name string) (Detector, bool) { return NewBuiltinWith(name, Options{}) }
+
+// IsAddress reports whether d is one of the IP address detectors.
+func IsAddress(d Detector) bool {
+	switch d.(type) {
+	case ipv4, ipv6:
+		return true
+	}
+	return false
+}
+
+// NewBuiltinWith returns the built-in detector with the given name and options, or
+// false.
+func NewBuiltinWith(name string, opts Options) (Detector, bool) {
 	switch name {
 	case CreditCard:
 		return creditCard{}, true
@@ -57,9 +77,9 @@ func NewBuiltin(name string) (Detector, bool) {
 	case Phone:
 		return phone{}, true
 	case IPv4:
-		return ipv4{}, true
+		return ipv4{maskInternal: opts.MaskInternalAddresses}, true
 	case IPv6:
-		return ipv6{}, true
+		return ipv6{maskInternal: opts.MaskInternalAddresses}, true
 	case IBAN:
 		return newIBAN(), true
 	case JWT:

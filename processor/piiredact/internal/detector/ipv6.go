@@ -1,16 +1,23 @@
 package detector
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // ipv6 finds IPv6 addresses in full, compressed ("2001:db8::1", "::1") and
 // IPv4-suffixed ("::ffff:10.0.0.1") forms. The candidate must parse completely (eight
 // groups, or fewer with one "::"), which leaves clock times, MAC addresses and
 // "Class::method" alone.
-type ipv6 struct{}
+//
+// Like ipv4, it leaves internal addresses alone unless maskInternal is set: loopback
+// (::1), unspecified (::), link-local (fe80::/10), unique-local (fc00::/7) and
+// IPv4-mapped internal IPv4 addresses.
+type ipv6 struct{ maskInternal bool }
 
 func (ipv6) Name() string { return IPv6 }
 
-func (ipv6) AppendMatches(dst []Match, s string) []Match {
+func (d ipv6) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i < len(s); {
 		colon := strings.IndexByte(s[i:], ':')
 		if colon < 0 {
@@ -36,7 +43,7 @@ func (ipv6) AppendMatches(dst []Match, s string) []Match {
 			if !validIPv6(s[start:end]) {
 				end = withoutPort(s, start, end)
 			}
-			if end > start {
+			if end > start && (d.maskInternal || !internalIPv6(s[start:end])) {
 				dst = append(dst, Match{Start: start, End: end})
 			}
 		}
@@ -121,4 +128,18 @@ func withoutPort(s string, start, end int) int {
 		return start
 	}
 	return start + k
+}
+
+// internalIPv6 reports whether a, which validIPv6 has accepted, is an address of the
+// organisation's own network rather than a person's.
+func internalIPv6(a string) bool {
+	ip, err := netip.ParseAddr(a)
+	if err != nil {
+		return false // not one netip reads: treat it as public, so it is masked
+	}
+	if ip.Is4In6() {
+		ip = ip.Unmap()
+	}
+	return ip.IsLoopback() || ip.IsUnspecified() || ip.IsLinkLocalUnicast() || ip.IsPrivate() ||
+		(ip.Is4() && ip.As4()[0] == 0)
 }
