@@ -165,6 +165,7 @@ func (r *Runner) environment(dir string, sinks []*Sink) (map[string]string, erro
 		"TELEMETRY_METRICS_HOST": "127.0.0.1",
 		"QUEUE_DIR":              filepath.Join(dir, "queue"),
 		"ERRORKEEP_DIR":          filepath.Join(dir, "errorkeep"),
+		"GATEWAY_QUEUE_DIR":      filepath.Join(dir, "gateway-queue"),
 		"OUTPUT_DIR":             dir,
 		"DECISION_WAIT":          DecisionWait.String(),
 		"HEALTHY_PERCENT":        "10",

@@ -64,10 +64,19 @@ type Config struct {
 	RescueMaxBytes int64 `mapstructure:"rescue_max_bytes"`
 
 	// Directory is the local folder the rescue store writes its segments to, so that
-	// rescue costs disk, not heap, and survives a restart. It is created at start if
-	// missing; start fails if it cannot be written. Empty keeps the store in memory.
-	// Default: empty.
+	// rescue costs disk, not heap, and survives a restart. With a folder, errorkeep is
+	// also crash-safe: every span it accepts is written there (one write per batch,
+	// before the batch is acknowledged), and what a killed process had not decided is
+	// recovered and decided at the next start. It is created at start if missing;
+	// start fails if it cannot be written. Empty keeps the store in memory, and
+	// nothing survives a crash. Default: empty.
 	Directory string `mapstructure:"directory"`
+
+	// SyncInterval, with Directory, fsyncs what was written at this interval, so that
+	// a power loss or a node failure loses at most that much of what was acknowledged
+	// (a crash of the process loses nothing without it: written data is in the page
+	// cache). Zero never fsyncs. Default: 0.
+	SyncInterval time.Duration `mapstructure:"sync_interval"`
 
 	// prevent unkeyed literal initialization
 	_ struct{}
@@ -121,6 +130,12 @@ func (cfg *Config) Validate() error {
 	}
 	if cfg.RescueWindow > 0 && cfg.RescueMaxBytes < minRescueMaxBytes {
 		errs = append(errs, fmt.Errorf("rescue_max_bytes: must be at least %d when rescue_window is on, got %d", minRescueMaxBytes, cfg.RescueMaxBytes))
+	}
+	if cfg.Directory != "" && cfg.RescueWindow <= cfg.DecisionWait {
+		errs = append(errs, fmt.Errorf("rescue_window: must be longer than decision_wait (%s) when directory is set: the folder holds undecided spans too, got %s", cfg.DecisionWait, cfg.RescueWindow))
+	}
+	if cfg.SyncInterval < 0 {
+		errs = append(errs, fmt.Errorf("sync_interval: %w, got %s", errNegativeDuration, cfg.SyncInterval))
 	}
 	// Whether the folder can be created and written is checked at start.
 	if strings.ContainsRune(cfg.Directory, 0) {

@@ -139,3 +139,17 @@ func (w *traceStateRewriter) setThreshold(ts pcommon.TraceState, threshold uint6
 	}
 	ts.FromRaw(w.out)
 }
+
+// setTraceID gives every span of td the trace ID our encodings leave out.
+func setTraceID(td ptrace.Traces, id pcommon.TraceID) {
+	rss := td.ResourceSpans()
+	for i := 0; i < rss.Len(); i++ {
+		sss := rss.At(i).ScopeSpans()
+		for j := 0; j < sss.Len(); j++ {
+			spans := sss.At(j).Spans()
+			for k := 0; k < spans.Len(); k++ {
+				spans.At(k).SetTraceID(id)
+			}
+		}
+	}
+}

@@ -34,6 +34,7 @@ type errorKeepProcessor struct {
 	decisions    decisionCache
 	store        *spanstore.Store // nil when rescue is off; set by Start
 	letGoScratch letGoScratch
+	lastSync     time.Time // when the store's folder was last fsynced (sync_interval)
 
 	lifecycle    sync.Mutex
 	started      bool
@@ -105,10 +106,14 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 	if err != nil {
 		return err
 	}
-	p.telemetry.record(ctx, &out)
 	p.mu.Lock()
 	p.store = store
 	p.mu.Unlock()
+	// What a killed process had accepted and not decided is decided again, late.
+	if err := p.recoverUndecided(ctx, &out); err != nil {
+		p.logger.Warn("errorkeep: recovered spans could not be forwarded", zap.Error(err))
+	}
+	p.telemetry.record(ctx, &out)
 	p.started = true
 	p.logger.Info("errorkeep started",
 		zap.Duration("decision_wait", p.cfg.DecisionWait),
@@ -214,9 +219,13 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 		err = repack(pending, int(p.cfg.MaxBufferedBytes/slabShare))
 	}
 	if err == nil {
+		p.accept(pending, &out)
 		p.admit(pending, now, &kept, &out)
 	}
 	p.mu.Unlock()
+	if len(pending) > 0 {
+		p.flushAccepted(&out)
+	}
 	p.telemetry.record(ctx, &out)
 	if err != nil {
 		return err
@@ -333,7 +342,15 @@ func (p *errorKeepProcessor) tendStore() {
 	if store == nil {
 		return
 	}
-	if err := store.Flush(); err != nil {
+	write := store.Flush
+	if p.cfg.SyncInterval > 0 && p.cfg.Directory != "" {
+		p.mu.Lock()
+		if now := p.now(); now.Sub(p.lastSync) >= p.cfg.SyncInterval {
+			p.lastSync, write = now, store.Sync
+		}
+		p.mu.Unlock()
+	}
+	if err := write(); err != nil {
 		p.logger.Warn("errorkeep rescue store: writing to the folder failed", zap.String("directory", p.cfg.Directory), zap.Error(err))
 	}
 	// Expired traces are the store's normal turnover, not a loss: not counted.
@@ -384,7 +401,11 @@ func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) erro
 		p.logger.Error("errorkeep could not decode buffered spans", zap.Error(err))
 		return err
 	}
-	return p.next.ConsumeTraces(ctx, td)
+	if err := p.next.ConsumeTraces(ctx, td); err != nil {
+		return err
+	}
+	p.handedOn(ctx, kept)
+	return nil
 }
 
 // decideLocked decides t, removes it from the buffer, remembers the decision and,

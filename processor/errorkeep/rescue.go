@@ -1,9 +1,11 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
+	"context"
 	"fmt"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
+	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.uber.org/zap"
 
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
@@ -47,19 +49,20 @@ func (p *errorKeepProcessor) openStore(out *outcome) (*spanstore.Store, error) {
 	return store, nil
 }
 
-// letGo writes the pieces of a trace decided not kept to the store and returns the
-// segment they went to, 0 when they were not stored. The caller holds p.mu.
-func (p *errorKeepProcessor) letGo(id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
-	if p.store == nil {
-		return 0
-	}
+// durable reports whether the store is a folder: then every accepted span is
+// written to it on arrival, and what a crash left undecided is recovered at start.
+func (p *errorKeepProcessor) durable() bool { return p.store != nil && p.cfg.Directory != "" }
+
+// write writes pieces of trace id as one record of kind, and returns the segment it
+// went to, 0 when it was not stored. The caller holds p.mu.
+func (p *errorKeepProcessor) write(kind spanstore.Kind, id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
 	enc := &p.letGoScratch.enc
 	enc.reset()
 	if err := enc.add(pieces, 0); err != nil {
 		out.writeFailures++
 		return 0
 	}
-	seq, evicted, err := p.store.Put(spanstore.KindNotKept, id, spans, enc.size, enc.appendTo)
+	seq, evicted, err := p.store.Put(kind, id, spans, enc.size, enc.appendTo)
 	out.evicted += evicted
 	if err != nil {
 		out.writeFailures++
@@ -68,15 +71,124 @@ func (p *errorKeepProcessor) letGo(id pcommon.TraceID, pieces []piece, spans uin
 	return seq
 }
 
-// letGoTrace writes a whole buffered trace decided not kept. The caller holds p.mu.
+// mark writes a marker record for trace id. The caller holds p.mu.
+func (p *errorKeepProcessor) mark(kind spanstore.Kind, id pcommon.TraceID, out *outcome) uint32 {
+	seq, evicted, err := p.store.Put(kind, id, 0, 0, nil)
+	out.evicted += evicted
+	if err != nil {
+		out.writeFailures++
+		return 0
+	}
+	return seq
+}
+
+// letGo writes late spans of a trace decided not kept to the store and returns the
+// segment they went to, 0 when they were not stored. The caller holds p.mu.
+func (p *errorKeepProcessor) letGo(id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
+	if p.store == nil {
+		return 0
+	}
+	return p.write(spanstore.KindNotKept, id, pieces, spans, out)
+}
+
+// accept writes the groups of a batch that will be buffered, before the batch is
+// acknowledged: the write-ahead log a crashed process is recovered from. The caller
+// holds p.mu, and flushes the store once it is released.
+func (p *errorKeepProcessor) accept(pending []*traceGroup, out *outcome) {
+	if !p.durable() {
+		return
+	}
+	for _, g := range pending {
+		p.write(spanstore.KindAccepted, g.id, g.pieces, g.summary.spans, out)
+	}
+}
+
+// letGoTrace lets go of a whole buffered trace decided not kept: in a folder its
+// spans are there already and a marker says they were not kept; in memory they are
+// written now. The caller holds p.mu.
 func (p *errorKeepProcessor) letGoTrace(t *bufferedTrace, out *outcome) uint32 {
 	if p.store == nil {
 		return 0
+	}
+	if p.durable() {
+		return p.mark(spanstore.KindLetGo, t.id, out)
 	}
 	p.letGoScratch.pieces = t.pieces.appendTo(p.letGoScratch.pieces[:0])
 	seq := p.letGo(t.id, p.letGoScratch.pieces, t.summary.spans, out)
 	clear(p.letGoScratch.pieces)
 	return seq
+}
+
+// handedOn marks the kept traces the next consumer has taken, so that a crash after
+// this point does not send them again. A crash before it does: at least once.
+func (p *errorKeepProcessor) handedOn(ctx context.Context, kept *keptTraces) {
+	var out outcome
+	p.mu.Lock()
+	if p.durable() {
+		for i := range kept.traces {
+			p.mark(spanstore.KindHandedOn, kept.traces[i].id, &out)
+		}
+	}
+	p.mu.Unlock()
+	if out.writeFailures > 0 || out.evicted > 0 {
+		p.telemetry.record(ctx, &out)
+	}
+}
+
+// flushAccepted writes what accept put in the store's buffer to its folder, so that
+// the batch is on disk before it is acknowledged.
+func (p *errorKeepProcessor) flushAccepted(out *outcome) {
+	if p.cfg.Directory == "" {
+		return
+	}
+	p.mu.Lock()
+	store := p.store
+	p.mu.Unlock()
+	if store == nil {
+		return
+	}
+	if err := store.Flush(); err != nil {
+		out.writeFailures++
+		p.logger.Warn("errorkeep: writing accepted spans to the folder failed; they are held in memory only",
+			zap.String("directory", p.cfg.Directory), zap.Error(err))
+	}
+}
+
+// recoverUndecided decides again what a crashed process had accepted and not
+// decided: each trace is marked handed on, so that a second crash does not bring it
+// back twice, and its spans are accepted anew, as if just received.
+func (p *errorKeepProcessor) recoverUndecided(ctx context.Context, out *outcome) error {
+	if !p.durable() {
+		return nil
+	}
+	undecided, err := p.store.Undecided()
+	if err != nil {
+		p.logger.Warn("errorkeep: some records left by the last run could not be read", zap.Error(err))
+	}
+	if len(undecided) == 0 {
+		return nil
+	}
+	td := ptrace.NewTraces()
+	var unmarshaler ptrace.ProtoUnmarshaler
+	p.mu.Lock()
+	for i := range undecided {
+		u := &undecided[i]
+		p.mark(spanstore.KindHandedOn, u.TraceID, out)
+		for _, payload := range u.Payloads {
+			part, err := unmarshaler.UnmarshalTraces(payload)
+			if err != nil {
+				continue // our own encoding, checksummed: cannot happen short of a bug
+			}
+			setTraceID(part, u.TraceID)
+			part.ResourceSpans().MoveAndAppendTo(td.ResourceSpans())
+		}
+		out.recoveredTraces++
+		out.recoveredSpans += u.Spans
+	}
+	p.mu.Unlock()
+	p.logger.Info("errorkeep recovered what the last run had not decided",
+		zap.Int64("traces", out.recoveredTraces), zap.Int64("spans", out.recoveredSpans))
+	return p.ConsumeTraces(ctx, td)
 }
 
 // rescue brings back what the store holds of a trace now kept, with its threshold,

@@ -102,7 +102,14 @@ func TestLateErrorSpanBringsItsTraceBackWhole(t *testing.T) {
 		metadatatest.AssertEqualProcessorErrorkeepTracesRescued(t, tt, counted(1), ignoreTime...)
 		metadatatest.AssertEqualProcessorErrorkeepSpansRescued(t, tt, counted(3), ignoreTime...)
 		metadatatest.AssertEqualProcessorErrorkeepLateSpansQualified(t, tt, counted(1), ignoreTime...)
-		metadatatest.AssertEqualProcessorErrorkeepRescueTraces(t, tt, counted(0), ignoreTime...)
+		// In memory nothing is left of the trace; a folder keeps the marker saying its
+		// late spans were handed on (so a crash does not send them again) until the
+		// marker's segment goes.
+		held := int64(0)
+		if cfg.Directory != "" {
+			held = 1
+		}
+		metadatatest.AssertEqualProcessorErrorkeepRescueTraces(t, tt, counted(held), ignoreTime...)
 	})
 }
 

@@ -48,6 +48,9 @@ type outcome struct {
 	evicted        int64
 	writeFailures  int64
 	truncatedBytes int64
+	// What a crashed process had accepted and not decided, recovered at start.
+	recoveredTraces int64
+	recoveredSpans  int64
 }
 
 // usage is what the processor holds at one moment, for the gauges.
@@ -133,6 +136,8 @@ func (t *keepTelemetry) recordRescue(ctx context.Context, o *outcome) {
 		{b.ProcessorErrorkeepRescueEvictedTraces, o.evicted},
 		{b.ProcessorErrorkeepRescueWriteFailures, o.writeFailures},
 		{b.ProcessorErrorkeepStoreTruncatedBytes, o.truncatedBytes},
+		{b.ProcessorErrorkeepTracesRecovered, o.recoveredTraces},
+		{b.ProcessorErrorkeepSpansRecovered, o.recoveredSpans},
 	}
 	for _, c := range counters {
 		if c.n > 0 {

@@ -106,8 +106,9 @@ func startCollectorOnce(tb testing.TB, binary, configFile string, opts Collector
 		"PPROF_ENDPOINT":         c.Endpoints.Pprof,
 		"ZPAGES_ENDPOINT":        c.Endpoints.ZPages,
 		"OUTPUT_DIR":             c.Dir,
-		// The gateway's rescue store; its default, under /var/lib, is the container's.
-		"ERRORKEEP_DIR": filepath.Join(c.Dir, "errorkeep"),
+		// The gateway's folders; their defaults, under /var/lib, are the container's.
+		"ERRORKEEP_DIR":     filepath.Join(c.Dir, "errorkeep"),
+		"GATEWAY_QUEUE_DIR": filepath.Join(c.Dir, "queue"),
 	}
 	for k, v := range opts.Env {
 		env[k] = v

@@ -39,7 +39,7 @@ func TestEveryShippedConfigValidates(t *testing.T) {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(files), 5)
 	// Overlays are merged over the config they extend, as their headers say.
-	overlays := map[string]string{"gateway-tls.yaml": "gateway.yaml"}
+	overlays := map[string]string{"gateway-tls.yaml": "gateway.yaml", "gateway-in-memory.yaml": "gateway.yaml"}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			args := []string{"validate", "--config", f}

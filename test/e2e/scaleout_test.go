@@ -116,7 +116,8 @@ func checkWholeTraces(t *testing.T, where string, received []SpanRecord, kinds t
 // exports to its own "Jaeger", so a trace split across gateways would show up in two;
 // all share one "Tempo". Then one gateway stops, the load-balancing tier is restarted
 // with the shorter list, and what was routed to the stopped gateway is delivered by
-// the others from the tier's persistent queue.
+// the others from the tier's persistent queue. Last, another gateway is SIGKILLed
+// while it holds undecided traces and restarted on its folders: nothing is lost.
 func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	const percent = 20.0
 	tempo := StartBackend(t)
@@ -187,6 +188,45 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	}
 	checkWholeTraces(t, "phase 2 tempo", filterTraces(tempo.Spans(), phase2), phase2, percent)
 	assert.Empty(t, SpansByTrace(filterTraces(jaegers[2].Spans(), phase2)), "the stopped gateway received phase 2 traces")
+
+	// Phase 3: gateway 1 is SIGKILLed (an OOM kill) while it holds undecided traces,
+	// and its container restarts on the same folders and address. What it had
+	// acknowledged is recovered from errorkeep's folder and delivered.
+	restart := func(wait string, args ...string) *Collector {
+		g := gateways[1]
+		return StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Args: args, Env: gatewayEnv(jaegers[1], tempo, map[string]string{
+			"HEALTHY_PERCENT":    fmt.Sprint(percent),
+			"DECISION_WAIT":      wait,
+			"OTLP_GRPC_ENDPOINT": g.Endpoints.GRPC,
+			"ERRORKEEP_DIR":      filepath.Join(g.Dir, "errorkeep"),
+			"GATEWAY_QUEUE_DIR":  filepath.Join(g.Dir, "queue"),
+		})})
+	}
+	require.NoError(t, gateways[1].Stop())
+	// A long decision wait, and no early decision on roots, so that the kill surely
+	// falls inside it.
+	holding := restart("1m", "--set=processors::errorkeep::root_span_grace=0s")
+	phase3 := traceKinds{}
+	before = keptSpans()
+	sendMixedTraces(t, lb.Endpoints.GRPC, "client-killed", 10, 10, 100, phase3)
+	Eventually(t, DeliverTimeout, func() bool {
+		return metricSum(lb.Metrics(t), "otelcol_exporter_queue_size") == 0 &&
+			metricSum(holding.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") > 0
+	}, "the load-balancing tier handed phase 3 on, and gateway 1 holds its share undecided")
+	held := metricSum(holding.Metrics(t), "otelcol_processor_errorkeep_buffered_traces")
+	holding.Kill()
+	restarted := restart("1s")
+	recovered := metricSum(restarted.Metrics(t), "otelcol_processor_errorkeep_traces_recovered")
+	Eventually(t, 2*DeliverTimeout, func() bool { return keptSpans() >= before+total(phase3) },
+		"phase 3 error and slow traces at tempo, including those gateway 1 held when it was killed")
+	for _, g := range []*Collector{gateways[0], restarted} {
+		Eventually(t, DeliverTimeout, func() bool {
+			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
+		}, "gateway decided everything")
+	}
+	checkWholeTraces(t, "phase 3 tempo", filterTraces(tempo.Spans(), phase3), phase3, percent)
+	assert.GreaterOrEqual(t, recovered, held, "gateway 1 recovered every trace it held when killed")
+	t.Logf("gateway 1 SIGKILLed holding %.0f undecided traces; %.0f recovered after the restart", held, recovered)
 }
 
 func filterTraces(spans []SpanRecord, kinds traceKinds) []SpanRecord {

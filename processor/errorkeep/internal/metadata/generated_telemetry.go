@@ -40,11 +40,13 @@ type TelemetryBuilder struct {
 	ProcessorErrorkeepRescuesMissed       metric.Int64Counter
 	ProcessorErrorkeepSpansDropped        metric.Int64Counter
 	ProcessorErrorkeepSpansKept           metric.Int64Counter
+	ProcessorErrorkeepSpansRecovered      metric.Int64Counter
 	ProcessorErrorkeepSpansRescued        metric.Int64Counter
 	ProcessorErrorkeepStoreTruncatedBytes metric.Int64Counter
 	ProcessorErrorkeepTracesDecidedEarly  metric.Int64Counter
 	ProcessorErrorkeepTracesDropped       metric.Int64Counter
 	ProcessorErrorkeepTracesKept          metric.Int64Counter
+	ProcessorErrorkeepTracesRecovered     metric.Int64Counter
 	ProcessorErrorkeepTracesRescued       metric.Int64Counter
 }
 
@@ -220,6 +222,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		metric.WithUnit("{span}"),
 	)
 	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepSpansRecovered, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_spans_recovered",
+		metric.WithDescription("Spans a killed process had accepted and not decided, recovered from directory at start and decided again (they may reach the backend twice). [Development]"),
+		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
 	builder.ProcessorErrorkeepSpansRescued, err = builder.meter.Int64Counter(
 		"otelcol_processor_errorkeep_spans_rescued",
 		metric.WithDescription("Spans brought back from the rescue store. [Development]"),
@@ -247,6 +255,12 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 	builder.ProcessorErrorkeepTracesKept, err = builder.meter.Int64Counter(
 		"otelcol_processor_errorkeep_traces_kept",
 		metric.WithDescription("Traces forwarded, by reason (error, latency, condition, sampled). [Development]"),
+		metric.WithUnit("{trace}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepTracesRecovered, err = builder.meter.Int64Counter(
+		"otelcol_processor_errorkeep_traces_recovered",
+		metric.WithDescription("Traces a killed process had accepted and not decided, recovered from directory at start. [Development]"),
 		metric.WithUnit("{trace}"),
 	)
 	errs = errors.Join(errs, err)

@@ -44,11 +44,13 @@ func TestSetupTelemetry(t *testing.T) {
 	tb.ProcessorErrorkeepRescuesMissed.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansDropped.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansKept.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepSpansRecovered.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansRescued.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepStoreTruncatedBytes.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDecidedEarly.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDropped.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesKept.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepTracesRecovered.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesRescued.Add(context.Background(), 1)
 	AssertEqualProcessorErrorkeepBufferedBytes(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
@@ -86,6 +88,9 @@ func TestSetupTelemetry(t *testing.T) {
 	AssertEqualProcessorErrorkeepSpansKept(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepSpansRecovered(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepSpansRescued(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
@@ -99,6 +104,9 @@ func TestSetupTelemetry(t *testing.T) {
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepTracesKept(t, testTel,
+		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepTracesRecovered(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepTracesRescued(t, testTel,

@@ -31,8 +31,23 @@ const (
 // Kind says what a record holds.
 type Kind uint8
 
-// KindNotKept is the spans of a trace decided not kept, held for rescue.
-const KindNotKept Kind = 1
+// Record kinds. A trace's records are read newest first; a marker closes the
+// accepted records written before it (back to the previous marker), which together
+// are one "episode" of the trace: spans buffered, then decided.
+const (
+	// KindNotKept is spans of a trace already decided not kept (its late spans, or a
+	// whole trace let go of by a store without a folder): always rescuable.
+	KindNotKept Kind = 1
+	// KindAccepted is spans accepted and not yet decided: the write-ahead log that
+	// makes errorkeep's buffer survive a crash. Rescuable once a KindLetGo marker
+	// closes them; recovered at start when no marker does.
+	KindAccepted Kind = 2
+	// KindLetGo marks the accepted records before it as decided not kept.
+	KindLetGo Kind = 3
+	// KindHandedOn marks the accepted records before it as handed on (kept and
+	// forwarded, or recovered and accepted again): neither rescued nor recovered.
+	KindHandedOn Kind = 4
+)
 
 var (
 	castagnoli = crc32.MakeTable(crc32.Castagnoli) // read-only after init

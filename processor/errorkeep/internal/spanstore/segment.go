@@ -22,6 +22,8 @@ type segment struct {
 	// index maps a trace to its newest record here; older ones are chained through
 	// the records' prev fields, so a trace costs one entry per segment, not per record.
 	index map[[16]byte]ref
+	// unsynced: written since the last fsync.
+	unsynced bool
 }
 
 func segmentPath(dir string, seq uint32) string {
@@ -72,7 +74,9 @@ func (s *segment) fits(n int, limit int64) bool {
 func (s *segment) appendRecord(h recordHeader, fill func([]byte) []byte) ref {
 	start := len(s.data)
 	s.data = append(s.data, make([]byte, recordHeaderSize)...)
-	s.data = fill(s.data)
+	if fill != nil { // a marker has no payload
+		s.data = fill(s.data)
+	}
 	h.length = uint32(len(s.data) - start - recordHeaderSize)
 	record := s.data[start:]
 	h.put(record)
@@ -118,6 +122,7 @@ func (s *segment) flush() error {
 	}
 	s.flushed += int64(len(s.data))
 	s.data = s.data[:0]
+	s.unsynced = true
 	return nil
 }
 

@@ -179,12 +179,17 @@ func (s *Store) dropOldest(reason Reason) int64 {
 	return n
 }
 
-// Take returns the payloads of every record held for traceID and forgets them, so
-// that a trace is rescued once. found is false when nothing is held.
+// Take returns the payloads of every rescuable record held for traceID and forgets
+// the trace, so that it is rescued once: the spans written after it was decided not
+// kept, and the accepted spans of episodes closed by a KindLetGo marker. Accepted
+// spans of the current episode (still buffered, or being kept) and of episodes
+// handed on are left out.
 func (s *Store) Take(traceID [16]byte) (payloads [][]byte, spans int64, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, seg := range s.segs {
+	closedBy := Kind(0) // the marker closing the records being read; 0: none yet
+	for i := len(s.segs) - 1; i >= 0; i-- {
+		seg := s.segs[i]
 		r, ok := seg.index[traceID]
 		if !ok {
 			continue
@@ -202,8 +207,18 @@ func (s *Store) Take(traceID [16]byte) (payloads [][]byte, spans int64, err erro
 				err = errors.Join(err, errCorrupt)
 				break
 			}
-			payloads = append(payloads, record[recordHeaderSize:])
-			spans += int64(h.spans)
+			switch h.kind {
+			case KindLetGo, KindHandedOn:
+				closedBy = h.kind
+			case KindNotKept:
+				payloads = append(payloads, record[recordHeaderSize:])
+				spans += int64(h.spans)
+			case KindAccepted:
+				if closedBy == KindLetGo {
+					payloads = append(payloads, record[recordHeaderSize:])
+					spans += int64(h.spans)
+				}
+			}
 			r = ref(h.prev)
 		}
 	}
