@@ -150,7 +150,9 @@ func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 		"ERRORKEEP_DIR":     filepath.Join(folders, "errorkeep"),
 		"GATEWAY_QUEUE_DIR": filepath.Join(folders, "queue"),
 	})
-	start := func() *Collector { return StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: env}) }
+	start := func() *Collector {
+		return StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: env})
+	}
 	gateway := start()
 	traffic := &ackedTraffic{traces: map[pcommon.TraceID]string{}, logs: map[string]bool{}}
 	traffic.endpoint.Store(gateway.Endpoints.GRPC)
