@@ -43,7 +43,7 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, ActionRemove, cfg.SensitiveKeyAction.Action)
 	assert.Equal(t, "k2", cfg.Hash.KeyID)
 	assert.True(t, cfg.DryRun)
-	assert.Equal(t, []string{"credit_card", "email", "us_ssn", "phone", "ipv6", "iban", "jwt", "auth_credential", "api_key", "url_credential"}, enabledBuiltins(cfg))
+	assert.Equal(t, []string{"private_key", "credit_card", "email", "us_ssn", "phone", "ipv6", "iban", "jwt", "auth_credential", "api_key", "url_credential"}, enabledBuiltins(cfg))
 }
 
 func TestLoadInvalidConfig(t *testing.T) {
@@ -51,7 +51,7 @@ func TestLoadInvalidConfig(t *testing.T) {
 		file    string
 		wantErr string
 	}{
-		{"unknown_detector.yaml", `detectors: unknown detector "creditcard" (valid: credit_card, email,`},
+		{"unknown_detector.yaml", `detectors: unknown detector "creditcard" (valid: private_key, credit_card, email,`},
 		{"unknown_only_detector.yaml", `only_detectors: unknown detector "phonenumber"`},
 		{"bad_regex.yaml", "custom_patterns::0: regex: invalid RE2 expression"},
 		{"bad_pattern_name.yaml", `custom_patterns::0: name: name must be 1-64 lowercase letters, digits or underscores, got "Bad Name"`},

@@ -47,6 +47,18 @@ const (
 	plantPassword  = "Tr0ub4dor&3"
 	plantCookie    = "sid=31d4d96e407aad42"
 	plantAuthHdr   = "Token abcdef0123456789"
+	// Secrets real services leak that the first corpus did not carry.
+	plantPEMBody    = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun"
+	plantPEM        = "-----BEGIN RSA PRIVATE KEY-----\n" + plantPEMBody + "\n-----END RSA PRIVATE KEY-----"
+	plantAWSSecret  = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	plantPGPassword = "pg-s3cr3t-Pa55"
+	plantSessionID  = "8c3f2a9d41e7b605"
+	plantGitLab     = "glpat-xYz0123456789abcdefGH"
+	plantSendGrid   = "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"
+	plantVault      = "hvs.CAESIJ1Xk2f8aYb3nQZrPpL0mWcT4uVsD5eR"
+	plantMaestro    = "5018 0000 0000 7"
+	plantUnionPay   = "6212-3456-7890-1234-569"
+	plantUserName   = "Jane Q. Doe"
 )
 
 // Values that must arrive byte for byte: IDs, numbers, versions and look-alikes.
@@ -66,6 +78,8 @@ func corpusPlanted() []string {
 		plantPhoneUK, plantPhoneNANP, plantIPv4, plantIPv6, plantIBAN, plantIBAN2, plantJWT,
 		plantBearer, plantBasic, plantAWS, plantStripe, plantGitHub, plantSlack, plantURLToken,
 		"hunter2", plantPassword, plantCookie, plantAuthHdr,
+		plantPEMBody, plantAWSSecret, plantPGPassword, plantSessionID, plantGitLab, plantSendGrid, plantVault,
+		plantMaestro, plantUnionPay, plantUserName,
 	}
 }
 
@@ -155,6 +169,15 @@ func buildCorpusTraces() ptrace.Traces {
 	child.Attributes().PutStr("notify.slack", plantSlack)
 	child.Attributes().PutStr("http.header", "Basic "+plantBasic)
 	child.Attributes().PutStr("refund.account", plantIBAN2)
+	child.Attributes().PutStr("process.command_line", "PGPASSWORD="+plantPGPassword+" psql -h 10.0.3.7 -U app orders")
+	child.Attributes().PutStr("config.dump", "[default]\naws_access_key_id = AKIA0000000000000000\naws_secret_access_key = "+plantAWSSecret+"\n")
+	child.Attributes().PutStr("http.raw_request", "GET /cart HTTP/1.1\r\nCookie: session="+plantSessionID+"; theme=dark\r\n")
+	child.Attributes().PutStr("deploy.tokens", "gitlab "+plantGitLab+" sendgrid "+plantSendGrid+" vault "+plantVault)
+	child.Attributes().PutStr("user.name", plantUserName)
+	cex := child.Events().AppendEmpty()
+	cex.SetName("exception")
+	cex.Attributes().PutStr("exception.message", "cannot parse key: "+plantPEM)
+	cex.Attributes().PutStr("payment.cards", "maestro "+plantMaestro+", unionpay "+plantUnionPay)
 	return td
 }
 
@@ -193,6 +216,10 @@ func buildCorpusLogs() plog.Logs {
 	items := arr.Body().SetEmptySlice()
 	items.AppendEmpty().SetStr("jwt " + plantJWT)
 	items.AppendEmpty().SetStr("cart")
+
+	leaky := sl.LogRecords().AppendEmpty()
+	leaky.SetTimestamp(1732480000000000003)
+	leaky.Body().SetStr(`loaded service account {"type": "service_account", "private_key": "` + plantPEM + `", "client_email": "svc@proj.iam.gserviceaccount.com"}`)
 	return ld
 }
 

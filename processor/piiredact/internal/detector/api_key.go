@@ -3,8 +3,11 @@ package detector
 import "strings"
 
 // apiKey finds cloud and SaaS credentials by their documented formats: AWS access
-// key IDs, Google API keys, Stripe-style secret and restricted keys, OpenAI-style
-// "sk-" keys, GitHub tokens, Slack tokens and Slack webhook paths.
+// key IDs, Google API keys, Stripe secret, restricted and webhook-signing keys,
+// OpenAI and Anthropic "sk-" keys, GitHub tokens, Slack tokens and webhook paths,
+// GitLab, npm, PyPI, Docker Hub, Twilio, SendGrid, Mailgun, Shopify, Square and
+// HashiCorp Vault tokens. Hex or base64 keys with no prefix (Datadog's, say) are
+// found by url_credential after a name that says what they are ("dd_api_key=").
 type apiKey struct{}
 
 // keyFormat is a fixed prefix followed by a body of allowed characters.
@@ -47,7 +50,34 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "xoxs-", minBody: 10, body: isSlackBody},
 	{prefix: "xoxe-", minBody: 10, body: isSlackBody},
 	{prefix: "hooks.slack.com/services/", minBody: 20, body: isPathBody, afterHost: true},
+	// GitLab personal, runner, deploy and pipeline-trigger tokens.
+	{prefix: "glpat-", minBody: 20, body: isKeyBody},
+	{prefix: "glrt-", minBody: 20, body: isKeyBody},
+	{prefix: "gldt-", minBody: 20, body: isKeyBody},
+	{prefix: "glptt-", minBody: 40, body: isKeyBody},
+	{prefix: "npm_", minBody: 36, maxBody: 36, body: isAlnum},
+	{prefix: "pypi-AgEIcHlwaS5vcmc", minBody: 50, body: isKeyBody},
+	{prefix: "dckr_pat_", minBody: 27, body: isKeyBody},
+	// Twilio API key SIDs and Mailgun keys: a prefix and 32 hex digits.
+	{prefix: "SK", minBody: 32, maxBody: 32, body: isLowerHex},
+	{prefix: "key-", minBody: 32, maxBody: 32, body: isLowerHex},
+	// SendGrid: "SG." 22 characters "." 43 characters.
+	{prefix: "SG.", minBody: 66, maxBody: 66, body: isDottedKeyBody},
+	{prefix: "whsec_", minBody: 24, body: isAlnum},
+	{prefix: "shpat_", minBody: 32, maxBody: 32, body: isHex},
+	{prefix: "shpss_", minBody: 32, maxBody: 32, body: isHex},
+	{prefix: "shpca_", minBody: 32, maxBody: 32, body: isHex},
+	{prefix: "shppa_", minBody: 32, maxBody: 32, body: isHex},
+	{prefix: "sq0atp-", minBody: 22, body: isKeyBody},
+	{prefix: "sq0csp-", minBody: 43, body: isKeyBody},
+	{prefix: "EAAA", minBody: 60, maxBody: 60, body: isKeyBody},
+	// HashiCorp Vault service and batch tokens.
+	{prefix: "hvs.", minBody: 24, body: isKeyBody},
+	{prefix: "hvb.", minBody: 24, body: isKeyBody},
 }
+
+func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
+func isDottedKeyBody(c byte) bool { return isKeyBody(c) || c == '.' }
 
 // minAPIKeyLen is the shortest key any format accepts ("xoxb-" and ten characters).
 var minAPIKeyLen = func() int {

@@ -1,13 +1,16 @@
 package detector
 
-// creditCard finds payment card numbers: 13 to 19 digits, optionally grouped by a
-// single kind of separator (space or dash) in groups of 3 to 6, with a known issuer
-// prefix for the length, and a valid Luhn check digit. The prefix and Luhn rules are
+// creditCard finds payment card numbers: 12 to 19 digits, optionally grouped by a
+// single kind of separator (space or dash) in groups of 2 to 8 (the last may be a
+// single digit: "5018 0000 0000 9"), with a known issuer prefix for the length, and a
+// valid Luhn check digit. The prefix and Luhn rules are
 // what keep millisecond and nanosecond timestamps, order numbers and IDs unmasked.
 type creditCard struct{}
 
 const (
-	minCardDigits = 13
+	minCardDigits = 12 // Maestro; every other issuer starts at 13
+	minCardGroup  = 2
+	maxCardGroup  = 8
 	maxCardDigits = 19
 )
 
@@ -51,13 +54,13 @@ func scanCard(s string, i int) (int, bool) {
 			group++
 			j++
 		}
-		if sep != 0 && (group < 3 || group > 6) {
+		if sep != 0 && group > maxCardGroup {
 			break
 		}
 		if n >= minCardDigits && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
 			best = j
 		}
-		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= 3 && group <= 6 {
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= minCardGroup && group <= maxCardGroup {
 			sep = s[j]
 			group = 0
 			j++
@@ -84,6 +87,9 @@ func issuerAccepts(d []byte) bool {
 	p3 := p2*10 + int(d[2])
 	p4 := p3*10 + int(d[3])
 	switch {
+	case n < 13:
+		// Only Maestro issues 12-digit cards.
+		return p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67
 	case d[0] == 4:
 		return n == 13 || n == 16 || n == 19
 	case p2 >= 51 && p2 <= 55, p4 >= 2221 && p4 <= 2720:

@@ -24,5 +24,17 @@ func TestCreditCard(t *testing.T) {
 		{in: "4111 1111 1111 1111 1", want: []string{"4111 1111 1111 1111"}},
 		{in: "4111 1111 1111 1111 4012 8888 8888 1881", want: []string{"4111 1111 1111 1111", "4012 8888 8888 1881"}},
 		{in: "12 4111-1111-1111-1111", want: []string{"4111-1111-1111-1111"}},
+		// Every length and brand Luhn validates, with any grouping.
+		{in: "maestro 501800000009", want: []string{"501800000009"}},
+		{in: "maestro 5018 0000 0009", want: []string{"5018 0000 0009"}},
+		{in: "maestro 5018 0000 0000 7", want: []string{"5018 0000 0000 7"}},
+		{in: "unionpay 6212 3456 7890 1234 569", want: []string{"6212 3456 7890 1234 569"}},
+		{in: "unionpay 6212-34567890-1234569", want: []string{"6212-34567890-1234569"}},
+		{in: "visa19 4111 1111 1111 1111 110", want: []string{"4111 1111 1111 1111 110"}},
+		{in: "diners 3056 930902 5904", want: []string{"3056 930902 5904"}},
+		{in: "jcb 35 66 00 20 20 36 05 05", want: []string{"35 66 00 20 20 36 05 05"}},
+		{in: "411111111117", want: nil},      // 12 digits, Luhn-valid: only Maestro has 12
+		{in: "123456789015", want: nil},      // 12 digits, no issuer
+		{in: "4111 1 1111111111", want: nil}, // a one-digit group inside
 	})
 }

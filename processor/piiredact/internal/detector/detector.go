@@ -38,11 +38,12 @@ const (
 	AuthCredential = "auth_credential"
 	APIKey         = "api_key"
 	URLCredential  = "url_credential"
+	PrivateKey     = "private_key"
 )
 
 // BuiltinNames lists the built-in detectors in the order they run.
 func BuiltinNames() []string {
-	return []string{CreditCard, Email, USSSN, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
+	return []string{PrivateKey, CreditCard, Email, USSSN, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
 }
 
 // Options tune the built-in detectors that take any.
@@ -90,6 +91,8 @@ func NewBuiltinWith(name string, opts Options) (Detector, bool) {
 		return apiKey{}, true
 	case URLCredential:
 		return urlCredential{}, true
+	case PrivateKey:
+		return privateKey{}, true
 	}
 	return nil, false
 }

@@ -92,8 +92,10 @@ func Possible(d Detector, p *Profile) bool {
 		return p.has(classLetterB, 1) && p.has(classSpace, 1)
 	case apiKey:
 		return p.len >= minAPIKeyLen
+	case privateKey:
+		return p.len >= minPrivateKeyLn && p.Upper() >= len("BEGINPRIVATEKEY")
 	case urlCredential:
-		return p.has(classAt, 1) || p.has(classEquals, 1) // userinfo or a query parameter
+		return p.has(classAt, 1) || p.has(classEquals, 1) || p.has(classColon, 1) // userinfo, "name=value", "name: value"
 	}
 	return true
 }

@@ -2,13 +2,29 @@ package detector
 
 import "strings"
 
-// urlCredential finds credentials carried in URLs and key=value text:
+// urlCredential finds credentials carried in URLs and key-value text:
 //   - the userinfo of a URL ("https://user:pass@host/" reports "user:pass");
 //   - the value of a parameter whose name says it is a secret, in a query string,
-//     a form body or a logfmt line ("?token=abc&x=1" reports "abc").
+//     a form body, a logfmt line, a connection string, a command line's environment
+//     assignment or a configuration dump, in every common notation: "token=abc",
+//     "PGPASSWORD=abc", "Password=abc;", "aws_secret_access_key = abc",
+//     "password: abc", `"client_secret": "abc"`, also JSON-escaped;
+//   - every value of a "Cookie:" or "Set-Cookie:" line in free text.
 //
 // Scheme, host, path and every other parameter stay as they are.
 type urlCredential struct{}
+
+// secretSuffixes are endings, compared without case, of names whose values are
+// credentials whatever comes before: "PGPASSWORD", "REDIS_PASSWORD", "MYSQL_PWD",
+// "GITHUB_TOKEN", "aws_secret_access_key", "AccountKey", "dd_api_key".
+var secretSuffixes = [...]string{
+	"password", "passwd", "_pwd", "_secret", "-secret", "_token", "-token",
+	"secret_access_key", "secret_key", "session_token", "security_token",
+	"accountkey", "sharedaccesskey", "private_key", "api_key", "apikey", "app_key", "_key_secret",
+}
+
+// cookieAttributes are Set-Cookie attribute names: their values are not secrets.
+var cookieAttributes = [...]string{"path", "domain", "expires", "max-age", "samesite", "priority"}
 
 // secretParams are parameter names, compared without case, whose values are credentials.
 var secretParams = [...]string{
@@ -26,6 +42,7 @@ func (urlCredential) AppendMatches(dst []Match, s string) []Match {
 	first := len(dst)
 	dst = appendUserinfo(dst, s)
 	dst = appendSecretParams(dst, s)
+	dst = appendCookieValues(dst, s)
 	sortMatches(dst[first:])
 	return dedupeOverlaps(dst, first)
 }
@@ -77,34 +94,193 @@ func isParamValueEnd(c byte) bool {
 	return c == '&' || c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' || c == ';' || c == ')' || c == '>'
 }
 
+// appendSecretParams finds "name<sep>value" with a secret name; sep is '=' or ':',
+// with optional spaces around it, the name and the value optionally quoted.
 func appendSecretParams(dst []Match, s string) []Match {
 	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '=')
+		k := indexSeparator(s, i)
 		if k < 0 {
 			return dst
 		}
-		eq := i + k
-		nameStart := eq
-		for nameStart > 0 && isParamNameChar(s[nameStart-1]) {
-			nameStart--
-		}
-		valueEnd := eq + 1
-		for valueEnd < len(s) && !isParamValueEnd(s[valueEnd]) {
-			valueEnd++
-		}
-		if valueEnd > eq+1 && nameStart < eq && isSecretParam(s[nameStart:eq]) && !isReplacement(s[eq+1:valueEnd]) {
-			dst = append(dst, Match{Start: eq + 1, End: valueEnd})
-			i = valueEnd
+		name := nameBefore(s, k)
+		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') {
+			i = k + 1
 			continue
 		}
-		i = eq + 1
+		start, end := valueAfter(s, k+1)
+		if scheme := s[start:end]; end < len(s) && s[end] == ' ' && isAuthScheme(scheme) {
+			// "Authorization: Bearer abc": auth_credential reports Bearer and Basic
+			// credentials; any other scheme is masked with its credential.
+			if strings.EqualFold(scheme, "bearer") || strings.EqualFold(scheme, "basic") {
+				i = end
+				continue
+			}
+			_, end = valueAfter(s, end+1)
+		}
+		if inConnectionString(s, k, name) {
+			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included.
+			end = start + strings.IndexByte(s[start:]+";", ';')
+		}
+		if end > start && !isReplacement(s[start:end]) {
+			dst = append(dst, Match{Start: start, End: end})
+			i = end
+			continue
+		}
+		i = k + 1
 	}
 	return dst
+}
+
+// indexSeparator returns the index of the next '=' or ':' at or after i, or -1.
+func indexSeparator(s string, i int) int {
+	for ; i < len(s); i++ {
+		if s[i] == '=' || s[i] == ':' {
+			return i
+		}
+	}
+	return -1
+}
+
+// nameBefore returns the name that ends before the separator at k: spaces, then
+// a closing quote (possibly JSON-escaped), are skipped first.
+func nameBefore(s string, k int) string {
+	end := k
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	if end > 0 && (s[end-1] == '"' || s[end-1] == '\'') {
+		end--
+		if end > 0 && s[end-1] == '\\' {
+			end--
+		}
+	}
+	start := end
+	for start > 0 && isParamNameChar(s[start-1]) {
+		start--
+	}
+	return s[start:end]
+}
+
+// valueAfter returns the value that starts after the separator at from: spaces are
+// skipped; a quoted value (possibly JSON-escaped) runs to its closing quote, any
+// other to the first delimiter.
+func valueAfter(s string, from int) (int, int) {
+	i := from
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i < len(s) && s[i] == '\\' && i+1 < len(s) && s[i+1] == '"' {
+		start := i + 2
+		end := strings.Index(s[start:], `\"`)
+		if end < 0 {
+			return start, start
+		}
+		return start, start + end
+	}
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		start := i + 1
+		end := strings.IndexByte(s[start:], s[i])
+		if end < 0 {
+			return start, start
+		}
+		return start, start + end
+	}
+	end := i
+	for end < len(s) && !isParamValueEnd(s[end]) {
+		end++
+	}
+	return i, end
+}
+
+// authSchemes are HTTP authentication schemes that come before the credential in an
+// Authorization value.
+var authSchemes = [...]string{"bearer", "basic", "token", "digest", "negotiate", "apikey", "hmac", "aws4-hmac-sha256"}
+
+func isAuthScheme(v string) bool {
+	for _, a := range authSchemes {
+		if strings.EqualFold(a, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// inConnectionString reports whether the name before the separator at k is a field
+// of an ADO.NET / ODBC / JDBC connection string: it follows a ';'.
+func inConnectionString(s string, k int, name string) bool {
+	if s[k] != '=' {
+		return false
+	}
+	before := k - len(name)
+	for before > 0 && s[before-1] == ' ' {
+		before--
+	}
+	return before > 0 && s[before-1] == ';'
+}
+
+// appendCookieValues finds every value of a "Cookie:" or "Set-Cookie:" line: the
+// pairs up to the end of the line, separated by ';'.
+func appendCookieValues(dst []Match, s string) []Match {
+	for i := 0; i < len(s); {
+		k := indexFold(s[i:], "cookie:")
+		if k < 0 {
+			return dst
+		}
+		j := i + k + len("cookie:")
+		lineEnd := strings.IndexByte(s[j:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(s)
+		} else {
+			lineEnd += j
+		}
+		for j < lineEnd {
+			eq := strings.IndexByte(s[j:lineEnd], '=')
+			if eq < 0 {
+				break
+			}
+			name := strings.TrimSpace(s[j : j+eq])
+			start := j + eq + 1
+			end := start
+			for end < lineEnd && s[end] != ';' && s[end] != '\r' && s[end] != '"' {
+				end++
+			}
+			if end > start && !isCookieAttribute(name) && !isReplacement(s[start:end]) {
+				dst = append(dst, Match{Start: start, End: end})
+			}
+			j = end + 1
+		}
+		i = lineEnd
+	}
+	return dst
+}
+
+func isCookieAttribute(name string) bool {
+	for _, a := range cookieAttributes {
+		if strings.EqualFold(a, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring case.
+func indexFold(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i]|0x20 == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 func isSecretParam(name string) bool {
 	for _, p := range secretParams {
 		if len(p) == len(name) && strings.EqualFold(p, name) {
+			return true
+		}
+	}
+	for _, suffix := range secretSuffixes {
+		if len(name) >= len(suffix) && strings.EqualFold(name[len(name)-len(suffix):], suffix) {
 			return true
 		}
 	}

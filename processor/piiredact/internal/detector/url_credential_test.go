@@ -15,5 +15,32 @@ func TestURLCredential(t *testing.T) {
 		{in: "token=", want: nil},
 		{in: "mytoken=abc", want: nil},
 		{in: "?token=[REDACTED:url_credential]&x=1", want: nil},
+		// Environment assignments in command lines.
+		{in: "PGPASSWORD=s3cr3t psql -h db -U app", want: []string{"s3cr3t"}},
+		{in: "env MYSQL_PWD=hunter2 REDIS_PASSWORD=r3d1s GITHUB_TOKEN=abc123 make", want: []string{"hunter2", "r3d1s", "abc123"}},
+		{in: "APP_SECRET=topsecret ./run", want: []string{"topsecret"}},
+		// Connection strings.
+		{in: "Server=db;Database=app;User Id=sa;Password=P@ss w0rd!;", want: []string{"P@ss w0rd!"}},
+		{in: "jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=Hunter2;", want: []string{"Hunter2"}},
+		{in: "Driver={ODBC};Server=db;Uid=sa;Pwd=hunter2;", want: []string{"hunter2"}},
+		{in: "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=bXlrZXk=;EndpointSuffix=core.windows.net", want: []string{"bXlrZXk="}},
+		{in: "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccessKey=c2VjcmV0=", want: []string{"c2VjcmV0="}},
+		// Configuration dumps, every notation.
+		{in: "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", want: []string{"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
+		{in: "aws_session_token: FwoGZXIvYXdzEJr", want: []string{"FwoGZXIvYXdzEJr"}},
+		{in: `{"client_secret": "s3cr3t value", "client_id": "app"}`, want: []string{"s3cr3t value"}},
+		{in: `{\"password\":\"hunter2\"}`, want: []string{"hunter2"}},
+		{in: "dd_api_key=0123456789abcdef0123456789abcdef", want: []string{"0123456789abcdef0123456789abcdef"}},
+		// Cookies in free text.
+		{in: "GET / HTTP/1.1\r\nCookie: sid=31d4d96e; theme=dark\r\nHost: x", want: []string{"31d4d96e", "dark"}},
+		{in: "Set-Cookie: session=abc123; Path=/; HttpOnly", want: []string{"abc123"}},
+		{in: "https://app.example.com/cb#access_token=ya29.a0AfH6&token_type=Bearer", want: []string{"ya29.a0AfH6"}},
+		{in: "upstream said: Authorization: Bearer abc.def", want: nil}, // auth_credential's
+		{in: "Authorization: Token abcdef0123 retry", want: []string{"Token abcdef0123"}},
+		// Look-alikes.
+		{in: "https://example.com:8443/path", want: nil},
+		{in: "retry_token_bucket: 10ms", want: nil},
+		{in: "12:30:45 password reset requested", want: nil},
+		{in: "tokens: 4096", want: nil},
 	})
 }
