@@ -83,7 +83,7 @@ func TestTraceBuilderClasses(t *testing.T) {
 func TestScenarioExpectedRatio(t *testing.T) {
 	for _, sc := range Scenarios() {
 		switch sc.Name {
-		case "tailsampling", "gateway":
+		case "tailsampling", "gateway", "gateway-in-memory":
 			// 2% error + 2% slow traces kept whole, and 10% of the other 96%.
 			assert.InDelta(t, 0.136, sc.ExpectedRatio(), 1e-9, sc.Name)
 		default:

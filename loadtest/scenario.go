@@ -133,5 +133,14 @@ func Scenarios() []Scenario {
 			Reference: Setup{Configs: []string{"loadtest/configs/reference-gateway.yaml",
 				processorsFile("contrib-redaction"), processorsFile("contrib-tail-sampling")}},
 		},
+		{
+			// What durability costs: the same gateway with errorkeep and the exporters'
+			// queues in memory, against the same reference.
+			Name: "gateway-in-memory", Title: "Gateway pipeline in memory (gateway.yaml + gateway-in-memory.yaml)",
+			Generator: "realistic", Sinks: 2, HealthyPercent: 10,
+			Custom: Setup{Configs: []string{"config/gateway.yaml", "config/gateway-in-memory.yaml"}},
+			Reference: Setup{Configs: []string{"loadtest/configs/reference-gateway.yaml",
+				processorsFile("contrib-redaction"), processorsFile("contrib-tail-sampling")}},
+		},
 	}
 }

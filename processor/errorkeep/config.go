@@ -68,8 +68,9 @@ type Config struct {
 	// also crash-safe: every span it accepts is written there (one write per batch,
 	// before the batch is acknowledged), and what a killed process had not decided is
 	// recovered and decided at the next start. It is created at start if missing;
-	// start fails if it cannot be written. Empty keeps the store in memory, and
-	// nothing survives a crash. Default: empty.
+	// start fails if it cannot be written. Records older than RescueWindow go, so
+	// recovery covers traces that wait less than that. Empty keeps the store in
+	// memory, and nothing survives a crash. Default: empty.
 	Directory string `mapstructure:"directory"`
 
 	// SyncInterval, with Directory, fsyncs what was written at this interval, so that
@@ -131,8 +132,8 @@ func (cfg *Config) Validate() error {
 	if cfg.RescueWindow > 0 && cfg.RescueMaxBytes < minRescueMaxBytes {
 		errs = append(errs, fmt.Errorf("rescue_max_bytes: must be at least %d when rescue_window is on, got %d", minRescueMaxBytes, cfg.RescueMaxBytes))
 	}
-	if cfg.Directory != "" && cfg.RescueWindow <= cfg.DecisionWait {
-		errs = append(errs, fmt.Errorf("rescue_window: must be longer than decision_wait (%s) when directory is set: the folder holds undecided spans too, got %s", cfg.DecisionWait, cfg.RescueWindow))
+	if cfg.Directory != "" && cfg.RescueWindow <= 0 {
+		errs = append(errs, fmt.Errorf("rescue_window: must be on when directory is set (the folder is the rescue store), got %s", cfg.RescueWindow))
 	}
 	if cfg.SyncInterval < 0 {
 		errs = append(errs, fmt.Errorf("sync_interval: %w, got %s", errNegativeDuration, cfg.SyncInterval))

@@ -48,7 +48,7 @@ func TestLoadInvalidConfig(t *testing.T) {
 		{"condition.yaml", "conditions::0: attribute: required"},
 		{"rescue_window.yaml", "rescue_window: must not be negative, got -1s"},
 		{"rescue_max_bytes.yaml", "rescue_max_bytes: must be at least 1048576 when rescue_window is on, got 1000"},
-		{"rescue_window_directory.yaml", "rescue_window: must be longer than decision_wait (30s) when directory is set"},
+		{"rescue_window_directory.yaml", "rescue_window: must be on when directory is set (the folder is the rescue store), got 0s"},
 		{"sync_interval.yaml", "sync_interval: must not be negative, got -1s"},
 	}
 	for _, tt := range tests {

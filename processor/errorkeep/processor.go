@@ -128,6 +128,10 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 		zap.Int64("rescue_max_bytes", p.cfg.RescueMaxBytes),
 		zap.String("directory", p.cfg.Directory),
 	)
+	if p.cfg.Directory != "" && p.cfg.DecisionWait >= p.cfg.RescueWindow {
+		p.logger.Warn("errorkeep: decision_wait is not shorter than rescue_window: a crash loses the spans of traces that wait longer than rescue_window",
+			zap.Duration("decision_wait", p.cfg.DecisionWait), zap.Duration("rescue_window", p.cfg.RescueWindow))
+	}
 	go p.loop()
 	return nil
 }

@@ -13,8 +13,10 @@ import (
 	"github.com/otelcol-custom/otelcol-custom/loadtest"
 )
 
-// TestOverloadRefusesRetryablyAndRecovers floods config/gateway.yaml, with its backends
-// refusing everything so that its queues fill, far beyond what the machine can process.
+// TestOverloadRefusesRetryablyAndRecovers floods the in-memory gateway
+// (config/gateway.yaml + gateway-in-memory.yaml), with its backends refusing everything
+// so that its queues fill memory, far beyond what the machine can process. (The
+// durable gateway's queues are on disk: it takes such a flood to its disk bound.)
 // The process stays within its memory_limiter limit, refuses with retryable gRPC codes
 // only, never crashes, and takes data again by itself once the flood stops and the
 // backends come back.
@@ -31,6 +33,7 @@ func TestOverloadRefusesRetryablyAndRecovers(t *testing.T) {
 			"--set=processors::memory_limiter::spike_limit_percentage=0",
 			"--set=processors::memory_limiter::limit_mib=256",
 			"--set=processors::memory_limiter::spike_limit_mib=64",
+			"--config", ConfigPath("gateway-in-memory.yaml"),
 		},
 	})
 	flood := StartLoad(col.Endpoints.GRPC, 200000, 15*time.Second).Wait(t)
@@ -42,8 +45,9 @@ func TestOverloadRefusesRetryablyAndRecovers(t *testing.T) {
 	}
 	peak := col.PeakRSS(t)
 	t.Logf("peak RSS %d MiB with memory_limiter limit_mib %d", peak>>20, limitMiB)
-	// limit_mib bounds the Go heap; the binary and runtime add about 100 MiB of RSS.
-	assert.Less(t, peak, int64(limitMiB+128)<<20, "peak RSS beyond the limit")
+	// limit_mib bounds the Go heap; the binary and runtime add about 100 MiB of RSS, and
+	// the in-memory rescue store up to its 64 MiB, which the limiter cannot reclaim.
+	assert.Less(t, peak, int64(limitMiB+128+64)<<20, "peak RSS beyond the limit")
 
 	// The flood stops and the backends recover: data is taken again without a restart.
 	jaeger.SetRefusing(false)

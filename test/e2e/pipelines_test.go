@@ -120,13 +120,19 @@ func TestGatewayFansOutAndSurvivesADeadBackend(t *testing.T) {
 }
 
 // TestHealthCheckAndGracefulShutdown: SIGTERM makes errorkeep decide what it holds
-// and the queues deliver it before the process exits cleanly.
+// and hand it to the exporters' persistent queues before the process exits cleanly;
+// what the backends had not taken by then is delivered by the next start on the same
+// folders.
 func TestHealthCheckAndGracefulShutdown(t *testing.T) {
 	jaeger, tempo := StartBackend(t), StartBackend(t)
-	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: gatewayEnv(jaeger, tempo, map[string]string{
-		"DECISION_WAIT":   "1h", // nothing is decided before shutdown
-		"HEALTHY_PERCENT": "0",
-	})})
+	folders := t.TempDir()
+	opts := CollectorOptions{Env: gatewayEnv(jaeger, tempo, map[string]string{
+		"DECISION_WAIT":     "1h", // nothing is decided before shutdown
+		"HEALTHY_PERCENT":   "0",
+		"ERRORKEEP_DIR":     filepath.Join(folders, "errorkeep"),
+		"GATEWAY_QUEUE_DIR": filepath.Join(folders, "queue"),
+	}), Args: []string{"--set=processors::errorkeep::root_span_grace=0s"}}
+	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), opts)
 	ctx := context.Background()
 	tp := NewTracerProvider(t, GRPC, col.Endpoints.GRPC, "shutdown-client")
 	for i := 0; i < 10; i++ {
@@ -141,6 +147,10 @@ func TestHealthCheckAndGracefulShutdown(t *testing.T) {
 	assert.Zero(t, jaeger.SpanCount())
 
 	require.NoError(t, col.Stop(), "clean exit on SIGTERM")
-	assert.Equal(t, 10, countSpansNamed(jaeger, "held-error"))
-	assert.Equal(t, 10, countSpansNamed(tempo, "held-error"))
+	restarted := StartCollector(t, binary, ConfigPath("gateway.yaml"), opts)
+	Eventually(t, DeliverTimeout, func() bool {
+		return countSpansNamed(jaeger, "held-error") == 10 && countSpansNamed(tempo, "held-error") == 10
+	}, "the 10 held traces delivered to both backends")
+	assert.LessOrEqual(t, metricSum(restarted.Metrics(t), "otelcol_processor_errorkeep_traces_recovered"), 0.0,
+		"decided at shutdown, so nothing was left undecided to recover (-1: never counted)")
 }
