@@ -43,7 +43,7 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, ActionRemove, cfg.SensitiveKeyAction.Action)
 	assert.Equal(t, "k2", cfg.Hash.KeyID)
 	assert.True(t, cfg.DryRun)
-	assert.Equal(t, []string{"private_key", "credit_card", "email", "us_ssn", "phone", "ipv6", "iban", "jwt", "auth_credential", "api_key", "url_credential"}, enabledBuiltins(cfg))
+	assert.Equal(t, []string{"private_key", "credit_card", "email", "us_ssn", "national_id", "phone", "ipv6", "iban", "jwt", "auth_credential", "api_key", "url_credential"}, enabledBuiltins(cfg))
 }
 
 func TestLoadInvalidConfig(t *testing.T) {

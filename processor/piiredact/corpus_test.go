@@ -59,6 +59,12 @@ const (
 	plantMaestro    = "5018 0000 0000 7"
 	plantUnionPay   = "6212-3456-7890-1234-569"
 	plantUserName   = "Jane Q. Doe"
+	plantNINO       = "AB 12 34 56 C"
+	plantSIN        = "046 454 286"
+	plantAadhaar    = "2345 6789 0124"
+	plantCPF        = "529.982.247-25"
+	plantDNI        = "12345678Z"
+	plantNIR        = "1 84 12 76 451 089 46"
 )
 
 // Values that must arrive byte for byte: IDs, numbers, versions and look-alikes.
@@ -70,6 +76,8 @@ var corpusIntact = []string{
 	// The services' own addresses and versions that look like addresses.
 	"10.0.3.7", "http://127.0.0.1:8083/route?dropoff=577", "fd00:10:244::5", "169.254.169.254",
 	"checkout-sync/2.1.0.17 (linux; grpc-go/1.60.1)", "10.0.19045.3803",
+	// Digit runs shaped like national identifiers, with no context word.
+	"ticket 12345678909", "build 498765432102", "batch 184127645108946",
 }
 
 func corpusPlanted() []string {
@@ -80,6 +88,7 @@ func corpusPlanted() []string {
 		"hunter2", plantPassword, plantCookie, plantAuthHdr,
 		plantPEMBody, plantAWSSecret, plantPGPassword, plantSessionID, plantGitLab, plantSendGrid, plantVault,
 		plantMaestro, plantUnionPay, plantUserName,
+		plantNINO, plantSIN, plantAadhaar, plantCPF, plantDNI, plantNIR,
 	}
 }
 
@@ -216,6 +225,11 @@ func buildCorpusLogs() plog.Logs {
 	items := arr.Body().SetEmptySlice()
 	items.AppendEmpty().SetStr("jwt " + plantJWT)
 	items.AppendEmpty().SetStr("cart")
+
+	kyc := sl.LogRecords().AppendEmpty()
+	kyc.SetTimestamp(1732480000000000004)
+	kyc.Body().SetStr("KYC check: NINO " + plantNINO + ", SIN " + plantSIN + ", Aadhaar " + plantAadhaar +
+		", CPF " + plantCPF + ", DNI " + plantDNI + ", NIR " + plantNIR + "; ticket 12345678909, build 498765432102, batch 184127645108946")
 
 	leaky := sl.LogRecords().AppendEmpty()
 	leaky.SetTimestamp(1732480000000000003)

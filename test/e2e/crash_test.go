@@ -17,6 +17,8 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/plog/plogotlp"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/pmetric/pmetricotlp"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
 	"google.golang.org/grpc"
@@ -30,11 +32,12 @@ type ackedTraffic struct {
 	mu       sync.Mutex
 	traces   map[pcommon.TraceID]string // label: error, slow, healthy
 	logs     map[string]bool            // log bodies
+	points   map[string]bool            // metric data points, by their "point" attribute
 	retries  int
 	endpoint atomic.Value // string: the gateway's gRPC endpoint, which changes on restart
 }
 
-func (a *ackedTraffic) ack(labels map[pcommon.TraceID]string, ld plog.Logs) {
+func (a *ackedTraffic) ack(labels map[pcommon.TraceID]string, ld plog.Logs, md pmetric.Metrics) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for id, l := range labels {
@@ -44,11 +47,12 @@ func (a *ackedTraffic) ack(labels map[pcommon.TraceID]string, ld plog.Logs) {
 	for i := 0; i < recs.Len(); i++ {
 		a.logs[recs.At(i).Body().Str()] = true
 	}
+	forEachPoint(md, func(id string) { a.points[id] = true })
 }
 
 // send runs one client until stop is closed: every 50 ms a batch of ten three-span
-// traces (one error, one slow, eight healthy) and ten log records, each retried until
-// the gateway acknowledges it.
+// traces (one error, one slow, eight healthy), ten log records and ten metric points,
+// each retried until the gateway acknowledges it.
 func (a *ackedTraffic) send(stop <-chan struct{}, client int) {
 	for batch := 0; ; batch++ {
 		select {
@@ -59,8 +63,16 @@ func (a *ackedTraffic) send(stop <-chan struct{}, client int) {
 		td, labels := crashBatch()
 		ld := plog.NewLogs()
 		recs := ld.ResourceLogs().AppendEmpty().ScopeLogs().AppendEmpty().LogRecords()
+		md := pmetric.NewMetrics()
+		gauge := md.ResourceMetrics().AppendEmpty().ScopeMetrics().AppendEmpty().Metrics().AppendEmpty()
+		gauge.SetName("queue.depth")
+		points := gauge.SetEmptyGauge().DataPoints()
 		for i := range 10 {
 			recs.AppendEmpty().Body().SetStr(fmt.Sprintf("client %d batch %d record %d", client, batch, i))
+			dp := points.AppendEmpty()
+			dp.SetTimestamp(pcommon.NewTimestampFromTime(time.Now()))
+			dp.SetIntValue(int64(i))
+			dp.Attributes().PutStr("point", fmt.Sprintf("%d/%d/%d", client, batch, i))
 		}
 		for attempt := 0; ; attempt++ {
 			if attempt > 0 {
@@ -69,15 +81,15 @@ func (a *ackedTraffic) send(stop <-chan struct{}, client int) {
 				a.mu.Unlock()
 				time.Sleep(100 * time.Millisecond)
 			}
-			if a.export(td, ld) == nil {
-				a.ack(labels, ld)
+			if a.export(td, ld, md) == nil {
+				a.ack(labels, ld, md)
 				break
 			}
 		}
 	}
 }
 
-func (a *ackedTraffic) export(td ptrace.Traces, ld plog.Logs) error {
+func (a *ackedTraffic) export(td ptrace.Traces, ld plog.Logs, md pmetric.Metrics) error {
 	conn, err := grpc.NewClient(a.endpoint.Load().(string), grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
 		return err
@@ -88,10 +100,33 @@ func (a *ackedTraffic) export(td ptrace.Traces, ld plog.Logs) error {
 	if _, err := ptraceotlp.NewGRPCClient(conn).Export(ctx, ptraceotlp.NewExportRequestFromTraces(td)); err != nil {
 		return err
 	}
-	// Traces and logs are acknowledged together only when both are: a client that
-	// retries the pair may send the traces twice.
-	_, err = plogotlp.NewGRPCClient(conn).Export(ctx, plogotlp.NewExportRequestFromLogs(ld))
+	// The three are acknowledged together only when all are: a client that retries
+	// them may send the first twice.
+	if _, err := plogotlp.NewGRPCClient(conn).Export(ctx, plogotlp.NewExportRequestFromLogs(ld)); err != nil {
+		return err
+	}
+	_, err = pmetricotlp.NewGRPCClient(conn).Export(ctx, pmetricotlp.NewExportRequestFromMetrics(md))
 	return err
+}
+
+func forEachPoint(md pmetric.Metrics, f func(string)) {
+	for i := 0; i < md.ResourceMetrics().Len(); i++ {
+		sms := md.ResourceMetrics().At(i).ScopeMetrics()
+		for j := 0; j < sms.Len(); j++ {
+			ms := sms.At(j).Metrics()
+			for k := 0; k < ms.Len(); k++ {
+				if ms.At(k).Type() != pmetric.MetricTypeGauge {
+					continue
+				}
+				dps := ms.At(k).Gauge().DataPoints()
+				for p := 0; p < dps.Len(); p++ {
+					if id, ok := dps.At(p).Attributes().Get("point"); ok {
+						f(id.Str())
+					}
+				}
+			}
+		}
+	}
 }
 
 func crashBatch() (ptrace.Traces, map[pcommon.TraceID]string) {
@@ -138,8 +173,8 @@ func crashBatch() (ptrace.Traces, map[pcommon.TraceID]string) {
 // flight), and right after a restart, while it recovers. Before the last restart a
 // torn write is left at the end of errorkeep's newest segment. Afterwards every error
 // and slow trace the gateway acknowledged is whole at both backends, every
-// acknowledged log record is delivered, healthy traces are whole or absent at the
-// configured share, and duplicates are counted.
+// acknowledged log record and metric point is delivered, healthy traces are whole or
+// absent at the configured share, and duplicates are counted.
 func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 	const percent = 20.0
 	jaeger, tempo := StartBackend(t), StartBackend(t)
@@ -154,7 +189,7 @@ func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 		return StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: env})
 	}
 	gateway := start()
-	traffic := &ackedTraffic{traces: map[pcommon.TraceID]string{}, logs: map[string]bool{}}
+	traffic := &ackedTraffic{traces: map[pcommon.TraceID]string{}, logs: map[string]bool{}, points: map[string]bool{}}
 	traffic.endpoint.Store(gateway.Endpoints.GRPC)
 	stop := make(chan struct{})
 	var clients sync.WaitGroup
@@ -217,8 +252,19 @@ func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 		}
 	}
 	assert.Zero(t, lost, "acknowledged log records lost (of %d)", len(traffic.logs))
-	t.Logf("%d traces and %d log records acknowledged, %d client retries, %.0f traces recovered from errorkeep's folder, %.0f torn bytes cut",
-		len(traffic.traces), len(traffic.logs), traffic.retries, recovered, truncated)
+	deliveredPoints := map[string]bool{}
+	for _, md := range jaeger.Metrics.AllMetrics() {
+		forEachPoint(md, func(id string) { deliveredPoints[id] = true })
+	}
+	lostPoints := 0
+	for id := range traffic.points {
+		if !deliveredPoints[id] {
+			lostPoints++
+		}
+	}
+	assert.Zero(t, lostPoints, "acknowledged metric points lost (of %d)", len(traffic.points))
+	t.Logf("%d traces, %d log records and %d metric points acknowledged, %d client retries, %.0f traces recovered from errorkeep's folder, %.0f torn bytes cut",
+		len(traffic.traces), len(traffic.logs), len(traffic.points), traffic.retries, recovered, truncated)
 }
 
 // tearLastSegment appends half a record to errorkeep's newest segment, as a process

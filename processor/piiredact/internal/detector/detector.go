@@ -39,11 +39,12 @@ const (
 	APIKey         = "api_key"
 	URLCredential  = "url_credential"
 	PrivateKey     = "private_key"
+	NationalID     = "national_id"
 )
 
 // BuiltinNames lists the built-in detectors in the order they run.
 func BuiltinNames() []string {
-	return []string{PrivateKey, CreditCard, Email, USSSN, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
+	return []string{PrivateKey, CreditCard, Email, USSSN, NationalID, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
 }
 
 // Options tune the built-in detectors that take any.
@@ -93,6 +94,8 @@ func NewBuiltinWith(name string, opts Options) (Detector, bool) {
 		return urlCredential{}, true
 	case PrivateKey:
 		return privateKey{}, true
+	case NationalID:
+		return nationalID{}, true
 	}
 	return nil, false
 }

@@ -92,6 +92,8 @@ func Possible(d Detector, p *Profile) bool {
 		return p.has(classLetterB, 1) && p.has(classSpace, 1)
 	case apiKey:
 		return p.len >= minAPIKeyLen
+	case nationalID:
+		return p.Digits() >= 6 // a NINO has six
 	case privateKey:
 		return p.len >= minPrivateKeyLn && p.Upper() >= len("BEGINPRIVATEKEY")
 	case urlCredential:
