@@ -7,6 +7,7 @@ REFERENCE    := bin/otelcol-reference
 TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
+PROMTOOL     := bin/promtool
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
@@ -20,7 +21,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod run test loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -45,14 +46,20 @@ build-jaeger:
 build-hotrod:
 	cd internal/jaeger && $(GO) build -o $(CURDIR)/$(HOTROD) github.com/jaegertracing/jaeger/examples/hotrod
 
+## build-promtool: Prometheus's promtool, for the alerting rules' unit tests (internal/tools/promtool says why a module)
+build-promtool:
+	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMTOOL) github.com/prometheus/prometheus/cmd/promtool
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
 	$(BINARY) --config $(CONFIG)
 
-## test: build the binaries, run every test (unit, golden, fuzz seeds, e2e, manifests) with
-## -race, then each fuzz target for TEST_FUZZTIME
-test: build build-reference build-telemetrygen build-jaeger build-hotrod
+## test: build the binaries, unit-test the alerting rules (promtool), run every test (unit,
+## golden, fuzz seeds, e2e, manifests) with -race, then each fuzz target for TEST_FUZZTIME
+test: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool
+	$(PROMTOOL) check rules deploy/monitoring/prometheus/rules.yaml
+	$(PROMTOOL) test rules deploy/monitoring/prometheus/rules_test.yaml
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
 	$(GO) test $(GOTEST_FLAGS) ./...

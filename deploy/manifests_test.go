@@ -22,6 +22,8 @@ import (
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/labels"
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/otelcol-custom/otelcol-custom/test/e2e"
@@ -66,12 +68,49 @@ type openTelemetryCollector struct {
 	} `json:"spec"`
 }
 
+// ruleGroup is a Prometheus rule group, as a rule file and a PrometheusRule hold it.
+type ruleGroup struct {
+	Name  string `json:"name"`
+	Rules []struct {
+		Record      string            `json:"record,omitempty"`
+		Alert       string            `json:"alert,omitempty"`
+		Expr        string            `json:"expr"`
+		For         string            `json:"for,omitempty"`
+		Labels      map[string]string `json:"labels,omitempty"`
+		Annotations map[string]string `json:"annotations,omitempty"`
+	} `json:"rules"`
+}
+
+// prometheusRule is the part of the Prometheus Operator's PrometheusRule we ship.
+type prometheusRule struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		Groups []ruleGroup `json:"groups"`
+	} `json:"spec"`
+}
+
+// podMonitor is the part of the Prometheus Operator's PodMonitor we ship.
+type podMonitor struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata"`
+	Spec              struct {
+		Selector            metav1.LabelSelector `json:"selector"`
+		PodMetricsEndpoints []struct {
+			Port     string `json:"port"`
+			Path     string `json:"path"`
+			Interval string `json:"interval"`
+		} `json:"podMetricsEndpoints"`
+	} `json:"spec"`
+}
+
 func readManifests(t *testing.T) []manifest {
 	t.Helper()
 	var out []manifest
 	root := filepath.Join(repoRoot(), "deploy")
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") || strings.Contains(path, string(filepath.Separator)+"helm"+string(filepath.Separator)) {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") || strings.Contains(path, string(filepath.Separator)+"helm"+string(filepath.Separator)) ||
+			strings.Contains(path, string(filepath.Separator)+"prometheus"+string(filepath.Separator)) {
 			return err
 		}
 		raw, err := os.ReadFile(path)
@@ -129,6 +168,10 @@ func decodeStrict(t *testing.T, m manifest) any {
 		obj = &kustomization{}
 	case "OpenTelemetryCollector":
 		obj = &openTelemetryCollector{}
+	case "PrometheusRule":
+		obj = &prometheusRule{}
+	case "PodMonitor":
+		obj = &podMonitor{}
 	default:
 		t.Fatalf("%s: no API type known for kind %q", m.file, m.kind)
 	}
@@ -144,6 +187,7 @@ func TestManifests(t *testing.T) {
 	require.NoError(t, err)
 	configMaps := map[string]*corev1.ConfigMap{}
 	var deployments []*appsv1.Deployment
+	var monitors []*podMonitor
 	for _, m := range readManifests(t) {
 		obj := decodeStrict(t, m)
 		switch o := obj.(type) {
@@ -154,6 +198,10 @@ func TestManifests(t *testing.T) {
 			}
 		case *appsv1.Deployment:
 			deployments = append(deployments, o)
+		case *podMonitor:
+			monitors = append(monitors, o)
+		case *prometheusRule:
+			checkRulesMatchTheRuleFile(t, m.file, o.Spec.Groups)
 		case *kustomization:
 			dir := filepath.Join(repoRoot(), "deploy", filepath.Dir(m.file))
 			for _, r := range o.Resources {
@@ -175,6 +223,47 @@ func TestManifests(t *testing.T) {
 	for _, d := range deployments {
 		checkDeployment(t, d, configMaps)
 	}
+	require.NotEmpty(t, monitors)
+	for _, pm := range monitors {
+		checkPodMonitor(t, pm, deployments)
+	}
+}
+
+// checkRulesMatchTheRuleFile: the PrometheusRule and the plain rule file hold the
+// same groups, so that Operator and non-Operator users get the same alerts.
+func checkRulesMatchTheRuleFile(t *testing.T, file string, groups []ruleGroup) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(repoRoot(), "deploy", "monitoring", "prometheus", "rules.yaml"))
+	require.NoError(t, err)
+	var plain struct {
+		Groups []ruleGroup `json:"groups"`
+	}
+	require.NoError(t, sigsyaml.UnmarshalStrict(raw, &plain))
+	assert.Equal(t, plain.Groups, groups, "%s: groups differ from monitoring/prometheus/rules.yaml", file)
+}
+
+// checkPodMonitor: a PodMonitor selects the pods of a Deployment we ship and scrapes a
+// port those pods name.
+func checkPodMonitor(t *testing.T, pm *podMonitor, deployments []*appsv1.Deployment) {
+	t.Helper()
+	for _, d := range deployments {
+		selector, err := metav1.LabelSelectorAsSelector(&pm.Spec.Selector)
+		require.NoError(t, err)
+		if !selector.Matches(labels.Set(d.Spec.Template.Labels)) {
+			continue
+		}
+		for _, ep := range pm.Spec.PodMetricsEndpoints {
+			found := false
+			for _, c := range d.Spec.Template.Spec.Containers {
+				for _, p := range c.Ports {
+					found = found || p.Name == ep.Port
+				}
+			}
+			assert.True(t, found, "PodMonitor %s: no port %q on the pods of %s", pm.Name, ep.Port, d.Name)
+		}
+		return
+	}
+	t.Errorf("PodMonitor %s selects no Deployment's pods", pm.Name)
 }
 
 // checkDeployment checks each collector container of a Deployment: probes, memory

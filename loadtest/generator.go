@@ -127,6 +127,8 @@ type Telemetrygen struct {
 	// once per span with a burst of one, so a worker falls further behind the more it is
 	// asked for; 1,000 keeps most of the rate.
 	SpansPerWorker int
+	// Attributes are added to every span (--otlp-attributes key="value").
+	Attributes []string
 }
 
 func (Telemetrygen) Name() string { return "telemetrygen" }
@@ -139,13 +141,17 @@ func (Telemetrygen) Accuracy() float64 { return 0 }
 func (g Telemetrygen) Run(ctx context.Context, endpoint string, spansPerSecond int, d time.Duration) (Load, error) {
 	workers := max(1, (spansPerSecond+g.SpansPerWorker-1)/g.SpansPerWorker)
 	// --rate is spans per second per worker (a parent and --child-spans=1 per trace).
-	cmd := exec.CommandContext(ctx, g.Binary, "traces",
+	args := []string{"traces",
 		"--otlp-endpoint", endpoint, "--otlp-insecure",
 		"--workers", strconv.Itoa(workers),
 		"--rate", strconv.FormatFloat(float64(spansPerSecond)/float64(workers), 'f', 1, 64),
 		"--child-spans", "1",
 		"--duration", d.String(),
-		"--service", "telemetrygen")
+		"--service", "telemetrygen"}
+	for _, a := range g.Attributes {
+		args = append(args, "--otlp-attributes", a)
+	}
+	cmd := exec.CommandContext(ctx, g.Binary, args...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	load := Load{Elapsed: time.Since(start)}

@@ -100,6 +100,27 @@ func Scenarios() []Scenario {
 			},
 		},
 		{
+			// The dense case: every span carries PII (telemetrygen-pii), memory_limiter →
+			// redaction → batch. Against passthrough-dense, on the same load, it says what
+			// piiredact costs when it masks something in every span.
+			Name: "redaction-dense", Title: "Redaction, every span with an e-mail and a card",
+			Generator: "telemetrygen-pii", Sinks: 1, HealthyPercent: 100,
+			Custom: Setup{
+				Configs: []string{passthroughConfig, processorsFile("piiredact")},
+				Set:     []string{tracesProcessors("memory_limiter,piiredact,batch")},
+			},
+			Reference: Setup{
+				Configs: []string{passthroughConfig, processorsFile("contrib-redaction")},
+				Set:     []string{tracesProcessors("memory_limiter,redaction,batch")},
+			},
+		},
+		{
+			Name: "passthrough-dense", Title: "Passthrough, the dense-PII load",
+			Generator: "telemetrygen-pii", Sinks: 1, HealthyPercent: 100,
+			Custom:    Setup{Configs: []string{passthroughConfig}},
+			Reference: Setup{Configs: []string{passthroughConfig}},
+		},
+		{
 			Name: "tailsampling", Title: "Tail sampling: errorkeep vs contrib tail_sampling",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 10, SearchMax: true,
 			Custom: Setup{

@@ -92,6 +92,10 @@ func run() error {
 		Generators: map[string]loadtest.Generator{
 			"realistic":    loadtest.Realistic{TracesPerRequest: 20, Workers: *workers},
 			"telemetrygen": loadtest.Telemetrygen{Binary: abs(*telemetrygen), SpansPerWorker: 1000},
+			// Every span carries an e-mail address and a card number, under keys that
+			// are not sensitive by name, so the detectors find and mask both.
+			"telemetrygen-pii": loadtest.Telemetrygen{Binary: abs(*telemetrygen), SpansPerWorker: 1000,
+				Attributes: []string{`customer.contact="jane.doe@example.com"`, `payment.note="card 4111 1111 1111 1111"`}},
 		},
 		CollectorCPUs: *cpus,
 		Log:           io.MultiWriter(os.Stdout, logFile),
