@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -337,9 +338,16 @@ func checkWritableFolders(t *testing.T, where, config string, env []corev1.EnvVa
 // that buffers), GOMEMLIMIT at 70-90% of it, in step with memory_limiter's 80%, and
 // room above that for the binary and runtime, which the heap bound does not cover
 // (about 80 MiB measured by TestOverloadRefusesRetryablyAndRecovers).
+// nonHeapMiB is what the binary and the Go runtime take besides the heap.
+const nonHeapMiB = 96
+
 func checkMemory(t *testing.T, where string, env []corev1.EnvVar, res corev1.ResourceRequirements) {
 	limit, ok := res.Limits[corev1.ResourceMemory]
 	require.True(t, ok, "%s has no memory limit", where)
+	if limitMiB := envValue(env, "MEMORY_LIMIT_MIB"); limitMiB != "" {
+		checkExplicitMemory(t, where, env, res, limitMiB)
+		return
+	}
 	assert.True(t, limit.Equal(res.Requests[corev1.ResourceMemory]), "%s memory request != limit", where)
 	goMemLimit := envValue(env, "GOMEMLIMIT")
 	require.NotEmpty(t, goMemLimit, "%s sets no GOMEMLIMIT", where)
@@ -347,13 +355,34 @@ func checkMemory(t *testing.T, where string, env []corev1.EnvVar, res corev1.Res
 	require.NoError(t, err, where)
 	share := float64(q.Value()) / float64(limit.Value())
 	assert.True(t, share >= 0.7 && share <= 0.9, "%s: GOMEMLIMIT %s is %.0f%% of the %s limit", where, goMemLimit, share*100, limit.String())
-	const nonHeap = 96 << 20
+	const nonHeap = nonHeapMiB << 20
 	assert.LessOrEqual(t, 0.8*float64(limit.Value())+nonHeap, float64(limit.Value()),
 		"%s: a %s limit leaves no room for the binary above memory_limiter's 80%%", where, limit.String())
 }
 
 // checkLoopbackReceivers: the image listens on every interface for its default config;
 // a sidecar must accept data from its own pod only.
+// checkExplicitMemory checks a container whose memory_limiter is set in MiB from the
+// environment (the sidecar): the heap limit leaves room for the binary under the
+// container limit, GOMEMLIMIT sits just under the heap limit, and the request is what
+// the pod needs, not the limit (a sidecar next to every pod must be cheap to schedule).
+func checkExplicitMemory(t *testing.T, where string, env []corev1.EnvVar, res corev1.ResourceRequirements, limitMiB string) {
+	limit := res.Limits[corev1.ResourceMemory]
+	heap, err := strconv.Atoi(limitMiB)
+	require.NoError(t, err, "%s: MEMORY_LIMIT_MIB", where)
+	spike, err := strconv.Atoi(envValue(env, "MEMORY_SPIKE_LIMIT_MIB"))
+	require.NoError(t, err, "%s: MEMORY_SPIKE_LIMIT_MIB", where)
+	assert.LessOrEqual(t, int64(heap+nonHeapMiB)<<20, limit.Value(), "%s: MEMORY_LIMIT_MIB %d leaves no room for the binary under %s", where, heap, limit.String())
+	assert.True(t, spike > 0 && spike <= heap/4, "%s: MEMORY_SPIKE_LIMIT_MIB %d of %d", where, spike, heap)
+	q, err := resource.ParseQuantity(strings.Replace(envValue(env, "GOMEMLIMIT"), "MiB", "Mi", 1))
+	require.NoError(t, err, "%s: GOMEMLIMIT", where)
+	share := float64(q.Value()) / float64(int64(heap)<<20)
+	assert.True(t, share >= 0.8 && share <= 1, "%s: GOMEMLIMIT is %.0f%% of MEMORY_LIMIT_MIB", where, share*100)
+	request := res.Requests[corev1.ResourceMemory]
+	assert.LessOrEqual(t, request.Value(), int64(64)<<20, "%s: memory request %s above 64Mi", where, request.String())
+	assert.LessOrEqual(t, limit.Value(), int64(256)<<20, "%s: memory limit %s above 256Mi", where, limit.String())
+}
+
 func checkLoopbackReceivers(t *testing.T, where string, env []corev1.EnvVar) {
 	for _, name := range []string{"OTLP_GRPC_ENDPOINT", "OTLP_HTTP_ENDPOINT"} {
 		assert.True(t, strings.HasPrefix(envValue(env, name), "127.0.0.1:"), "%s: %s=%q", where, name, envValue(env, name))
