@@ -8,6 +8,7 @@ TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
 PROMTOOL     := bin/promtool
+GOLANGCI     := bin/golangci-lint
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 FUZZTIME     ?= 30s
@@ -86,10 +87,11 @@ fuzz:
 bench:
 	$(GO) test ./processor/... -run '^$$' -bench . -benchmem -count=1
 
-## lint: vet and formatting (generated sources excluded)
+## lint: golangci-lint v2 with the linters the collector core runs (.golangci.yml; pinned in
+## internal/tools/golangci-lint), vet and formatting included
 lint:
-	$(GO) vet ./...
-	test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '^cmd/otelcol-custom/'))"
+	$(GO) build -modfile=internal/tools/golangci-lint/go.mod -o $(GOLANGCI) github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+	$(GOLANGCI) run ./...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '^cmd/otelcol-custom/')

@@ -207,7 +207,7 @@ func TestManifests(t *testing.T) {
 			dir := filepath.Join(repoRoot(), "deploy", filepath.Dir(m.file))
 			for _, r := range o.Resources {
 				_, err := os.Stat(filepath.Join(dir, r))
-				assert.NoError(t, err, "%s lists %s", m.file, r)
+				require.NoError(t, err, "%s lists %s", m.file, r)
 			}
 		case *openTelemetryCollector:
 			assert.Equal(t, "sidecar", o.Spec.Mode)

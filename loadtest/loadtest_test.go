@@ -23,7 +23,7 @@ func TestParseCPUTime(t *testing.T) {
 	assert.Equal(t, 3800*time.Millisecond, got) // (250 + 130) ticks at 100 Hz
 
 	_, err = parseCPUTime([]byte("4242 (short) S 1 2"))
-	assert.ErrorContains(t, err, "fields")
+	require.ErrorContains(t, err, "fields")
 	_, err = parseCPUTime([]byte("no command"))
 	assert.Error(t, err)
 }
@@ -87,7 +87,7 @@ func TestScenarioExpectedRatio(t *testing.T) {
 			// 2% error + 2% slow traces kept whole, and 10% of the other 96%.
 			assert.InDelta(t, 0.136, sc.ExpectedRatio(), 1e-9, sc.Name)
 		default:
-			assert.Equal(t, 1.0, sc.ExpectedRatio(), sc.Name)
+			assert.InDelta(t, 1.0, sc.ExpectedRatio(), 1e-9, sc.Name)
 		}
 	}
 }

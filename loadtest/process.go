@@ -58,14 +58,14 @@ func (c *collector) waitHealthy(ctx context.Context) error {
 	for {
 		resp, err := client.Get("http://" + c.health + "/")
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return nil
 			}
 		}
 		select {
 		case <-c.exited:
-			return fmt.Errorf("collector exited during start-up: %v\n%s", c.exitErr, lastLines([]byte(c.output.String()), 30))
+			return fmt.Errorf("collector exited during start-up: %w\n%s", c.exitErr, lastLines([]byte(c.output.String()), 30))
 		case <-ctx.Done():
 			return fmt.Errorf("collector not healthy: %w\n%s", ctx.Err(), lastLines([]byte(c.output.String()), 30))
 		case <-time.After(100 * time.Millisecond):
@@ -82,7 +82,7 @@ func (c *collector) stop(timeout time.Duration) error {
 		case <-c.exited:
 			var exitErr *exec.ExitError
 			if errors.As(c.exitErr, &exitErr) {
-				err = fmt.Errorf("collector exited with %v", c.exitErr)
+				err = fmt.Errorf("collector exited with %w", c.exitErr)
 			}
 		case <-time.After(timeout):
 			_ = c.cmd.Process.Kill()

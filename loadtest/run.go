@@ -84,7 +84,7 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	if err != nil {
 		return res, err
 	}
-	defer col.stop(30 * time.Second)
+	defer func() { _ = col.stop(30 * time.Second) }() // the run's figures are taken; an unclean exit shows in its log
 
 	cpuBefore, err := CPUTime(col.pid())
 	if err != nil {

@@ -64,7 +64,7 @@ type traceBuilder struct {
 }
 
 func newTraceBuilder(seed uint64) *traceBuilder {
-	return &traceBuilder{rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))}
+	return &traceBuilder{rng: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15))} //nolint:gosec // load generation: fast and seeded, not secret
 }
 
 func (b *traceBuilder) classOf(seq uint64) TraceClass {

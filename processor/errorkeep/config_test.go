@@ -34,7 +34,7 @@ func TestLoadConfig(t *testing.T) {
 	cfg, err = loadConfig(t, filepath.Join("testdata", "config.yaml"), component.NewIDWithName(metadata.Type, "tuned"))
 	require.NoError(t, err)
 	assert.Equal(t, 10*time.Second, cfg.DecisionWait)
-	assert.Equal(t, 1.0, cfg.HealthyPercent)
+	assert.InDelta(t, 1.0, cfg.HealthyPercent, 1e-9)
 	assert.Equal(t, []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}}, cfg.Conditions)
 	assert.Equal(t, int64(1<<20), cfg.MaxBufferedBytes)
 }

@@ -132,7 +132,7 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 		p.logger.Warn("errorkeep: decision_wait is not shorter than rescue_window: a crash loses the spans of traces that wait longer than rescue_window",
 			zap.Duration("decision_wait", p.cfg.DecisionWait), zap.Duration("rescue_window", p.cfg.RescueWindow))
 	}
-	go p.loop()
+	go p.loop() //nolint:gosec // the loop outlives Start, whose context ends with it; Shutdown stops it
 	return nil
 }
 

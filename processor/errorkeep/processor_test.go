@@ -285,7 +285,7 @@ func TestMemoryPressureDecidesEarlyWithinByteBound(t *testing.T) {
 		assert.LessOrEqual(t, p.buffer.bytes, cfg.MaxBufferedBytes, "after trace %d", i)
 	}
 	// Errors decided early are still kept, whole.
-	assert.Equal(t, 100-p.bufferedErrors(), len(keptSpansByTrace(sink)))
+	assert.Len(t, keptSpansByTrace(sink), 100-p.bufferedErrors())
 }
 
 func (p *errorKeepProcessor) bufferedErrors() int {

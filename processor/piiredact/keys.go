@@ -86,7 +86,7 @@ func (g *glob) match(key string) bool {
 // upper case. Other bytes are kept, so a key's UTF-8 is untouched.
 func lowerASCII(s string) string {
 	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {

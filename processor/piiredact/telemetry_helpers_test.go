@@ -18,7 +18,7 @@ func metricSumPoints(m metricdata.Metrics) []sumPoint {
 	for _, dp := range sum.DataPoints {
 		attrs := map[string]string{}
 		for _, kv := range dp.Attributes.ToSlice() {
-			attrs[string(kv.Key)] = kv.Value.Emit()
+			attrs[string(kv.Key)] = kv.Value.String()
 		}
 		out = append(out, sumPoint{attrs: attrs, value: dp.Value})
 	}

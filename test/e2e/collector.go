@@ -145,12 +145,12 @@ func (c *Collector) waitHealthy() error {
 	for time.Now().Before(deadline) {
 		select {
 		case <-c.exited:
-			return fmt.Errorf("collector exited during start-up (%v)", c.exitErr)
+			return fmt.Errorf("collector exited during start-up (%w)", c.exitErr)
 		default:
 		}
 		resp, err := client.Get("http://" + c.Endpoints.HealthCheck + "/")
 		if err == nil {
-			resp.Body.Close()
+			_ = resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return nil
 			}

@@ -62,9 +62,9 @@ func TestRescueStoreKeepsItsBoundUnderAFlood(t *testing.T) {
 	assert.LessOrEqual(t, metricSum(metrics, "otelcol_processor_errorkeep_rescue_bytes"), float64(bound))
 	assert.Greater(t, metricSum(metrics, "otelcol_processor_errorkeep_rescue_evicted_traces"), 1000.0,
 		"a full store drops its oldest traces and counts them")
-	assert.Equal(t, float64(len(oldest)), metricWith(metrics, "otelcol_processor_errorkeep_rescues_missed", `reason="evicted"`),
+	assert.InDelta(t, float64(len(oldest)), metricWith(metrics, "otelcol_processor_errorkeep_rescues_missed", `reason="evicted"`), 0,
 		"the late errors of traces evicted by the flood are counted as rescues missed")
-	assert.Equal(t, float64(len(newest)), metricSum(metrics, "otelcol_processor_errorkeep_traces_rescued"))
+	assert.InDelta(t, float64(len(newest)), metricSum(metrics, "otelcol_processor_errorkeep_traces_rescued"), 0)
 
 	received := SpansByTrace(jaeger.Spans())
 	for _, id := range oldest {

@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -161,7 +160,7 @@ func TestGatewayTLSClientCertificatesAndBearerToken(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusUnauthorized, code, "HTTP without the token")
 	_, err = postHTTPS(nil, token)
-	assert.Error(t, err, "HTTP without a client certificate")
+	require.Error(t, err, "HTTP without a client certificate")
 
 	Eventually(t, DeliverTimeout, func() bool { return countSpansNamed(jaeger, "over-tls") == 2 }, "the two authorised exports delivered")
 	require.NoError(t, col.Stop())
@@ -196,7 +195,7 @@ func TestShippedConfigsKeepDebugEndpointsOnLoopback(t *testing.T) {
 		}
 		if filepath.Base(f) == "sidecar.yaml" || filepath.Base(f) == "default.yaml" {
 			for proto, p := range cfg.Receivers.OTLP.Protocols {
-				assert.True(t, strings.Contains(p["endpoint"].(string), ":-127.0.0.1:"), "%s: otlp %s listens beyond loopback", filepath.Base(f), proto)
+				assert.Contains(t, p["endpoint"].(string), ":-127.0.0.1:", "%s: otlp %s listens beyond loopback", filepath.Base(f), proto)
 			}
 		}
 	}

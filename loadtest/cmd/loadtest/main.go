@@ -74,7 +74,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := os.MkdirAll(*out, 0o755); err != nil { //nolint:gosec // reports are shared: readable by others
 		return err
 	}
 	stamp := time.Now().UTC().Format("20060102T150405Z")
@@ -125,7 +125,7 @@ func run() error {
 	fmt.Println()
 	fmt.Print(md)
 	mdPath := filepath.Join(*out, "loadtest-"+stamp+".md")
-	if err := os.WriteFile(mdPath, []byte(md), 0o644); err != nil {
+	if err := os.WriteFile(mdPath, []byte(md), 0o644); err != nil { //nolint:gosec // reports are shared: readable by others
 		return err
 	}
 	fmt.Printf("results: %s and %s\n", logFile.Name(), mdPath)

@@ -35,9 +35,9 @@ const (
 	IPv6           = "ipv6"
 	IBAN           = "iban"
 	JWT            = "jwt"
-	AuthCredential = "auth_credential"
+	AuthCredential = "auth_credential" //nolint:gosec // a detector's name, not a credential
 	APIKey         = "api_key"
-	URLCredential  = "url_credential"
+	URLCredential  = "url_credential" //nolint:gosec // a detector's name, not a credential
 	PrivateKey     = "private_key"
 	NationalID     = "national_id"
 )

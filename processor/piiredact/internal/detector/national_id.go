@@ -166,7 +166,7 @@ func readLayout(s string, i int, l *idLayout, dst []byte) (end, n int) {
 }
 
 func idEndsAt(s string, j int) bool {
-	return j == len(s) || (!isWord(s[j]) && !(s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])))
+	return j == len(s) || (!isWord(s[j]) && (s[j] != '.' || j+1 >= len(s) || !isDigit(s[j+1])))
 }
 
 // hasContext reports a context word ending within contextWindow bytes before i.
