@@ -33,7 +33,7 @@ type errorKeepProcessor struct {
 	buffer       traceBuffer
 	decisions    decisionCache
 	store        *spanstore.Store // nil when rescue is off; set by Start
-	letGoScratch letGoScratch
+	storeScratch storeScratch
 	lastSync     time.Time // when the store's folder was last fsynced (sync_interval)
 
 	lifecycle    sync.Mutex

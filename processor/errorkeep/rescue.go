@@ -15,9 +15,9 @@ import (
 // away. A span that arrives later and qualifies on its own (an error, a slow span)
 // is kept, and brings them back, so that the trace reaches the backend whole.
 
-// letGoScratch is what writing not-kept traces to the store reuses; it belongs to
+// storeScratch is what writing traces to the store (accepted, let go) reuses; it belongs to
 // the processor's lock.
-type letGoScratch struct {
+type storeScratch struct {
 	pieces []piece
 	enc    encoder
 }
@@ -56,7 +56,7 @@ func (p *errorKeepProcessor) durable() bool { return p.store != nil && p.cfg.Dir
 // write writes pieces of trace id as one record of kind, and returns the segment it
 // went to, 0 when it was not stored. The caller holds p.mu.
 func (p *errorKeepProcessor) write(kind spanstore.Kind, id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
-	enc := &p.letGoScratch.enc
+	enc := &p.storeScratch.enc
 	enc.reset()
 	if err := enc.add(pieces, 0); err != nil {
 		out.writeFailures++
@@ -113,9 +113,9 @@ func (p *errorKeepProcessor) letGoTrace(t *bufferedTrace, out *outcome) uint32 {
 	if p.durable() {
 		return p.mark(spanstore.KindLetGo, t.id, out)
 	}
-	p.letGoScratch.pieces = t.pieces.appendTo(p.letGoScratch.pieces[:0])
-	seq := p.letGo(t.id, p.letGoScratch.pieces, t.summary.spans, out)
-	clear(p.letGoScratch.pieces)
+	p.storeScratch.pieces = t.pieces.appendTo(p.storeScratch.pieces[:0])
+	seq := p.letGo(t.id, p.storeScratch.pieces, t.summary.spans, out)
+	clear(p.storeScratch.pieces)
 	return seq
 }
 
