@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os/exec"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/pdata/ptrace/ptraceotlp"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -40,13 +42,28 @@ type Generator interface {
 type Realistic struct {
 	TracesPerRequest int
 	Workers          int
+	// RootDelay, when set, holds each trace's root span back by a random delay in
+	// [RootDelay[0], RootDelay[1]) and sends it in a later request, as SDKs export a
+	// long request whose root ends last. Run then lasts up to RootDelay[1] longer.
+	RootDelay [2]time.Duration
 }
 
-func (Realistic) Name() string { return "realistic" }
+func (g Realistic) Name() string {
+	if g.RootDelay[1] > 0 {
+		return "late-roots"
+	}
+	return "realistic"
+}
 
 // Accuracy: the realistic generator keeps a schedule and catches up when late, up to
-// a second past its duration.
-func (Realistic) Accuracy() float64 { return 0.95 }
+// a second past its duration. Held-back roots stretch a run by up to RootDelay[1], so
+// its rate is not judged then.
+func (g Realistic) Accuracy() float64 {
+	if g.RootDelay[1] > 0 {
+		return 0
+	}
+	return 0.95
+}
 
 func (g Realistic) Run(ctx context.Context, endpoint string, spansPerSecond int, d time.Duration) (Load, error) {
 	if spansPerSecond <= 0 {
@@ -70,6 +87,25 @@ func (g Realistic) Run(ctx context.Context, endpoint string, spansPerSecond int,
 		behind atomic.Bool
 		wg     sync.WaitGroup
 	)
+	// send exports td and counts it: perClass is the spans per class of the traces
+	// whose spans it starts (their late roots count with them).
+	send := func(td ptrace.Traces, perClass [classCount]int) {
+		spans := int64(td.SpanCount())
+		callCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		_, err := client.Export(callCtx, ptraceotlp.NewExportRequestFromTraces(td))
+		cancel()
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			load.Refused += spans
+			load.Codes[status.Code(err).String()]++
+			return
+		}
+		load.Sent += spans
+		for c, k := range perClass {
+			load.SentBy[c] += int64(k)
+		}
+	}
 	start := time.Now()
 	// A generator that falls behind stops at the end of its time rather than catch
 	// up: a flood far beyond what the collector takes must not run for minutes.
@@ -79,6 +115,14 @@ func (g Realistic) Run(ctx context.Context, endpoint string, spansPerSecond int,
 		go func() {
 			defer wg.Done()
 			builder := newTraceBuilder(uint64(start.UnixNano()) + uint64(w)*7919)
+			late := lateRoots{delay: g.RootDelay, rng: builder.rng}
+			defer func() {
+				// The roots still held back go out when due, as the SDK would send them.
+				for len(late.pending) > 0 && ctx.Err() == nil {
+					time.Sleep(time.Until(late.pending[0].due))
+					send(late.takeDue(ptrace.NewTraces(), time.Now()), [classCount]int{})
+				}
+			}()
 			for ctx.Err() == nil {
 				n := next.Add(1) - 1
 				if n >= requests {
@@ -94,21 +138,13 @@ func (g Realistic) Run(ctx context.Context, endpoint string, spansPerSecond int,
 				} else if -wait > time.Second {
 					behind.Store(true)
 				}
-				td, perClass := builder.batch(g.TracesPerRequest, time.Now())
-				callCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-				_, err := client.Export(callCtx, ptraceotlp.NewExportRequestFromTraces(td))
-				cancel()
-				mu.Lock()
-				if err != nil {
-					load.Refused += int64(spansPerRequest)
-					load.Codes[status.Code(err).String()]++
-				} else {
-					load.Sent += int64(spansPerRequest)
-					for c, k := range perClass {
-						load.SentBy[c] += int64(k)
-					}
+				now := time.Now()
+				td, perClass := builder.batch(g.TracesPerRequest, now)
+				if g.RootDelay[1] > 0 {
+					late.holdBack(td, now)
+					td = late.takeDue(td, now)
 				}
-				mu.Unlock()
+				send(td, perClass)
 			}
 		}()
 	}
@@ -159,4 +195,53 @@ func (g Telemetrygen) Run(ctx context.Context, endpoint string, spansPerSecond i
 		return load, fmt.Errorf("telemetrygen: %w\n%s", err, lastLines(out, 20))
 	}
 	return load, nil
+}
+
+// lateRoots holds the root spans of one worker's traces back until they are due.
+type lateRoots struct {
+	delay   [2]time.Duration
+	rng     *rand.Rand
+	pending []heldRoots // by due time: every hold is the same length of delay range
+}
+
+type heldRoots struct {
+	due   time.Time
+	roots ptrace.Traces
+}
+
+// holdBack moves td's root spans (no parent) into a batch of their own, due after a
+// random delay.
+func (l *lateRoots) holdBack(td ptrace.Traces, now time.Time) {
+	roots := ptrace.NewTraces()
+	td.ResourceSpans().At(0).Resource().CopyTo(roots.ResourceSpans().AppendEmpty().Resource())
+	ss := td.ResourceSpans().At(0).ScopeSpans().At(0)
+	out := roots.ResourceSpans().At(0).ScopeSpans().AppendEmpty()
+	ss.Scope().CopyTo(out.Scope())
+	ss.Spans().RemoveIf(func(s ptrace.Span) bool {
+		if !s.ParentSpanID().IsEmpty() {
+			return false
+		}
+		s.CopyTo(out.Spans().AppendEmpty())
+		return true
+	})
+	delay := l.delay[0] + time.Duration(l.rng.Int64N(int64(l.delay[1]-l.delay[0])))
+	held := heldRoots{due: now.Add(delay), roots: roots}
+	i := len(l.pending)
+	for i > 0 && l.pending[i-1].due.After(held.due) {
+		i--
+	}
+	l.pending = append(l.pending, heldRoots{})
+	copy(l.pending[i+1:], l.pending[i:])
+	l.pending[i] = held
+}
+
+// takeDue appends the roots due by now to td and returns it.
+func (l *lateRoots) takeDue(td ptrace.Traces, now time.Time) ptrace.Traces {
+	n := 0
+	for n < len(l.pending) && !l.pending[n].due.After(now) {
+		l.pending[n].roots.ResourceSpans().MoveAndAppendTo(td.ResourceSpans())
+		n++
+	}
+	l.pending = l.pending[n:]
+	return td
 }

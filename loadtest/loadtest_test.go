@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.uber.org/goleak"
 )
 
@@ -83,7 +84,7 @@ func TestTraceBuilderClasses(t *testing.T) {
 func TestScenarioExpectedRatio(t *testing.T) {
 	for _, sc := range Scenarios() {
 		switch sc.Name {
-		case "tailsampling", "gateway", "gateway-in-memory":
+		case "tailsampling", "late-roots", "gateway", "gateway-in-memory":
 			// 2% error + 2% slow traces kept whole, and 10% of the other 96%.
 			assert.InDelta(t, 0.136, sc.ExpectedRatio(), 1e-9, sc.Name)
 		default:
@@ -192,4 +193,19 @@ func TestReport(t *testing.T) {
 	}
 	_, err := ParseKeyValues("scenario=x build=y mode=fixed cpu_s=many")
 	assert.Error(t, err)
+}
+
+// TestLateRootsHoldsRootsBackUntilDue: a batch leaves with its children only; its
+// roots leave together once their delay is over, never before.
+func TestLateRootsHoldsRootsBackUntilDue(t *testing.T) {
+	b := newTraceBuilder(1)
+	late := lateRoots{delay: [2]time.Duration{5 * time.Second, 10 * time.Second}, rng: b.rng}
+	now := time.Unix(1_800_000_000, 0)
+	td, _ := b.batch(20, now)
+	late.holdBack(td, now)
+	assert.Equal(t, 20*(SpansPerTrace-1), td.SpanCount(), "the children leave now")
+	assert.Zero(t, late.takeDue(ptrace.NewTraces(), now.Add(4999*time.Millisecond)).SpanCount(), "no root before 5 s")
+	roots := late.takeDue(ptrace.NewTraces(), now.Add(10*time.Second))
+	assert.Equal(t, 20, roots.SpanCount(), "every root by 10 s")
+	assert.Empty(t, late.pending)
 }

@@ -80,7 +80,7 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	for _, s := range setup.Set {
 		args = append(args, "--set="+s)
 	}
-	col, env, err := r.start(ctx, build, args, dir, sinks)
+	col, env, err := r.start(ctx, build, args, dir, sinks, sc.decisionWait())
 	if err != nil {
 		return res, err
 	}
@@ -134,9 +134,9 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 // port found free can be taken by an outgoing connection before the collector binds it
 // (both come from the ephemeral range), so a start that fails on "address already in
 // use" is retried on new ports.
-func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir string, sinks []*Sink) (*collector, map[string]string, error) {
+func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir string, sinks []*Sink, wait time.Duration) (*collector, map[string]string, error) {
 	for attempt := 1; ; attempt++ {
-		env, err := r.environment(dir, sinks)
+		env, err := r.environment(dir, sinks, wait)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -160,14 +160,14 @@ func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir 
 
 // environment gives a run its loopback endpoints and folders. The shipped configs and
 // the loadtest configs read the same variable names.
-func (r *Runner) environment(dir string, sinks []*Sink) (map[string]string, error) {
+func (r *Runner) environment(dir string, sinks []*Sink, wait time.Duration) (map[string]string, error) {
 	env := map[string]string{
 		"TELEMETRY_METRICS_HOST": "127.0.0.1",
 		"QUEUE_DIR":              filepath.Join(dir, "queue"),
 		"ERRORKEEP_DIR":          filepath.Join(dir, "errorkeep"),
 		"GATEWAY_QUEUE_DIR":      filepath.Join(dir, "gateway-queue"),
 		"OUTPUT_DIR":             dir,
-		"DECISION_WAIT":          DecisionWait.String(),
+		"DECISION_WAIT":          wait.String(),
 		"HEALTHY_PERCENT":        "10",
 		"LATENCY_THRESHOLD":      "2s",
 		"LOG_LEVEL":              "warn",
@@ -197,7 +197,7 @@ func (r *Runner) environment(dir string, sinks []*Sink) (map[string]string, erro
 func (r *Runner) drain(ctx context.Context, sc Scenario, sinks []*Sink, telemetry string, load Load) (collectorCounters, error) {
 	quiet := 3 * time.Second
 	if sc.Sampling() {
-		quiet += DecisionWait
+		quiet += sc.decisionWait()
 	}
 	deadline := time.Now().Add(60*time.Second + quiet)
 	lastTotal, lastChange := int64(-1), time.Now()

@@ -34,6 +34,16 @@ type Scenario struct {
 	// SearchMax: the max-throughput search means something for this scenario (it does
 	// not when the generator saturates before the collector does).
 	SearchMax bool
+	// Wait is the decision wait of both builds' samplers; zero means DecisionWait.
+	Wait time.Duration
+}
+
+// decisionWait is the decision wait the scenario's samplers use.
+func (s Scenario) decisionWait() time.Duration {
+	if s.Wait > 0 {
+		return s.Wait
+	}
+	return DecisionWait
 }
 
 // Sampling reports whether the scenario drops healthy traces on purpose.
@@ -146,6 +156,22 @@ func Scenarios() []Scenario {
 			Custom: Setup{Configs: []string{"config/sidecar.yaml"}, Set: []string{tracesProcessors("memory_limiter,batch")}},
 			Reference: Setup{Configs: []string{"loadtest/configs/reference-sidecar.yaml", processorsFile("contrib-redaction")},
 				Set: []string{tracesProcessors("memory_limiter,batch")}},
+		},
+		{
+			// Long requests as SDKs export them: the four children when they end, the root
+			// 5-10 s later. A 30 s decision wait on both builds, as users set it for such
+			// traffic: tail_sampling holds every span for 30 s, errorkeep decides a trace
+			// root_span_grace (1 s) after its root arrives.
+			Name: "late-roots", Title: "Tail sampling with roots exported 5-10 s after their children, 30 s wait",
+			Generator: "late-roots", Sinks: 1, HealthyPercent: 10, Wait: 30 * time.Second,
+			Custom: Setup{
+				Configs: []string{passthroughConfig, processorsFile("errorkeep")},
+				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
+			},
+			Reference: Setup{
+				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
+				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
+			},
 		},
 		{
 			Name: "gateway", Title: "Gateway pipeline (config/gateway.yaml, two backends)",

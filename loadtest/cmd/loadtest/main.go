@@ -90,7 +90,9 @@ func run() error {
 		RepoRoot: root,
 		Binaries: map[loadtest.BuildKind]string{loadtest.Custom: abs(*custom), loadtest.Reference: abs(*reference)},
 		Generators: map[string]loadtest.Generator{
-			"realistic":    loadtest.Realistic{TracesPerRequest: 20, Workers: *workers},
+			"realistic": loadtest.Realistic{TracesPerRequest: 20, Workers: *workers},
+			"late-roots": loadtest.Realistic{TracesPerRequest: 20, Workers: *workers,
+				RootDelay: [2]time.Duration{5 * time.Second, 10 * time.Second}},
 			"telemetrygen": loadtest.Telemetrygen{Binary: abs(*telemetrygen), SpansPerWorker: 1000},
 			// Every span carries an e-mail address and a card number, under keys that
 			// are not sensitive by name, so the detectors find and mask both.
