@@ -226,11 +226,7 @@ func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 	close(stop)
 	clients.Wait()
 
-	Eventually(t, 2*DeliverTimeout, func() bool {
-		m := gateway.Metrics(t)
-		return metricSum(m, "otelcol_processor_errorkeep_buffered_traces") == 0 &&
-			metricSum(m, "otelcol_exporter_queue_size") == 0
-	}, "every trace decided and every queue drained")
+	Settle(t, gateway, jaeger, tempo)
 	require.NoError(t, gateway.Stop())
 
 	assert.Positive(t, recovered, "restarts recovered undecided traces")

@@ -25,7 +25,8 @@ func TestGatewayKeepsEveryErrorAndSlowTrace(t *testing.T) {
 			countSpansNamed(jaeger, "root-slow") == 40 && countSpansNamed(tempo, "root-error") == 40
 	}
 	Eventually(t, DeliverTimeout, decided, "all traces decided and delivered")
-	require.NoError(t, col.Stop()) // drain the exporters' queues
+	Settle(t, col, jaeger, tempo)
+	require.NoError(t, col.Stop())
 	checkWholeTraces(t, "jaeger", jaeger.Spans(), kinds, percent)
 	checkWholeTraces(t, "tempo", tempo.Spans(), kinds, percent)
 }

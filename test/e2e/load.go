@@ -78,3 +78,29 @@ func metricSum(text, prefix string) float64 {
 	}
 	return sum
 }
+
+// Settle waits until col holds nothing more for the backends: errorkeep has decided
+// every trace, the exporters' queues are empty, and what the backends received has
+// stopped changing for longer than the exporters' batch timeout (1 s). The gateway's
+// persistent queues do not drain on shutdown, so a test that stops it and then reads
+// the backends settles first.
+func Settle(t *testing.T, col *Collector, backends ...*Backend) {
+	t.Helper()
+	Eventually(t, 2*DeliverTimeout, func() bool {
+		m := col.Metrics(t)
+		return metricSum(m, "otelcol_processor_errorkeep_buffered_traces") <= 0 && metricSum(m, "otelcol_exporter_queue_size") <= 0
+	}, "every trace decided and every queue empty")
+	received := func() (n int) {
+		for _, b := range backends {
+			n += b.SpanCount()
+		}
+		return n
+	}
+	last, since := received(), time.Now()
+	Eventually(t, 2*DeliverTimeout, func() bool {
+		if n := received(); n != last {
+			last, since = n, time.Now()
+		}
+		return time.Since(since) > 1500*time.Millisecond
+	}, "the backends stopped receiving")
+}

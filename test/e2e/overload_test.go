@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -72,10 +73,13 @@ func TestOverloadRefusesRetryablyAndRecovers(t *testing.T) {
 func TestErrorkeepStaysWithinItsByteBound(t *testing.T) {
 	const bound = 4 << 20
 	jaeger, tempo := StartBackend(t), StartBackend(t)
-	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{
-		Env:  gatewayEnv(jaeger, tempo, map[string]string{"DECISION_WAIT": "1h", "HEALTHY_PERCENT": "10"}),
+	folders := t.TempDir()
+	opts := CollectorOptions{
+		Env: gatewayEnv(jaeger, tempo, map[string]string{"DECISION_WAIT": "1h", "HEALTHY_PERCENT": "10",
+			"ERRORKEEP_DIR": filepath.Join(folders, "errorkeep"), "GATEWAY_QUEUE_DIR": filepath.Join(folders, "queue")}),
 		Args: []string{"--set=processors::errorkeep::max_buffered_bytes=4194304", "--set=processors::errorkeep::root_span_grace=0s"},
-	})
+	}
+	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), opts)
 	// One enormous trace: 20,000 spans of one trace ID, in 20 requests.
 	var giant pcommon.TraceID
 	copy(giant[:], "enormous-trace!!")
@@ -104,8 +108,11 @@ func TestErrorkeepStaysWithinItsByteBound(t *testing.T) {
 	assert.LessOrEqual(t, peak, float64(bound))
 	assert.Positive(t, early, "nothing was decided early: the bound was never reached")
 
-	// Error traces of the flood were decided early and kept whole (five spans each).
+	// Error traces of the flood were decided early and kept whole (five spans each). The
+	// rest is decided at shutdown and handed to the persistent queues, which the next
+	// start on the same folders delivers.
 	require.NoError(t, col.Stop())
+	Settle(t, StartCollector(t, binary, ConfigPath("gateway.yaml"), opts), jaeger, tempo)
 	perTrace := map[pcommon.TraceID]int{}
 	errors := map[pcommon.TraceID]bool{}
 	for _, s := range jaeger.Spans() {

@@ -52,7 +52,7 @@ func TestRescueStoreKeepsItsBoundUnderAFlood(t *testing.T) {
 	for _, id := range append(append([]pcommon.TraceID{}, oldest...), newest...) {
 		require.NoError(t, SendTraces(ctx, gateway.Endpoints.GRPC, lateErrorSpan(id)))
 	}
-	decided()
+	Settle(t, gateway, jaeger, tempo)
 	metrics := gateway.Metrics(t)
 	require.NoError(t, gateway.Stop())
 

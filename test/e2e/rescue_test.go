@@ -156,8 +156,9 @@ func TestGatewayRescuesTracesWhoseErrorArrivesLate(t *testing.T) {
 		return metricSum(m, "otelcol_receiver_accepted_spans") == float64(traffic.spans) &&
 			metricSum(m, "otelcol_processor_errorkeep_buffered_traces") == 0
 	}, "the gateway received all %d spans and decided every trace", traffic.spans)
+	Settle(t, gateway, tempo)
 	metrics := gateway.Metrics(t)
-	require.NoError(t, gateway.Stop()) // drains the exporters' queues
+	require.NoError(t, gateway.Stop())
 
 	rescued := metricSum(metrics, "otelcol_processor_errorkeep_traces_rescued")
 	assert.Positive(t, rescued, "some traces were decided before their deciding span arrived")

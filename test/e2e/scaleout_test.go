@@ -150,9 +150,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	keptSpans := func() int { return countSpansNamed(tempo, "root-error")*3 + countSpansNamed(tempo, "root-slow")*3 }
 	Eventually(t, DeliverTimeout, func() bool { return keptSpans() >= total(kinds) }, "phase 1 error and slow traces at tempo")
 	for _, g := range gateways {
-		Eventually(t, DeliverTimeout, func() bool {
-			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
-		}, "gateway decided everything")
+		Settle(t, g, append([]*Backend{tempo}, jaegers...)...)
 	}
 	// No trace reached two gateways, and every gateway got a share of the traces.
 	seenAt := map[trace.TraceID]int{}
@@ -182,9 +180,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	Eventually(t, 2*DeliverTimeout, func() bool { return keptSpans() >= before+total(phase2) },
 		"phase 2 error and slow traces at tempo, including those routed to the stopped gateway")
 	for _, g := range gateways[:2] {
-		Eventually(t, DeliverTimeout, func() bool {
-			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
-		}, "gateway decided everything")
+		Settle(t, g, append([]*Backend{tempo}, jaegers...)...)
 	}
 	checkWholeTraces(t, "phase 2 tempo", filterTraces(tempo.Spans(), phase2), phase2, percent)
 	assert.Empty(t, SpansByTrace(filterTraces(jaegers[2].Spans(), phase2)), "the stopped gateway received phase 2 traces")
@@ -220,9 +216,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	Eventually(t, 2*DeliverTimeout, func() bool { return keptSpans() >= before+total(phase3) },
 		"phase 3 error and slow traces at tempo, including those gateway 1 held when it was killed")
 	for _, g := range []*Collector{gateways[0], restarted} {
-		Eventually(t, DeliverTimeout, func() bool {
-			return metricSum(g.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") == 0
-		}, "gateway decided everything")
+		Settle(t, g, append([]*Backend{tempo}, jaegers...)...)
 	}
 	checkWholeTraces(t, "phase 3 tempo", filterTraces(tempo.Spans(), phase3), phase3, percent)
 	assert.GreaterOrEqual(t, recovered, held, "gateway 1 recovered every trace it held when killed")
