@@ -72,19 +72,11 @@ func (k *keptTraces) decodeRescued(td ptrace.Traces) error {
 			if err != nil {
 				return err
 			}
-			rss := part.ResourceSpans()
-			for j := 0; j < rss.Len(); j++ {
-				sss := rss.At(j).ScopeSpans()
-				for s := 0; s < sss.Len(); s++ {
-					spans := sss.At(s).Spans()
-					for x := 0; x < spans.Len(); x++ {
-						span := spans.At(x)
-						span.SetTraceID(r.id)
-						ts.setThreshold(span.TraceState(), r.threshold)
-					}
-				}
-			}
-			rss.MoveAndAppendTo(td.ResourceSpans())
+			forEachSpan(part, func(span ptrace.Span) {
+				span.SetTraceID(r.id)
+				ts.setThreshold(span.TraceState(), r.threshold)
+			})
+			part.ResourceSpans().MoveAndAppendTo(td.ResourceSpans())
 		}
 	}
 	return nil
@@ -142,13 +134,18 @@ func (w *traceStateRewriter) setThreshold(ts pcommon.TraceState, threshold uint6
 
 // setTraceID gives every span of td the trace ID our encodings leave out.
 func setTraceID(td ptrace.Traces, id pcommon.TraceID) {
+	forEachSpan(td, func(s ptrace.Span) { s.SetTraceID(id) })
+}
+
+// forEachSpan calls f with every span of td.
+func forEachSpan(td ptrace.Traces, f func(ptrace.Span)) {
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		sss := rss.At(i).ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
 			spans := sss.At(j).Spans()
 			for k := 0; k < spans.Len(); k++ {
-				spans.At(k).SetTraceID(id)
+				f(spans.At(k))
 			}
 		}
 	}

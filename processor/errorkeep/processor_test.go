@@ -102,16 +102,7 @@ func keptSpansByTrace(sink *consumertest.TracesSink) map[pcommon.TraceID]int {
 
 func keptSpansByTraceOf(td ptrace.Traces) map[pcommon.TraceID]int {
 	out := map[pcommon.TraceID]int{}
-	rss := td.ResourceSpans()
-	for i := 0; i < rss.Len(); i++ {
-		sss := rss.At(i).ScopeSpans()
-		for j := 0; j < sss.Len(); j++ {
-			spans := sss.At(j).Spans()
-			for k := 0; k < spans.Len(); k++ {
-				out[spans.At(k).TraceID()]++
-			}
-		}
-	}
+	forEachSpan(td, func(s ptrace.Span) { out[s.TraceID()]++ })
 	return out
 }
 

@@ -122,6 +122,9 @@ func (p *errorKeepProcessor) letGoTrace(t *bufferedTrace, out *outcome) uint32 {
 // handedOn marks the kept traces the next consumer has taken, so that a crash after
 // this point does not send them again. A crash before it does: at least once.
 func (p *errorKeepProcessor) handedOn(ctx context.Context, kept *keptTraces) {
+	if p.cfg.Directory == "" {
+		return // nothing to mark in memory: skip the lock on every forward
+	}
 	var out outcome
 	p.mu.Lock()
 	if p.durable() {

@@ -53,18 +53,6 @@ func thresholdsByTrace(sink *consumertest.TracesSink) map[pcommon.TraceID][]stri
 	return out
 }
 
-func forEachSpan(td ptrace.Traces, f func(ptrace.Span)) {
-	for i := 0; i < td.ResourceSpans().Len(); i++ {
-		sss := td.ResourceSpans().At(i).ScopeSpans()
-		for j := 0; j < sss.Len(); j++ {
-			spans := sss.At(j).Spans()
-			for k := 0; k < spans.Len(); k++ {
-				f(spans.At(k))
-			}
-		}
-	}
-}
-
 func counted(n int64, attrs ...attribute.KeyValue) []metricdata.DataPoint[int64] {
 	attrs = append([]attribute.KeyValue{attribute.String("processor", "errorkeep")}, attrs...)
 	return []metricdata.DataPoint[int64]{{Value: n, Attributes: attribute.NewSet(attrs...)}}
