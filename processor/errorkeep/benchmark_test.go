@@ -47,11 +47,25 @@ func newTailSampling(b *testing.B) processor.Traces {
 }
 
 func newErrorKeepForBench(b *testing.B) processor.Traces {
+	return newErrorKeepWithFolder(b, "")
+}
+
+// newErrorKeepInAFolderForBench is errorkeep as the gateway runs it: every accepted
+// span written to its folder, where undecided traces wait.
+func newErrorKeepInAFolderForBench(b *testing.B) processor.Traces {
+	return newErrorKeepWithFolder(b, b.TempDir())
+}
+
+func newErrorKeepWithFolder(b *testing.B, dir string) processor.Traces {
 	cfg := defaultConfig()
 	cfg.DecisionWait = time.Hour
 	cfg.RootSpanGrace = 0
 	cfg.MaxBufferedBytes = 8 << 30
 	cfg.MaxTraces = 1_000_000
+	if dir != "" {
+		cfg.Directory = dir
+		cfg.RescueMaxBytes = 4 << 30 // nothing is decided here: every span stays in the folder
+	}
 	p, err := NewFactory().CreateTraces(context.Background(), processortest.NewNopSettings(NewFactory().Type()), cfg, consumertest.NewNop())
 	if err != nil {
 		b.Fatal(err)
@@ -83,7 +97,7 @@ type samplerImpl struct {
 	make func(*testing.B) processor.Traces
 }
 
-var samplers = []samplerImpl{{"errorkeep", newErrorKeepForBench}, {"tail_sampling", newTailSampling}}
+var samplers = []samplerImpl{{"errorkeep", newErrorKeepForBench}, {"errorkeep_folder", newErrorKeepInAFolderForBench}, {"tail_sampling", newTailSampling}}
 
 // BenchmarkIngest is CPU per span of taking spans in (grouping and buffering) for
 // errorkeep and for contrib tail_sampling with equivalent policies, in the same run.

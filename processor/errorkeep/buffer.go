@@ -4,12 +4,15 @@ import (
 	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
 // bufferedTrace holds one undecided trace: where its spans are (pieces of the
-// slabs of the batches they came in) and what they showed. Times are Unix
-// nanoseconds and the two arrival-order lists are threaded through the struct itself:
-// with a hundred thousand traces buffered, every byte per trace counts (this is 128).
+// slabs of the batches they came in, or records in the store's folder) and what they
+// showed. Times are Unix nanoseconds and the two arrival-order lists are threaded
+// through the struct itself: with a hundred thousand traces buffered, every byte per
+// trace counts (this is 136).
 type bufferedTrace struct {
 	id           pcommon.TraceID
 	summary      traceSummary
@@ -18,28 +21,36 @@ type bufferedTrace struct {
 	rootDeadline int64 // Unix ns; 0 until a root span arrived
 	order        links // in traceBuffer.order
 	roots        links // in traceBuffer.roots, once a root span arrived
+	// storedFrom is the store's segment when the trace was first accepted: its
+	// records in the folder are there or in newer segments, which the store keeps
+	// until it is decided. inStore: some of its spans are there, not in pieces.
+	storedFrom uint32
+	inStore    bool
 }
 
 // pieceList holds a trace's pieces: most traces arrive in one batch, so the first
 // piece is inline and only later ones cost an allocation.
 type pieceList struct {
-	first piece
-	rest  *[]piece
+	first spanstore.Piece
+	rest  *[]spanstore.Piece
 }
 
-func (l *pieceList) push(pc piece) {
+func (l *pieceList) push(pc spanstore.Piece) {
 	switch {
-	case l.first.slab == nil:
+	case l.first.Slab() == nil:
 		l.first = pc
 	case l.rest == nil:
-		l.rest = &[]piece{pc}
+		l.rest = &[]spanstore.Piece{pc}
 	default:
 		*l.rest = append(*l.rest, pc)
 	}
 }
 
-// appendTo appends the n pieces of the list to dst.
-func (l *pieceList) appendTo(dst []piece) []piece {
+// appendTo appends the pieces of the list to dst.
+func (l *pieceList) appendTo(dst []spanstore.Piece) []spanstore.Piece {
+	if l.first.Slab() == nil {
+		return dst
+	}
 	dst = append(dst, l.first)
 	if l.rest != nil {
 		dst = append(dst, *l.rest...)
@@ -99,7 +110,7 @@ type traceBuffer struct {
 	order  fifo // by first span, oldest first
 	roots  fifo // by root span arrival, oldest first
 	// bytes is every slab a buffered trace points into, whole, plus perTraceOverhead
-	// per trace.
+	// per trace: the memory held. Spans in the store's folder do not count here.
 	bytes int64
 }
 
@@ -127,25 +138,29 @@ func (b *traceBuffer) add(id pcommon.TraceID, now time.Time) *bufferedTrace {
 	return t
 }
 
-// newBytes is what holding g's pieces would add: their slab, when no buffered trace
-// points into it yet.
+// newBytes is what holding g would add to the memory held: its slab, when no
+// buffered trace points into it yet and g is not in the store's folder.
 func (b *traceBuffer) newBytes(g *traceGroup) int64 {
-	if s := g.slab(); s != nil && s.refs == 0 {
-		return s.size()
+	if s := g.pieces.Slab(); !g.stored && s != nil && !s.Held() {
+		return s.Size()
 	}
 	return 0
 }
 
-// hold adds g's pieces and what they showed to t.
+// hold adds g and what it showed to t: its pieces, or when it is in the store's
+// folder, only that it is there.
 func (b *traceBuffer) hold(t *bufferedTrace, g *traceGroup) {
-	for _, pc := range g.pieces {
-		if pc.slab.refs == 0 {
-			b.bytes += pc.slab.size()
+	t.summary.merge(&g.summary)
+	if g.stored {
+		t.inStore = true
+		return
+	}
+	for _, pc := range g.pieces.List {
+		if pc.Slab().Hold() {
+			b.bytes += pc.Slab().Size()
 		}
-		pc.slab.refs++
 		t.pieces.push(pc)
 	}
-	t.summary.merge(&g.summary)
 }
 
 // setRootDeadline records when a trace whose root span arrived becomes due; the
@@ -165,7 +180,9 @@ func (b *traceBuffer) remove(t *bufferedTrace) {
 	}
 	delete(b.traces, t.id)
 	b.bytes -= perTraceOverhead
-	b.release(&t.pieces.first)
+	if t.pieces.first.Slab() != nil {
+		b.release(&t.pieces.first)
+	}
 	if t.pieces.rest != nil {
 		for i := range *t.pieces.rest {
 			b.release(&(*t.pieces.rest)[i])
@@ -174,9 +191,9 @@ func (b *traceBuffer) remove(t *bufferedTrace) {
 }
 
 // release lets go of one piece; a slab no buffered trace points into stops counting.
-func (b *traceBuffer) release(pc *piece) {
-	if pc.slab.refs--; pc.slab.refs == 0 {
-		b.bytes -= pc.slab.size()
+func (b *traceBuffer) release(pc *spanstore.Piece) {
+	if pc.Slab().Release() {
+		b.bytes -= pc.Slab().Size()
 	}
 }
 

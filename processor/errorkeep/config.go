@@ -38,10 +38,12 @@ type Config struct {
 	// one of the values (or at all, when values is empty). Default: none.
 	Conditions []ConditionConfig `mapstructure:"conditions"`
 
-	// MaxBufferedBytes bounds the span data held awaiting decisions: the encoded
-	// batches that undecided traces point into, each counted whole, plus a fixed
-	// allowance per trace. When full, the oldest traces are decided early with what
-	// has arrived. Default: 128 MiB.
+	// MaxBufferedBytes bounds the memory held by traces awaiting decisions: the
+	// encoded batches that undecided traces point into, each counted whole, plus a
+	// fixed allowance per trace. With Directory, undecided spans wait in the folder
+	// instead (bounded by RescueMaxBytes), and only the allowance per trace counts
+	// here. When full, the oldest traces are decided early with what has arrived.
+	// Default: 128 MiB.
 	MaxBufferedBytes int64 `mapstructure:"max_buffered_bytes"`
 
 	// MaxTraces bounds the number of traces held. Default: 100000.
@@ -60,14 +62,18 @@ type Config struct {
 
 	// RescueMaxBytes bounds what is held for rescue: segment files in Directory, or
 	// memory when Directory is empty. When full, the oldest are dropped first (and
-	// counted). Default: 64 MiB.
+	// counted). In Directory it also bounds the spans waiting for their decision,
+	// which are never dropped for room: when they alone would fill it, the oldest
+	// traces are decided early instead, as when memory is short. Default: 64 MiB.
 	RescueMaxBytes int64 `mapstructure:"rescue_max_bytes"`
 
 	// Directory is the local folder the rescue store writes its segments to, so that
 	// rescue costs disk, not heap, and survives a restart. With a folder, errorkeep is
 	// also crash-safe: every span it accepts is written there (one write per batch,
 	// before the batch is acknowledged), and what a killed process had not decided is
-	// recovered and decided at the next start. It is created at start if missing;
+	// recovered and decided at the next start. Undecided spans then wait there rather
+	// than in memory, and a kept trace is read back (from the page cache, mostly) at
+	// its decision: the heap holds about 50 bytes per buffered span instead of 300. It is created at start if missing;
 	// start fails if it cannot be written. Records older than RescueWindow go, so
 	// recovery covers traces that wait less than that. Empty keeps the store in
 	// memory, and nothing survives a crash. Default: empty.

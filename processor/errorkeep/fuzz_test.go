@@ -40,7 +40,8 @@ func FuzzConsumeTraces(f *testing.F) {
 // FuzzEverySpanComesBack keeps every trace (healthy_percent 100) under a small byte
 // bound, so that the cut, repack, early-decision and decode paths all run, and checks
 // that exactly the spans that went in come out, twice over (the second pass arrives
-// late), with only th:0 added to their tracestate.
+// late), with only th:0 added to their tracestate: with the spans in memory, and
+// waiting in a folder (written, read back at the decision).
 func FuzzEverySpanComesBack(f *testing.F) {
 	addSeeds(f, richBatch(), benchBatch(0))
 	f.Fuzz(func(t *testing.T, payload []byte) {
@@ -51,20 +52,23 @@ func FuzzEverySpanComesBack(f *testing.F) {
 		want := flatSpans(t, withThresholds(td))
 		want = append(want, want...)
 		slices.Sort(want)
-		cfg := defaultConfig()
-		cfg.HealthyPercent = 100
-		cfg.MaxBufferedBytes = 8 << 10
-		cfg.MaxTraces = 4
-		cfg.DecisionCacheSize = 64
-		p, sink, clock := newTestProcessor(t, cfg)
-		consumeTwiceAndShutDown(t, p, clock, td)
-		var got []string
-		for _, out := range sink.AllTraces() {
-			got = append(got, flatSpans(t, out)...)
-		}
-		slices.Sort(got)
-		if !slices.Equal(want, got) {
-			t.Fatalf("%d spans out, %d expected; first difference:\n%s", len(got), len(want), firstDifference(want, got))
+		for _, dir := range []string{"", t.TempDir()} {
+			cfg := defaultConfig()
+			cfg.HealthyPercent = 100
+			cfg.MaxBufferedBytes = 8 << 10
+			cfg.MaxTraces = 4
+			cfg.DecisionCacheSize = 64
+			cfg.Directory = dir
+			p, sink, clock := newTestProcessor(t, cfg)
+			consumeTwiceAndShutDown(t, p, clock, td)
+			var got []string
+			for _, out := range sink.AllTraces() {
+				got = append(got, flatSpans(t, out)...)
+			}
+			slices.Sort(got)
+			if !slices.Equal(want, got) {
+				t.Fatalf("folder %q: %d spans out, %d expected; first difference:\n%s", dir, len(got), len(want), firstDifference(want, got))
+			}
 		}
 	})
 }

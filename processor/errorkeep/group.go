@@ -3,6 +3,8 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
 // traceGroup is the part of an incoming batch that belongs to one trace: where its
@@ -11,28 +13,12 @@ import (
 type traceGroup struct {
 	id      pcommon.TraceID
 	summary traceSummary
-	pieces  []piece
-}
-
-func (g *traceGroup) slab() *slab {
-	if len(g.pieces) == 0 {
-		return nil
-	}
-	return g.pieces[0].slab
-}
-
-// addRun appends one span to the group's pieces, extending the last piece when the
-// span follows it directly.
-func (g *traceGroup) addRun(s *slab, r spanRun) {
-	g.summary.bytes += r.end - r.start
-	if n := len(g.pieces); n > 0 {
-		last := &g.pieces[n-1]
-		if last.slab == s && last.ss == r.ss && last.end == r.start {
-			last.end = r.end
-			return
-		}
-	}
-	g.pieces = append(g.pieces, piece{slab: s, rs: r.rs, ss: r.ss, start: r.start, end: r.end})
+	pieces  spanstore.Pieces
+	// stored: the group's spans are in the store's folder (accept wrote them), so
+	// the buffer holds no piece of it; storedFrom is the store's segment when accept
+	// got to it, a bound below every record its trace writes from then on.
+	stored     bool
+	storedFrom uint32
 }
 
 // cutScratch is what cutting one batch needs, kept for the next batch: a collector
@@ -41,8 +27,9 @@ func (g *traceGroup) addRun(s *slab, r spanRun) {
 type cutScratch struct {
 	groups  []*traceGroup // in first-seen order; the first len of free are in use
 	free    []*traceGroup
-	owners  []*traceGroup
-	pending []*traceGroup // the groups that follow no decision
+	owners  []*spanstore.Pieces
+	pending []*traceGroup       // the groups that follow no decision
+	repack  []*spanstore.Pieces // the pending groups' pieces, when they leave their slab
 	index   map[pcommon.TraceID]*traceGroup
 }
 
@@ -54,7 +41,7 @@ func (s *cutScratch) group(id pcommon.TraceID) *traceGroup {
 	var g *traceGroup
 	if n := len(s.groups); n < len(s.free) {
 		g = s.free[n]
-		*g = traceGroup{id: id, pieces: g.pieces[:0]}
+		*g = traceGroup{id: id, pieces: spanstore.Pieces{List: g.pieces.List[:0]}}
 	} else {
 		g = &traceGroup{id: id}
 		s.free = append(s.free, g)
@@ -67,11 +54,12 @@ func (s *cutScratch) group(id pcommon.TraceID) *traceGroup {
 // reset forgets the last batch. The slabs its groups pointed to are let go too.
 func (s *cutScratch) reset() {
 	for _, g := range s.groups {
-		clear(g.pieces)
+		g.pieces.Reset()
 	}
 	clear(s.owners)
 	clear(s.pending)
-	s.groups, s.owners, s.pending = s.groups[:0], s.owners[:0], s.pending[:0]
+	clear(s.repack)
+	s.groups, s.owners, s.pending, s.repack = s.groups[:0], s.owners[:0], s.pending[:0], s.repack[:0]
 	clear(s.index)
 }
 
@@ -106,7 +94,7 @@ func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGr
 					g.summary.hasCondition = true
 				}
 				span.SetTraceID(pcommon.NewTraceIDEmpty())
-				scratch.owners = append(scratch.owners, g)
+				scratch.owners = append(scratch.owners, &g.pieces)
 			}
 		}
 	}
@@ -115,8 +103,11 @@ func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGr
 	if err != nil {
 		return nil, err
 	}
-	if err := (&slab{data: data, tails: make([]msgTail, 0, messages)}).cut(scratch.owners); err != nil {
+	if _, err := spanstore.Cut(data, messages, scratch.owners); err != nil {
 		return nil, err
+	}
+	for _, g := range scratch.groups {
+		g.summary.bytes = g.pieces.Bytes
 	}
 	return scratch.groups, nil
 }

@@ -3,28 +3,24 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
-// keptTraces collects the traces a pass kept, so that their spans are decoded in one
-// go, and after the processor's lock is released.
+// keptTraces collects the traces a pass kept, so that their spans are put together
+// and decoded in one go, after the processor's lock is released.
 type keptTraces struct {
-	traces  []keptTrace
-	pieces  []piece
-	rescued []rescuedTrace
-}
-
-// rescuedTrace is what the rescue store gave back of a kept trace: OTLP encodings
-// of its earlier spans, their trace IDs blank.
-type rescuedTrace struct {
-	id        pcommon.TraceID
-	threshold uint64
-	payloads  [][]byte
+	traces []keptTrace
+	pieces []spanstore.Piece
 }
 
 type keptTrace struct {
 	id        pcommon.TraceID
 	threshold uint64 // written to every span's tracestate
-	from, to  int    // its pieces, in keptTraces.pieces
+	from, to  int    // its pieces in memory, in keptTraces.pieces
+	// stored are OTLP encodings of its spans the store gave back (trace IDs blank):
+	// the spans it had in the folder, and those rescued.
+	stored [][]byte
 }
 
 func (k *keptTraces) addTrace(t *bufferedTrace, threshold uint64) {
@@ -35,65 +31,52 @@ func (k *keptTraces) addTrace(t *bufferedTrace, threshold uint64) {
 
 func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
 	from := len(k.pieces)
-	k.pieces = append(k.pieces, g.pieces...)
+	k.pieces = append(k.pieces, g.pieces.List...)
 	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
 }
 
-func (k *keptTraces) addRescued(id pcommon.TraceID, threshold uint64, payloads [][]byte) {
-	k.rescued = append(k.rescued, rescuedTrace{id: id, threshold: threshold, payloads: payloads})
+// addStored adds what the store gave back of trace id: to the trace added last
+// when that is id, as it is when a decision keeps a trace, or on its own.
+func (k *keptTraces) addStored(id pcommon.TraceID, threshold uint64, payloads [][]byte) {
+	if n := len(k.traces); n > 0 && k.traces[n-1].id == id && k.traces[n-1].threshold == threshold {
+		k.traces[n-1].stored = append(k.traces[n-1].stored, payloads...)
+		return
+	}
+	k.traces = append(k.traces, keptTrace{id: id, threshold: threshold, from: len(k.pieces), to: len(k.pieces), stored: payloads})
 }
 
-func (k *keptTraces) empty() bool { return len(k.traces) == 0 && len(k.rescued) == 0 }
+func (k *keptTraces) empty() bool { return len(k.traces) == 0 }
 
-// decode puts the kept spans together into one OTLP encoding in buf, the traces of
-// one batch under one resource, decodes it once and gives every span back its trace
-// ID and the trace's sampling threshold.
+// decode puts the kept spans together into one OTLP encoding in buf, those of one
+// resource under one ResourceSpans, decodes it once and gives every span back its
+// trace ID and the trace's sampling threshold. What the store gave back joins in:
+// each record is cut like a batch, so it costs no decode of its own.
 // Decoding copies everything out, so buf can be used again afterwards; the buffer
 // used is returned for that.
 func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
-	td, buf, err := k.decodePieces(buf)
-	if err != nil {
-		return td, buf, err
-	}
-	return td, buf, k.decodeRescued(td)
-}
-
-// decodeRescued appends what the rescue store gave back to td. Rescues are rare, so
-// each record is decoded on its own.
-func (k *keptTraces) decodeRescued(td ptrace.Traces) error {
-	var (
-		unmarshaler ptrace.ProtoUnmarshaler
-		ts          traceStateRewriter
-	)
-	for i := range k.rescued {
-		r := &k.rescued[i]
-		for _, payload := range r.payloads {
-			part, err := unmarshaler.UnmarshalTraces(payload)
-			if err != nil {
-				return err
-			}
-			forEachSpan(part, func(span ptrace.Span) {
-				span.SetTraceID(r.id)
-				ts.setThreshold(span.TraceState(), r.threshold)
-			})
-			part.ResourceSpans().MoveAndAppendTo(td.ResourceSpans())
-		}
-	}
-	return nil
-}
-
-func (k *keptTraces) decodePieces(buf []byte) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}
-	enc := encoder{shareResources: true}
+	enc := spanstore.Encoder{ShareResources: true}
 	for i := range k.traces {
 		kt := &k.traces[i]
-		if err := enc.add(k.pieces[kt.from:kt.to], i); err != nil {
+		if err := enc.Add(k.pieces[kt.from:kt.to], i); err != nil {
+			return ptrace.Traces{}, buf, err
+		}
+		if len(kt.stored) == 0 {
+			continue
+		}
+		var stored spanstore.Pieces
+		for r := len(kt.stored) - 1; r >= 0; r-- { // oldest first, as they arrived
+			if _, err := spanstore.CutOne(kt.stored[r], &stored); err != nil {
+				return ptrace.Traces{}, buf, err
+			}
+		}
+		if err := enc.Add(stored.List, i); err != nil {
 			return ptrace.Traces{}, buf, err
 		}
 	}
-	buf = enc.encode(buf)
+	buf = enc.Encode(buf)
 	var unmarshaler ptrace.ProtoUnmarshaler
 	td, err := unmarshaler.UnmarshalTraces(buf)
 	if err != nil {
@@ -104,7 +87,7 @@ func (k *keptTraces) decodePieces(buf []byte) (ptrace.Traces, []byte, error) {
 	for r := 0; r < rss.Len(); r++ {
 		sss := rss.At(r).ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
-			kt := &k.traces[enc.scopesOf(&enc.resources[r])[j].owner]
+			kt := &k.traces[enc.Owner(r, j)]
 			spans := sss.At(j).Spans()
 			for s := 0; s < spans.Len(); s++ {
 				span := spans.At(s)

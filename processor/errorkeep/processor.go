@@ -219,11 +219,11 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 		pending = append(pending, g)
 	}
 	scratch.pending = pending
-	if needsRepack(pending, p.cfg.MaxBufferedBytes) {
-		err = repack(pending, int(p.cfg.MaxBufferedBytes/slabShare))
+	if !p.durable() {
+		err = p.repackIfWasteful(scratch)
 	}
 	if err == nil {
-		p.accept(pending, &out)
+		p.accept(pending, now, &kept, &out)
 		p.admit(pending, now, &kept, &out)
 	}
 	p.mu.Unlock()
@@ -235,6 +235,19 @@ func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces
 		return err
 	}
 	return p.forward(ctx, &kept)
+}
+
+// repackIfWasteful copies the pending groups of a batch out of its slab when holding
+// the slab for them would cost far more memory than they are (spanstore.NeedsRepack).
+// In a folder it is never needed: the groups wait there, not in their slab.
+func (p *errorKeepProcessor) repackIfWasteful(scratch *cutScratch) error {
+	for _, g := range scratch.pending {
+		scratch.repack = append(scratch.repack, &g.pieces)
+	}
+	if !spanstore.NeedsRepack(scratch.repack, p.cfg.MaxBufferedBytes) {
+		return nil
+	}
+	return spanstore.Repack(scratch.repack, spanstore.RepackLimit(p.cfg.MaxBufferedBytes))
 }
 
 // admit buffers the groups of one batch that follow no decision yet. The caller
@@ -272,6 +285,9 @@ func (p *errorKeepProcessor) bufferGroup(g *traceGroup, t *bufferedTrace, now ti
 		t = p.buffer.add(g.id, now)
 	}
 	p.buffer.hold(t, g)
+	if t.storedFrom == 0 {
+		t.storedFrom = g.storedFrom
+	}
 	if g.summary.hasRoot && p.cfg.RootSpanGrace > 0 {
 		p.buffer.setRootDeadline(t, now.Add(p.cfg.RootSpanGrace))
 	}
@@ -292,10 +308,13 @@ func (p *errorKeepProcessor) need(g *traceGroup, t *bufferedTrace) int64 {
 }
 
 // isOversized reports that g's trace's spans alone would take more than
-// 1/oversizedShare of the buffer.
+// 1/oversizedShare of the buffer. Spans in the store's folder take none of it.
 func (p *errorKeepProcessor) isOversized(g *traceGroup, t *bufferedTrace) bool {
+	if g.stored {
+		return false
+	}
 	own := int64(g.summary.bytes)
-	if t != nil {
+	if t != nil && !t.inStore {
 		own += int64(t.summary.bytes)
 	}
 	return own > p.cfg.MaxBufferedBytes/oversizedShare
@@ -342,6 +361,9 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 func (p *errorKeepProcessor) tendStore() {
 	p.mu.Lock()
 	store := p.store
+	if store != nil && p.durable() {
+		store.Protect(p.protectFrom(0)) // nothing buffered: nothing to protect
+	}
 	p.mu.Unlock()
 	if store == nil {
 		return

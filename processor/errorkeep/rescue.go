@@ -2,7 +2,9 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
@@ -18,8 +20,8 @@ import (
 // storeScratch is what writing traces to the store (accepted, let go) reuses; it belongs to
 // the processor's lock.
 type storeScratch struct {
-	pieces []piece
-	enc    encoder
+	pieces []spanstore.Piece
+	enc    spanstore.Encoder
 }
 
 // openStore opens the rescue store when rescue is on, and reports what an earlier
@@ -54,21 +56,20 @@ func (p *errorKeepProcessor) openStore(out *outcome) (*spanstore.Store, error) {
 func (p *errorKeepProcessor) durable() bool { return p.store != nil && p.cfg.Directory != "" }
 
 // write writes pieces of trace id as one record of kind, and returns the segment it
-// went to, 0 when it was not stored. The caller holds p.mu.
-func (p *errorKeepProcessor) write(kind spanstore.Kind, id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
+// went to. The caller holds p.mu.
+func (p *errorKeepProcessor) write(kind spanstore.Kind, id pcommon.TraceID, pieces []spanstore.Piece, spans uint32, out *outcome) (uint32, error) {
 	enc := &p.storeScratch.enc
-	enc.reset()
-	if err := enc.add(pieces, 0); err != nil {
+	enc.Reset()
+	if err := enc.Add(pieces, 0); err != nil {
 		out.writeFailures++
-		return 0
+		return 0, err
 	}
-	seq, evicted, err := p.store.Put(kind, id, spans, enc.size, enc.appendTo)
+	seq, evicted, err := p.store.Put(kind, id, spans, enc.Size(), enc.AppendTo)
 	out.evicted += evicted
-	if err != nil {
-		out.writeFailures++
-		return 0
+	if err != nil && !errors.Is(err, spanstore.ErrFull) {
+		out.writeFailures++ // a full store is undecided traffic, not a failing folder
 	}
-	return seq
+	return seq, err
 }
 
 // mark writes a marker record for trace id. The caller holds p.mu.
@@ -84,37 +85,79 @@ func (p *errorKeepProcessor) mark(kind spanstore.Kind, id pcommon.TraceID, out *
 
 // letGo writes late spans of a trace decided not kept to the store and returns the
 // segment they went to, 0 when they were not stored. The caller holds p.mu.
-func (p *errorKeepProcessor) letGo(id pcommon.TraceID, pieces []piece, spans uint32, out *outcome) uint32 {
+func (p *errorKeepProcessor) letGo(id pcommon.TraceID, pieces []spanstore.Piece, spans uint32, out *outcome) uint32 {
 	if p.store == nil {
 		return 0
 	}
-	return p.write(spanstore.KindNotKept, id, pieces, spans, out)
+	seq, err := p.write(spanstore.KindNotKept, id, pieces, spans, out)
+	if err != nil {
+		return 0
+	}
+	return seq
 }
 
-// accept writes the groups of a batch that will be buffered, before the batch is
-// acknowledged: the write-ahead log a crashed process is recovered from. The caller
-// holds p.mu, and flushes the store once it is released.
-func (p *errorKeepProcessor) accept(pending []*traceGroup, out *outcome) {
+// accept writes the groups of a batch that will be buffered to the store's folder,
+// before the batch is acknowledged: the write-ahead log a crashed process is
+// recovered from, and where the buffered trace's spans wait for their decision
+// instead of memory. The store keeps every segment from the oldest buffered trace's
+// on (Protect); when that leaves no room, the oldest traces are decided early, as
+// when memory is short. The caller holds p.mu, and flushes the store once it is
+// released.
+func (p *errorKeepProcessor) accept(pending []*traceGroup, now time.Time, kept *keptTraces, out *outcome) {
 	if !p.durable() {
 		return
 	}
+	batchFrom := p.store.Current()
 	for _, g := range pending {
-		p.write(spanstore.KindAccepted, g.id, g.pieces, g.summary.spans, out)
+		for {
+			// Deciding early for room may have decided this very trace: its group then
+			// follows the decision from memory, as a late one.
+			if _, decided := p.decisions.get(g.id); decided {
+				break
+			}
+			p.store.Protect(p.protectFrom(batchFrom))
+			seq, err := p.write(spanstore.KindAccepted, g.id, g.pieces.List, g.pieces.Spans, out)
+			if errors.Is(err, spanstore.ErrFull) && p.buffer.len() > 0 {
+				out.early++
+				p.decideLocked(p.buffer.oldest(), now, kept, out)
+				continue
+			}
+			g.stored, g.storedFrom = err == nil, seq
+			if err != nil {
+				g.storedFrom = p.store.Current()
+			}
+			break
+		}
 	}
 }
 
-// letGoTrace lets go of a whole buffered trace decided not kept: in a folder its
-// spans are there already and a marker says they were not kept; in memory they are
-// written now. The caller holds p.mu.
+// protectFrom is the oldest segment that may hold undecided spans: the oldest
+// buffered trace's, or, with nothing buffered, batchFrom, the one the batch being
+// accepted began in (0 for none). The caller holds p.mu.
+func (p *errorKeepProcessor) protectFrom(batchFrom uint32) uint32 {
+	if t := p.buffer.oldest(); t != nil && t.storedFrom != 0 {
+		return t.storedFrom
+	}
+	return batchFrom
+}
+
+// letGoTrace lets go of a whole buffered trace decided not kept: what it has in the
+// folder is there already, and a marker says it was not kept; what it holds in
+// memory is written now. The caller holds p.mu.
 func (p *errorKeepProcessor) letGoTrace(t *bufferedTrace, out *outcome) uint32 {
 	if p.store == nil {
 		return 0
 	}
-	if p.durable() {
-		return p.mark(spanstore.KindLetGo, t.id, out)
+	var seq uint32
+	if t.inStore {
+		seq = p.mark(spanstore.KindLetGo, t.id, out)
 	}
 	p.storeScratch.pieces = t.pieces.appendTo(p.storeScratch.pieces[:0])
-	seq := p.letGo(t.id, p.storeScratch.pieces, t.summary.spans, out)
+	if len(p.storeScratch.pieces) > 0 {
+		if s := p.letGo(t.id, p.storeScratch.pieces, t.summary.spans, out); s != 0 {
+			seq = s
+		}
+	}
 	clear(p.storeScratch.pieces)
 	return seq
 }
@@ -194,23 +237,27 @@ func (p *errorKeepProcessor) recoverUndecided(ctx context.Context, out *outcome)
 	return p.ConsumeTraces(ctx, td)
 }
 
-// rescue brings back what the store holds of a trace now kept, with its threshold,
-// and reports whether it found anything. The caller holds p.mu.
+// rescue brings back what the store holds of a trace now kept, with its threshold:
+// in a folder the spans it waited with, and whatever it had let go of before. It
+// reports whether anything let go of came back. The caller holds p.mu.
 func (p *errorKeepProcessor) rescue(id pcommon.TraceID, threshold uint64, kept *keptTraces, out *outcome) bool {
 	if p.store == nil {
 		return false
 	}
-	payloads, spans, err := p.store.Take(id)
+	taken, err := p.store.Take(id)
 	if err != nil {
 		// A record that fails its checksum is left out; the rest still comes back.
 		p.logger.Warn("errorkeep rescue store: a record could not be read", zap.Error(err))
 	}
-	if len(payloads) == 0 {
+	if len(taken.Payloads) == 0 {
 		return false
 	}
-	kept.addRescued(id, threshold, payloads)
+	kept.addStored(id, threshold, taken.Payloads)
+	if taken.Rescued == 0 {
+		return false
+	}
 	out.rescuedTraces++
-	out.rescuedSpans += spans
+	out.rescuedSpans += taken.Rescued
 	return true
 }
 
@@ -218,8 +265,10 @@ func (p *errorKeepProcessor) rescue(id pcommon.TraceID, threshold uint64, kept *
 // forwarded with its threshold. A late span that qualifies on its own (an error, a
 // slow span) is never dropped: it is kept with threshold 0, and so is every later
 // span of its trace; a trace not kept until then gets its earlier spans back from the
-// store. Other late spans of a not-kept trace join its spans in the store. The
-// caller holds p.mu.
+// store. Other late spans of a not-kept trace join its spans in the store. A group
+// accept wrote to the folder before its trace was decided (deciding early for room)
+// is there already, and went wherever the decision sent its trace. The caller holds
+// p.mu.
 func (p *errorKeepProcessor) followLate(g *traceGroup, d decision, kept *keptTraces, out *outcome) {
 	n := int64(g.summary.spans)
 	qualifies := p.classifier.reason(&g.summary) != reasonNone
@@ -227,21 +276,30 @@ func (p *errorKeepProcessor) followLate(g *traceGroup, d decision, kept *keptTra
 	case d.keep && d.threshold != 0 && qualifies: // kept by sampling until now: th:0 from here on
 		p.decisions.update(g.id, decision{keep: true})
 		out.lateKept += n
-		kept.addGroup(g, 0)
+		if !g.stored {
+			kept.addGroup(g, 0)
+		}
 	case d.keep:
 		out.lateKept += n
-		kept.addGroup(g, d.threshold)
+		if !g.stored {
+			kept.addGroup(g, d.threshold)
+		}
 	case qualifies:
 		out.lateKept += n
 		out.lateQualified += n
 		p.decisions.update(g.id, decision{keep: true})
-		kept.addGroup(g, 0)
+		if !g.stored {
+			kept.addGroup(g, 0)
+		}
 		if p.store != nil && !p.rescue(g.id, 0, kept, out) {
 			out.missed[p.store.Gone(d.stored)]++
 		}
 	default:
 		out.lateDropped += n
-		if stored := p.letGo(g.id, g.pieces, g.summary.spans, out); d.stored == 0 && stored != 0 {
+		if g.stored {
+			return
+		}
+		if stored := p.letGo(g.id, g.pieces.List, g.summary.spans, out); d.stored == 0 && stored != 0 {
 			d.stored = stored
 			p.decisions.update(g.id, d)
 		}

@@ -59,8 +59,8 @@ func BenchmarkTake(b *testing.B) {
 				}
 				b.StartTimer()
 			}
-			if payloads, _, err := s.Take(traceID(i)); err != nil || len(payloads) != 1 {
-				b.Fatalf("take %d: %d payloads, %v", i, len(payloads), err)
+			if taken, err := s.Take(traceID(i)); err != nil || len(taken.Payloads) != 1 {
+				b.Fatalf("take %d: %d payloads, %v", i, len(taken.Payloads), err)
 			}
 		}
 	})

@@ -36,15 +36,15 @@ func TestReopenTakesOverTheFolder(t *testing.T) {
 	require.NoError(t, err)
 	defer s.Close()
 	assert.Equal(t, Recovered{Segments: 1, Traces: 10}, rec)
-	payloads, spans, err := s.Take(traceID(7))
+	taken, err := s.Take(traceID(7))
 	require.NoError(t, err)
-	assert.Equal(t, [][]byte{payloadOf(7, 200)}, payloads)
-	assert.Equal(t, int64(3), spans)
+	assert.Equal(t, [][]byte{payloadOf(7, 200)}, taken.Payloads)
+	assert.Equal(t, int64(3), taken.Spans)
 	put(t, s, 11, 10) // appended after the records taken over
 	require.NoError(t, s.Flush())
-	payloads, _, err = s.Take(traceID(11))
+	taken, err = s.Take(traceID(11))
 	require.NoError(t, err)
-	assert.Equal(t, [][]byte{payloadOf(11, 10)}, payloads)
+	assert.Equal(t, [][]byte{payloadOf(11, 10)}, taken.Payloads)
 }
 
 func TestReopenCutsATornTail(t *testing.T) {

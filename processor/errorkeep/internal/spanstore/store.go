@@ -15,8 +15,14 @@ import (
 // dropping the oldest one frees a small share, not the whole store.
 const segmentsPerBound = 8
 
-// ErrTooLarge is returned for a record larger than one segment may be.
-var ErrTooLarge = errors.New("spanstore: record larger than a segment")
+var (
+	// ErrTooLarge is returned for a record larger than one segment may be.
+	ErrTooLarge = errors.New("spanstore: record larger than a segment")
+	// ErrFull is returned for spans that would need room only the segments kept
+	// for undecided traces (Protect) could make: the caller decides some, then tries
+	// again.
+	ErrFull = errors.New("spanstore: full of undecided spans")
+)
 
 // Options configure a Store.
 type Options struct {
@@ -46,6 +52,9 @@ type Store struct {
 	traces  int64 // index entries, over all segments
 	gone    goneLog
 	closed  bool
+	// protectFrom: segments from this one on hold spans not decided yet, which
+	// neither the bound nor the window may drop. 0 protects nothing.
+	protectFrom uint32
 }
 
 // Recovered is what Open found in the folder from an earlier run.
@@ -107,6 +116,12 @@ func (s *Store) Put(kind Kind, traceID [16]byte, spans uint32, size int, fill fu
 	}
 	if cur.file != nil {
 		for s.bytes+n > s.maxBytes && len(s.segs) > 1 {
+			if s.protected(s.segs[0]) {
+				if kind == KindAccepted || kind == KindNotKept {
+					return 0, evicted, ErrFull
+				}
+				break // a marker is a header's worth: it passes the bound rather than fail
+			}
 			evicted += s.dropOldest(ReasonEvicted)
 		}
 		s.bytes += n
@@ -122,6 +137,30 @@ func (s *Store) Put(kind Kind, traceID [16]byte, spans uint32, size int, fill fu
 		err = cur.flush()
 	}
 	return cur.seq, evicted, err
+}
+
+// Protect keeps every segment from seq on, whatever the bound and the window, until
+// a later call moves it: they hold accepted spans not decided yet. 0 protects
+// nothing. A segment is protected only in a folder: in memory nothing is accepted.
+func (s *Store) Protect(seq uint32) {
+	s.mu.Lock()
+	s.protectFrom = seq
+	s.mu.Unlock()
+}
+
+func (s *Store) protected(seg *segment) bool {
+	return s.protectFrom != 0 && seg.seq >= s.protectFrom
+}
+
+// Current is the segment records are written to now (the next one when there is
+// none yet): every record written from now on is in it or a newer one.
+func (s *Store) Current() uint32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur := s.current(); cur != nil {
+		return cur.seq
+	}
+	return s.nextSeq
 }
 
 // pendingFlushBytes: pending records are written once they reach this size even
@@ -179,12 +218,23 @@ func (s *Store) dropOldest(reason Reason) int64 {
 	return n
 }
 
-// Take returns the payloads of every rescuable record held for traceID and forgets
-// the trace, so that it is rescued once: the spans written after it was decided not
-// kept, and the accepted spans of episodes closed by a KindLetGo marker. Accepted
-// spans of the current episode (still buffered, or being kept) and of episodes
-// handed on are left out.
-func (s *Store) Take(traceID [16]byte) (payloads [][]byte, spans int64, err error) {
+// Taken is what Take gave back of a trace.
+type Taken struct {
+	// Payloads are OTLP TracesData encodings of its spans, trace IDs blank, newest
+	// first.
+	Payloads [][]byte
+	Spans    int64 // spans in Payloads
+	// Rescued is how many of them were let go of before: written after the trace was
+	// decided not kept, or accepted in an episode a KindLetGo marker closed.
+	Rescued int64
+}
+
+// Take returns what is held for traceID that has not been handed on, and forgets the
+// trace, so that it is taken once: the accepted spans no marker closes yet (the
+// trace being decided now, whose spans wait here rather than in memory), the spans
+// written after it was decided not kept, and the accepted spans of episodes closed
+// by a KindLetGo marker. Accepted spans of episodes handed on are left out.
+func (s *Store) Take(traceID [16]byte) (taken Taken, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	closedBy := Kind(0) // the marker closing the records being read; 0: none yet
@@ -211,18 +261,24 @@ func (s *Store) Take(traceID [16]byte) (payloads [][]byte, spans int64, err erro
 			case KindLetGo, KindHandedOn:
 				closedBy = h.kind
 			case KindNotKept:
-				payloads = append(payloads, record[recordHeaderSize:])
-				spans += int64(h.spans)
+				taken.add(record, h.spans, true)
 			case KindAccepted:
-				if closedBy == KindLetGo {
-					payloads = append(payloads, record[recordHeaderSize:])
-					spans += int64(h.spans)
+				if closedBy != KindHandedOn {
+					taken.add(record, h.spans, closedBy == KindLetGo)
 				}
 			}
 			r = ref(h.prev)
 		}
 	}
-	return payloads, spans, err
+	return taken, err
+}
+
+func (t *Taken) add(record []byte, spans uint32, rescued bool) {
+	t.Payloads = append(t.Payloads, record[recordHeaderSize:])
+	t.Spans += int64(spans)
+	if rescued {
+		t.Rescued += int64(spans)
+	}
 }
 
 // Holds reports whether anything is held for traceID.
@@ -257,7 +313,7 @@ func (s *Store) Expire() int64 {
 	defer s.mu.Unlock()
 	now := s.now().UnixNano()
 	var expired int64
-	for len(s.segs) > 0 && s.segs[0].last != 0 && now-s.segs[0].last >= s.window {
+	for len(s.segs) > 0 && s.segs[0].last != 0 && now-s.segs[0].last >= s.window && !s.protected(s.segs[0]) {
 		expired += s.dropOldest(ReasonExpired)
 	}
 	return expired

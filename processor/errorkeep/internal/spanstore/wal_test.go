@@ -19,34 +19,36 @@ func putKind(t *testing.T, s *Store, kind Kind, i int, payload []byte) {
 	require.NoError(t, err)
 }
 
-// TestTakeReturnsOnlyWhatWasDecidedNotKept: accepted spans are rescuable once a
-// KindLetGo marker closes them, never while undecided or once handed on; spans written
-// after the decision always are.
-func TestTakeReturnsOnlyWhatWasDecidedNotKept(t *testing.T) {
+// TestTakeReturnsWhatWasNotHandedOn: the accepted spans of the trace being decided
+// (no marker yet), and those a KindLetGo marker closes, are taken, never those handed
+// on; spans written after a decision always are. Only spans let go of count as
+// rescued.
+func TestTakeReturnsWhatWasNotHandedOn(t *testing.T) {
 	modes(t, func(t *testing.T, dir string) {
 		s := open(t, dir, time.Minute, 8<<20, newClock())
 		a, b, late, again := []byte("accepted-a"), []byte("accepted-b"), []byte("late"), []byte("again")
 
-		putKind(t, s, KindAccepted, 1, a) // trace 1: undecided
-		got, _, err := s.Take(traceID(1))
+		putKind(t, s, KindAccepted, 1, a) // trace 1: being decided now
+		got, err := s.Take(traceID(1))
 		require.NoError(t, err)
-		assert.Empty(t, got, "an undecided trace's spans are still buffered")
+		assert.Equal(t, Taken{Payloads: [][]byte{a}, Spans: int64(len(a))}, got, "its spans wait in the folder, not in memory")
 
 		putKind(t, s, KindAccepted, 2, a) // trace 2: let go, a late span, then a new episode
 		putKind(t, s, KindAccepted, 2, b)
 		putKind(t, s, KindLetGo, 2, nil)
 		putKind(t, s, KindNotKept, 2, late)
 		putKind(t, s, KindAccepted, 2, again)
-		got, spans, err := s.Take(traceID(2))
+		got, err = s.Take(traceID(2))
 		require.NoError(t, err)
-		assert.Equal(t, [][]byte{late, b, a}, got)
-		assert.Equal(t, int64(len(late)+len(a)+len(b)), spans)
+		assert.Equal(t, [][]byte{again, late, b, a}, got.Payloads)
+		assert.Equal(t, int64(len(again)+len(late)+len(a)+len(b)), got.Spans)
+		assert.Equal(t, int64(len(late)+len(a)+len(b)), got.Rescued, "the open episode is not a rescue")
 
 		putKind(t, s, KindAccepted, 3, a) // trace 3: kept and handed on
 		putKind(t, s, KindHandedOn, 3, nil)
-		got, _, err = s.Take(traceID(3))
+		got, err = s.Take(traceID(3))
 		require.NoError(t, err)
-		assert.Empty(t, got)
+		assert.Empty(t, got.Payloads)
 	})
 }
 

@@ -1,4 +1,4 @@
-package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
+package spanstore // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 
 // A slab counts whole while any buffered trace points into it. Two kinds of batch
 // would make that count far more than the spans wanted: one whose spans mostly
@@ -15,45 +15,48 @@ const sparseShare = 2
 // for a single trace's spans.
 const slabShare = 16
 
-// needsRepack reports whether the buffered groups of one batch should leave its slab.
-func needsRepack(pending []*traceGroup, maxBytes int64) bool {
-	if len(pending) == 0 {
+// NeedsRepack reports whether the buffered groups of one batch should leave its
+// slab: they are less than 1/sparseShare of it, or it is more than 1/slabShare of
+// maxBytes.
+func NeedsRepack(groups []*Pieces, maxBytes int64) bool {
+	if len(groups) == 0 {
 		return false
 	}
-	s := pending[0].slab()
+	s := groups[0].Slab()
 	var wanted int64
-	for _, g := range pending {
-		wanted += int64(g.summary.bytes)
+	for _, g := range groups {
+		wanted += int64(g.Bytes)
 	}
-	return wanted*sparseShare < s.size() || s.size() > maxBytes/slabShare
+	return wanted*sparseShare < s.Size() || s.Size() > maxBytes/slabShare
 }
 
-// repack copies the groups' spans into fresh slabs of at most limit bytes each; a
+// Repack copies the groups' spans into fresh slabs of at most limit bytes each; a
 // group larger than limit gets one of its own.
-func repack(groups []*traceGroup, limit int) error {
+func Repack(groups []*Pieces, limit int) error {
 	var (
-		enc   encoder
-		batch []*traceGroup
+		enc   Encoder
+		batch []*Pieces
 	)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		s := &slab{data: enc.encode(nil)}
-		var owners []*traceGroup
+		data := enc.Encode(nil)
+		var owners []*Pieces
 		for _, g := range batch {
-			for range g.summary.spans {
+			for range g.Spans {
 				owners = append(owners, g)
 			}
-			g.pieces, g.summary.bytes = nil, 0
+			g.Reset()
 		}
-		enc.reset()
+		enc.Reset()
 		batch = batch[:0]
-		return s.cut(owners)
+		_, err := Cut(data, 0, owners)
+		return err
 	}
 	for i, g := range groups {
 		resources, size := len(enc.resources), enc.size
-		if err := enc.add(g.pieces, i); err != nil {
+		if err := enc.Add(g.List, i); err != nil {
 			return err
 		}
 		if len(batch) > 0 && enc.size > limit {
@@ -61,7 +64,7 @@ func repack(groups []*traceGroup, limit int) error {
 			if err := flush(); err != nil {
 				return err
 			}
-			if err := enc.add(g.pieces, i); err != nil {
+			if err := enc.Add(g.List, i); err != nil {
 				return err
 			}
 		}
@@ -69,3 +72,6 @@ func repack(groups []*traceGroup, limit int) error {
 	}
 	return flush()
 }
+
+// RepackLimit is the most a repacked slab holds for a buffer bounded to maxBytes.
+func RepackLimit(maxBytes int64) int { return int(maxBytes / slabShare) }
