@@ -1,6 +1,7 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
+	"math"
 	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
@@ -12,20 +13,30 @@ import (
 // slabs of the batches they came in, or records in the store's folder) and what they
 // showed. Times are Unix nanoseconds and the two arrival-order lists are threaded
 // through the struct itself: with a hundred thousand traces buffered, every byte per
-// trace counts (this is 136).
+// trace counts (this is 128, a size class of its own).
 type bufferedTrace struct {
-	id           pcommon.TraceID
-	summary      traceSummary
-	pieces       pieceList
-	firstSeen    int64 // Unix ns
-	rootDeadline int64 // Unix ns; 0 until a root span arrived
-	order        links // in traceBuffer.order
-	roots        links // in traceBuffer.roots, once a root span arrived
+	id        pcommon.TraceID
+	summary   traceSummary
+	pieces    pieceList
+	firstSeen int64 // Unix ns
+	order     links // in traceBuffer.order
+	roots     links // in traceBuffer.roots, once a root span arrived
+	// rootGraceMs is when the root span's grace ends, in ms after firstSeen, plus one;
+	// 0 until a root span arrived. (32 bits: a trace waiting 49 days is due anyway.)
+	rootGraceMs uint32
 	// storedFrom is the store's segment when the trace was first accepted: its
 	// records in the folder are there or in newer segments, which the store keeps
-	// until it is decided. inStore: some of its spans are there, not in pieces.
+	// until it is decided. Whether any are is summary.inStore.
 	storedFrom uint32
-	inStore    bool
+}
+
+// rootDeadline is when the root span's grace ends, Unix ns; 0 until a root span
+// arrived.
+func (t *bufferedTrace) rootDeadline() int64 {
+	if t.rootGraceMs == 0 {
+		return 0
+	}
+	return t.firstSeen + int64(t.rootGraceMs-1)*int64(time.Millisecond)
 }
 
 // pieceList holds a trace's pieces: most traces arrive in one batch, so the first
@@ -152,7 +163,7 @@ func (b *traceBuffer) newBytes(g *traceGroup) int64 {
 func (b *traceBuffer) hold(t *bufferedTrace, g *traceGroup) {
 	t.summary.merge(&g.summary)
 	if g.stored {
-		t.inStore = true
+		t.summary.inStore = true
 		return
 	}
 	for _, pc := range g.pieces.List {
@@ -166,16 +177,17 @@ func (b *traceBuffer) hold(t *bufferedTrace, g *traceGroup) {
 // setRootDeadline records when a trace whose root span arrived becomes due; the
 // first root span sets it.
 func (b *traceBuffer) setRootDeadline(t *bufferedTrace, deadline time.Time) {
-	if t.rootDeadline != 0 {
+	if t.rootGraceMs != 0 {
 		return
 	}
-	t.rootDeadline = deadline.UnixNano()
+	after := max(deadline.UnixNano()-t.firstSeen, 0) / int64(time.Millisecond)
+	t.rootGraceMs = uint32(min(after, math.MaxUint32-1)) + 1
 	b.roots.pushBack(t)
 }
 
 func (b *traceBuffer) remove(t *bufferedTrace) {
 	b.order.remove(t)
-	if t.rootDeadline != 0 {
+	if t.rootGraceMs != 0 {
 		b.roots.remove(t)
 	}
 	delete(b.traces, t.id)

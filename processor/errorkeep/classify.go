@@ -38,6 +38,8 @@ type traceSummary struct {
 	// threshold. The first such span decides, as for the W3C randomness itself.
 	hasOT     bool
 	otSampled bool
+	// inStore: some of the spans are in the store's folder, not held in memory.
+	inStore bool
 }
 
 func (s *traceSummary) merge(o *traceSummary) {
@@ -45,6 +47,7 @@ func (s *traceSummary) merge(o *traceSummary) {
 	s.slowSpan = s.slowSpan || o.slowSpan
 	s.hasCondition = s.hasCondition || o.hasCondition
 	s.hasRoot = s.hasRoot || o.hasRoot
+	s.inStore = s.inStore || o.inStore
 	if s.spans == 0 || (o.minStart != 0 && o.minStart < s.minStart) {
 		s.minStart = o.minStart
 	}

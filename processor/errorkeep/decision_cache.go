@@ -1,33 +1,60 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
-import "go.opentelemetry.io/collector/pdata/pcommon"
+import (
+	"go.opentelemetry.io/collector/pdata/pcommon"
 
-// decision is what was decided for a trace, remembered for its late spans.
-type decision struct {
-	keep bool
-	// stored is the rescue-store segment a not-kept trace's spans went to, 0 when
-	// they were not stored; it says why a rescue that finds nothing came too late.
-	stored    uint32
-	threshold uint64 // written to kept spans' tracestate
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+)
+
+// decision is what was decided for a trace, remembered for its late spans, in 8
+// bytes (200,000 are remembered): the top bit says kept. A kept trace's sampling
+// threshold (56 bits, or 2^56 for "reject all") is in the low bits; a trace not kept
+// has there the rescue-store segment its spans went to (0 when they were not
+// stored), which says why a rescue that finds nothing came too late.
+type decision uint64
+
+const keptFlag decision = 1 << 63
+
+// keptWith is the decision to keep a trace, its spans carrying threshold.
+func keptWith(threshold uint64) decision { return keptFlag | decision(threshold) }
+
+// letGoTo is the decision not to keep a trace whose spans went to store segment
+// stored (0: not stored).
+func letGoTo(stored uint32) decision { return decision(stored) }
+
+func (d decision) keep() bool { return d&keptFlag != 0 }
+
+// threshold is a kept trace's sampling threshold.
+func (d decision) threshold() uint64 { return uint64(d &^ keptFlag) }
+
+// stored is where a trace not kept went in the rescue store, 0 when nowhere.
+func (d decision) stored() uint32 {
+	if d.keep() {
+		return 0
+	}
+	return uint32(d)
 }
 
 // decisionCache remembers the most recent decisions, forgetting the oldest first.
 // It grows with use up to size rather than allocate it all up front: a sidecar that
-// sees little traffic should not hold room for 200,000 decisions. Not safe for
-// concurrent use: the processor holds its lock.
+// sees little traffic should not hold room for 200,000 decisions. Trace IDs are
+// folded to 64 bits (spanstore.FoldTraceID), which halves what an entry costs; two
+// random IDs fold alike about once in 2^64 pairs, and then one trace's late spans
+// would follow the other's decision (a qualifying span is kept whatever it says).
+// Not safe for concurrent use: the processor holds its lock.
 type decisionCache struct {
-	byID map[pcommon.TraceID]decision
-	ring []pcommon.TraceID
+	byID map[uint64]decision
+	ring []uint64
 	next int
 	size int
 }
 
 func newDecisionCache(size int) decisionCache {
-	return decisionCache{byID: make(map[pcommon.TraceID]decision), size: size}
+	return decisionCache{byID: make(map[uint64]decision), size: size}
 }
 
 func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
-	d, ok := c.byID[id]
+	d, ok := c.byID[spanstore.FoldTraceID(id)]
 	return d, ok
 }
 
@@ -35,21 +62,23 @@ func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
 // cache (spans of a remembered trace follow the decision instead of being buffered),
 // so id is never already here.
 func (c *decisionCache) put(id pcommon.TraceID, d decision) {
+	key := spanstore.FoldTraceID(id)
 	if len(c.ring) < c.size {
-		c.ring = append(c.ring, id)
+		c.ring = append(c.ring, key)
 	} else {
 		delete(c.byID, c.ring[c.next])
-		c.ring[c.next] = id
+		c.ring[c.next] = key
 		c.next = (c.next + 1) % len(c.ring)
 	}
-	c.byID[id] = d
+	c.byID[key] = d
 }
 
 // update replaces the decision remembered for id, as when a late span rescues a
 // trace, or remembers it when the cache had already forgotten it.
 func (c *decisionCache) update(id pcommon.TraceID, d decision) {
-	if _, ok := c.byID[id]; ok {
-		c.byID[id] = d
+	key := spanstore.FoldTraceID(id)
+	if _, ok := c.byID[key]; ok {
+		c.byID[key] = d
 		return
 	}
 	c.put(id, d)

@@ -2,6 +2,7 @@ package errorkeep
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -10,7 +11,11 @@ func TestDecisionCacheForgetsOldestFirstAndGrowsOnlyWithUse(t *testing.T) {
 	c := newDecisionCache(3)
 	assert.Zero(t, cap(c.ring), "nothing allocated before use")
 	for i := uint64(1); i <= 5; i++ {
-		c.put(traceID(i), decision{keep: i%2 == 0})
+		d := letGoTo(uint32(i))
+		if i%2 == 0 {
+			d = keptWith(i)
+		}
+		c.put(traceID(i), d)
 	}
 	for i := uint64(1); i <= 2; i++ {
 		_, ok := c.get(traceID(i))
@@ -19,7 +24,24 @@ func TestDecisionCacheForgetsOldestFirstAndGrowsOnlyWithUse(t *testing.T) {
 	for i := uint64(3); i <= 5; i++ {
 		d, ok := c.get(traceID(i))
 		assert.True(t, ok, "trace %d remembered", i)
-		assert.Equal(t, i%2 == 0, d.keep)
+		assert.Equal(t, i%2 == 0, d.keep())
 	}
 	assert.Len(t, c.byID, 3)
+}
+
+// A decision is 8 bytes: every threshold (up to "reject all", 2^56) and every store
+// segment come back as they went in, and a kept trace has no segment.
+func TestDecisionPacksIntoEightBytes(t *testing.T) {
+	for _, th := range []uint64{0, 1, thresholdForPercent(10), 1<<56 - 1, 1 << 56} {
+		d := keptWith(th)
+		assert.True(t, d.keep())
+		assert.Equal(t, th, d.threshold())
+		assert.Zero(t, d.stored())
+	}
+	for _, seq := range []uint32{0, 1, 1<<32 - 1} {
+		d := letGoTo(seq)
+		assert.False(t, d.keep())
+		assert.Equal(t, seq, d.stored())
+	}
+	assert.Equal(t, uintptr(8), unsafe.Sizeof(decision(0)))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,7 +33,7 @@ func TestInAFolderUndecidedSpansWaitOnDiskNotInMemory(t *testing.T) {
 	require.Equal(t, 3, p.buffer.len())
 	assert.Equal(t, int64(3*perTraceOverhead), p.buffer.bytes, "no slab held")
 	for id, bt := range p.buffer.traces {
-		assert.True(t, bt.inStore, "trace %v", id)
+		assert.True(t, bt.summary.inStore, "trace %v", id)
 		assert.Nil(t, bt.pieces.first.Slab(), "trace %v holds no piece", id)
 	}
 	p.mu.Unlock()
@@ -119,4 +120,10 @@ func TestAFolderFullOfUndecidedSpansDecidesTheOldestEarly(t *testing.T) {
 	slices.Sort(want)
 	assert.Equal(t, want, got, "every span once, none lost for room")
 	metadatatest.AssertEqualProcessorErrorkeepTracesDecidedEarly(t, tt, counted(int64(traces-early)), ignoreTime...)
+}
+
+// A buffered trace is 128 bytes, a size class of its own: a hundred thousand are
+// held at a time.
+func TestBufferedTraceFitsItsSizeClass(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(bufferedTrace{}), uintptr(128))
 }

@@ -314,7 +314,7 @@ func (p *errorKeepProcessor) isOversized(g *traceGroup, t *bufferedTrace) bool {
 		return false
 	}
 	own := int64(g.summary.bytes)
-	if t != nil && !t.inStore {
+	if t != nil && !t.summary.inStore {
 		own += int64(t.summary.bytes)
 	}
 	return own > p.cfg.MaxBufferedBytes/oversizedShare
@@ -348,7 +348,7 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 	for t := p.buffer.oldest(); t != nil && nowNs >= t.firstSeen+wait; t = p.buffer.oldest() {
 		p.decideLocked(t, now, &kept, &out)
 	}
-	for t := p.buffer.oldestRoot(); t != nil && nowNs >= t.rootDeadline; t = p.buffer.oldestRoot() {
+	for t := p.buffer.oldestRoot(); t != nil && nowNs >= t.rootDeadline(); t = p.buffer.oldestRoot() {
 		p.decideLocked(t, now, &kept, &out)
 	}
 	p.mu.Unlock()
@@ -439,16 +439,18 @@ func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) erro
 func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, kept *keptTraces, out *outcome) {
 	p.buffer.remove(t)
 	reason := p.classifier.reason(&t.summary)
-	d := decision{keep: true}
+	d := keptWith(0)
 	if reason == reasonNone {
 		reason = reasonSampled
-		d.threshold = p.classifier.healthyT
-		d.keep = p.classifier.sampled(t.id, &t.summary)
+		d = keptWith(p.classifier.healthyT)
+		if !p.classifier.sampled(t.id, &t.summary) {
+			d = letGoTo(0)
+		}
 	}
 	out.latencies = append(out.latencies, time.Duration(now.UnixNano()-t.firstSeen))
 	spans := int64(t.summary.spans)
-	if !d.keep {
-		d.stored = p.letGoTrace(t, out)
+	if !d.keep() {
+		d = letGoTo(p.letGoTrace(t, out))
 		p.decisions.put(t.id, d)
 		out.droppedTrace++
 		out.droppedSpans += spans
@@ -457,8 +459,8 @@ func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, kept 
 	p.decisions.put(t.id, d)
 	out.keptTraces[reason]++
 	out.keptSpans[reason] += spans
-	kept.addTrace(t, d.threshold)
+	kept.addTrace(t, d.threshold())
 	// A trace the decision cache had forgotten may have been let go of before: its
 	// earlier spans come back with it.
-	p.rescue(t.id, d.threshold, kept, out)
+	p.rescue(t.id, d.threshold(), kept, out)
 }

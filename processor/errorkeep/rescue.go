@@ -149,7 +149,7 @@ func (p *errorKeepProcessor) letGoTrace(t *bufferedTrace, out *outcome) uint32 {
 		return 0
 	}
 	var seq uint32
-	if t.inStore {
+	if t.summary.inStore {
 		seq = p.mark(spanstore.KindLetGo, t.id, out)
 	}
 	p.storeScratch.pieces = t.pieces.appendTo(p.storeScratch.pieces[:0])
@@ -273,35 +273,34 @@ func (p *errorKeepProcessor) followLate(g *traceGroup, d decision, kept *keptTra
 	n := int64(g.summary.spans)
 	qualifies := p.classifier.reason(&g.summary) != reasonNone
 	switch {
-	case d.keep && d.threshold != 0 && qualifies: // kept by sampling until now: th:0 from here on
-		p.decisions.update(g.id, decision{keep: true})
+	case d.keep() && d.threshold() != 0 && qualifies: // kept by sampling until now: th:0 from here on
+		p.decisions.update(g.id, keptWith(0))
 		out.lateKept += n
 		if !g.stored {
 			kept.addGroup(g, 0)
 		}
-	case d.keep:
+	case d.keep():
 		out.lateKept += n
 		if !g.stored {
-			kept.addGroup(g, d.threshold)
+			kept.addGroup(g, d.threshold())
 		}
 	case qualifies:
 		out.lateKept += n
 		out.lateQualified += n
-		p.decisions.update(g.id, decision{keep: true})
+		p.decisions.update(g.id, keptWith(0))
 		if !g.stored {
 			kept.addGroup(g, 0)
 		}
 		if p.store != nil && !p.rescue(g.id, 0, kept, out) {
-			out.missed[p.store.Gone(d.stored)]++
+			out.missed[p.store.Gone(d.stored())]++
 		}
 	default:
 		out.lateDropped += n
 		if g.stored {
 			return
 		}
-		if stored := p.letGo(g.id, g.pieces.List, g.summary.spans, out); d.stored == 0 && stored != 0 {
-			d.stored = stored
-			p.decisions.update(g.id, d)
+		if stored := p.letGo(g.id, g.pieces.List, g.summary.spans, out); d.stored() == 0 && stored != 0 {
+			p.decisions.update(g.id, letGoTo(stored))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"math/bits"
 )
 
 // A segment is a header followed by records, each written once and never changed:
@@ -113,4 +114,20 @@ func segmentHeader() []byte {
 	copy(h, segmentMagic)
 	binary.LittleEndian.PutUint32(h[8:], segmentVersion)
 	return h
+}
+
+// indexKey is what a segment's index is keyed by: the trace ID folded into 64 bits,
+// which makes an entry 16 bytes instead of 24 (the index is most of what a store in a
+// folder holds in memory). Two traces that fold alike (random IDs: about once in
+// 2^64 pairs) share a chain: readers check every record's trace ID.
+type indexKey uint64
+
+func keyOf(traceID [16]byte) indexKey { return indexKey(FoldTraceID(traceID)) }
+
+// FoldTraceID folds a trace ID into 64 bits for a table keyed by it: the low half
+// (random in every W3C and 64-bit ID) mixed with the high half, so that IDs that
+// differ in either half fold apart.
+func FoldTraceID(traceID [16]byte) uint64 {
+	hi, lo := binary.LittleEndian.Uint64(traceID[:8]), binary.LittleEndian.Uint64(traceID[8:])
+	return lo ^ bits.RotateLeft64(hi*0x9E3779B97F4A7C15, 32)
 }

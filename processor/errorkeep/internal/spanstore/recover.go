@@ -81,7 +81,7 @@ func openSegment(dir string, seq uint32) (*segment, int64, error) {
 		_ = f.Close()
 		return nil, 0, fmt.Errorf("spanstore: %w", err)
 	}
-	seg := &segment{seq: seq, file: f, index: make(map[[16]byte]ref)}
+	seg := &segment{seq: seq, file: f, index: make(map[indexKey]ref)}
 	good, scanErr := seg.scan(bufio.NewReaderSize(f, 1<<20))
 	if scanErr != nil && !errors.Is(scanErr, errCorrupt) {
 		_ = f.Close()
@@ -129,7 +129,7 @@ func (seg *segment) scan(r io.Reader) (int64, error) {
 			seg.first = h.written
 		}
 		seg.last = max(seg.last, h.written)
-		seg.index[h.traceID] = makeRef(off, n)
+		seg.index[keyOf(h.traceID)] = makeRef(off, n)
 		off += int64(n)
 	}
 }

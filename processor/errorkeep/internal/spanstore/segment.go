@@ -21,7 +21,7 @@ type segment struct {
 	last    int64 // when the last record was written, Unix ns
 	// index maps a trace to its newest record here; older ones are chained through
 	// the records' prev fields, so a trace costs one entry per segment, not per record.
-	index map[[16]byte]ref
+	index map[indexKey]ref
 	// unsynced: written since the last fsync.
 	unsynced bool
 }
@@ -33,7 +33,7 @@ func segmentPath(dir string, seq uint32) string {
 // newMemorySegment allocates a segment of capacity bytes up front: one allocation,
 // and the bytes it counts are the bytes it holds.
 func newMemorySegment(seq uint32, capacity int) *segment {
-	s := &segment{seq: seq, data: make([]byte, 0, capacity), index: make(map[[16]byte]ref)}
+	s := &segment{seq: seq, data: make([]byte, 0, capacity), index: make(map[indexKey]ref)}
 	s.data = append(s.data, segmentHeader()...)
 	s.size = int64(len(s.data))
 	return s
@@ -49,7 +49,7 @@ func newFileSegment(dir string, seq uint32) (*segment, error) {
 		_ = f.Close()
 		return nil, err
 	}
-	return &segment{seq: seq, file: f, size: segmentHeaderSize, flushed: segmentHeaderSize, index: make(map[[16]byte]ref)}, nil
+	return &segment{seq: seq, file: f, size: segmentHeaderSize, flushed: segmentHeaderSize, index: make(map[indexKey]ref)}, nil
 }
 
 // held is what the segment counts against the store's bound: its capacity in
@@ -88,7 +88,7 @@ func (s *segment) appendRecord(h recordHeader, fill func([]byte) []byte) ref {
 	}
 	s.last = h.written
 	r := makeRef(off, len(record))
-	s.index[h.traceID] = r
+	s.index[keyOf(h.traceID)] = r
 	return r
 }
 

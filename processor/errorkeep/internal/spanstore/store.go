@@ -127,7 +127,7 @@ func (s *Store) Put(kind Kind, traceID [16]byte, spans uint32, size int, fill fu
 		s.bytes += n
 	}
 	h := recordHeader{kind: kind, spans: spans, written: now, traceID: traceID}
-	prev, seen := cur.index[traceID]
+	prev, seen := cur.index[keyOf(traceID)]
 	h.prev = uint64(prev)
 	cur.appendRecord(h, fill)
 	if !seen {
@@ -237,15 +237,15 @@ type Taken struct {
 func (s *Store) Take(traceID [16]byte) (taken Taken, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	key := keyOf(traceID)
 	closedBy := Kind(0) // the marker closing the records being read; 0: none yet
 	for i := len(s.segs) - 1; i >= 0; i-- {
 		seg := s.segs[i]
-		r, ok := seg.index[traceID]
+		r, ok := seg.index[key]
 		if !ok {
 			continue
 		}
-		delete(seg.index, traceID)
-		s.traces--
+		shared := false // another trace's records are on the chain: its entry stays
 		for r != 0 {
 			record, readErr := seg.read(r)
 			if readErr != nil {
@@ -253,9 +253,10 @@ func (s *Store) Take(traceID [16]byte) (taken Taken, err error) {
 				break
 			}
 			h := parseHeader(record)
+			r = ref(h.prev)
 			if h.traceID != traceID {
-				err = errors.Join(err, errCorrupt)
-				break
+				shared = true
+				continue
 			}
 			switch h.kind {
 			case KindLetGo, KindHandedOn:
@@ -267,7 +268,10 @@ func (s *Store) Take(traceID [16]byte) (taken Taken, err error) {
 					taken.add(record, h.spans, closedBy == KindLetGo)
 				}
 			}
-			r = ref(h.prev)
+		}
+		if !shared {
+			delete(seg.index, key)
+			s.traces--
 		}
 	}
 	return taken, err
@@ -285,8 +289,9 @@ func (t *Taken) add(record []byte, spans uint32, rescued bool) {
 func (s *Store) Holds(traceID [16]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	key := keyOf(traceID)
 	for _, seg := range s.segs {
-		if _, ok := seg.index[traceID]; ok {
+		if _, ok := seg.index[key]; ok {
 			return true
 		}
 	}

@@ -21,45 +21,68 @@ type Undecided struct {
 func (s *Store) Undecided() (traces []Undecided, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	seen := map[[16]byte]bool{}
+	seen := map[indexKey]bool{}
 	for i := len(s.segs) - 1; i >= 0; i-- {
-		for id := range s.segs[i].index {
-			if seen[id] {
+		for key := range s.segs[i].index {
+			if seen[key] {
 				continue
 			}
-			seen[id] = true
-			u, readErr := s.undecidedLocked(id)
+			seen[key] = true
+			found, readErr := s.undecidedLocked(key)
 			err = errors.Join(err, readErr)
-			if len(u.Payloads) > 0 {
-				traces = append(traces, u)
-			}
+			traces = append(traces, found...)
 		}
 	}
 	return traces, err
 }
 
-// undecidedLocked reads trace id's records newest first, up to its newest marker.
-func (s *Store) undecidedLocked(id [16]byte) (Undecided, error) {
-	u := Undecided{TraceID: id}
-	for i := len(s.segs) - 1; i >= 0; i-- {
+// undecidedLocked reads the records on key's chains newest first and returns, for
+// each trace among them (nearly always one: a short slice, searched in order), its
+// accepted spans up to its newest marker.
+func (s *Store) undecidedLocked(key indexKey) ([]Undecided, error) {
+	type trace struct {
+		u      Undecided
+		closed bool
+	}
+	var traces []trace
+	find := func(id [16]byte) *trace {
+		for k := range traces {
+			if traces[k].u.TraceID == id {
+				return &traces[k]
+			}
+		}
+		traces = append(traces, trace{u: Undecided{TraceID: id}})
+		return &traces[len(traces)-1]
+	}
+	var err error
+	for i := len(s.segs) - 1; i >= 0 && err == nil; i-- {
 		seg := s.segs[i]
-		for r := seg.index[id]; r != 0; {
-			record, err := seg.read(r)
-			if err != nil {
-				return u, err
+		for r := seg.index[key]; r != 0; {
+			record, readErr := seg.read(r)
+			if readErr != nil {
+				err = readErr
+				break
 			}
 			h := parseHeader(record)
-			switch h.kind {
-			case KindLetGo, KindHandedOn:
-				return u, nil
-			case KindAccepted:
-				u.Payloads = append(u.Payloads, record[recordHeaderSize:])
-				u.Spans += int64(h.spans)
-			}
 			r = ref(h.prev)
+			t := find(h.traceID)
+			switch {
+			case t.closed:
+			case h.kind == KindLetGo || h.kind == KindHandedOn:
+				t.closed = true
+			case h.kind == KindAccepted:
+				t.u.Payloads = append(t.u.Payloads, record[recordHeaderSize:])
+				t.u.Spans += int64(h.spans)
+			}
 		}
 	}
-	return u, nil
+	var found []Undecided
+	for _, t := range traces {
+		if len(t.u.Payloads) > 0 {
+			found = append(found, t.u)
+		}
+	}
+	return found, err
 }
 
 // Sync writes pending records and asks the file system to make every segment file

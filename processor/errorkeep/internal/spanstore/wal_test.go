@@ -1,6 +1,8 @@
 package spanstore
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"os"
 	"testing"
 	"time"
@@ -116,4 +118,52 @@ func TestUndecidedSurvivesATornLastWrite(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, undecided, 1)
 	assert.Equal(t, traceID(1), undecided[0].TraceID)
+}
+
+// collidingIDs are two trace IDs whose index keys are the same.
+func collidingIDs() (a, b [16]byte) {
+	binary.LittleEndian.PutUint64(a[8:], 0x1234_5678_9abc_def0)
+	hi := uint64(0xfeed_face_cafe_beef)
+	binary.LittleEndian.PutUint64(b[:8], hi)
+	binary.LittleEndian.PutUint64(b[8:], 0x1234_5678_9abc_def0^bits.RotateLeft64(hi*0x9E3779B97F4A7C15, 32))
+	return a, b
+}
+
+// Two traces whose IDs fold to the same index key share a chain: each reader still
+// gets exactly its own trace's records, and taking one leaves the other's.
+func TestTracesSharingAnIndexKeyStayApart(t *testing.T) {
+	a, b := collidingIDs()
+	require.Equal(t, keyOf(a), keyOf(b))
+	dir, clock := t.TempDir(), newClock()
+	s, _, err := Open(Options{Dir: dir, Window: time.Minute, MaxBytes: 1 << 20, Now: clock.now})
+	require.NoError(t, err)
+	put := func(kind Kind, id [16]byte, payload string) {
+		var fill func([]byte) []byte
+		if payload != "" {
+			fill = func(dst []byte) []byte { return append(dst, payload...) }
+		}
+		_, _, err := s.Put(kind, id, 1, len(payload), fill)
+		require.NoError(t, err)
+	}
+	put(KindAccepted, a, "a1")
+	put(KindAccepted, b, "b1")
+	put(KindLetGo, a, "")
+	put(KindAccepted, b, "b2")
+	require.NoError(t, s.Flush())
+
+	undecided, err := s.Undecided()
+	require.NoError(t, err)
+	require.Len(t, undecided, 1, "a was let go of: only b is undecided")
+	assert.Equal(t, b, undecided[0].TraceID)
+	assert.Equal(t, [][]byte{[]byte("b2"), []byte("b1")}, undecided[0].Payloads)
+
+	takenA, err := s.Take(a)
+	require.NoError(t, err)
+	assert.Equal(t, [][]byte{[]byte("a1")}, takenA.Payloads)
+	assert.Equal(t, int64(1), takenA.Rescued)
+	assert.True(t, s.Holds(b), "taking a leaves b's entry")
+	takenB, err := s.Take(b)
+	require.NoError(t, err)
+	assert.Equal(t, [][]byte{[]byte("b2"), []byte("b1")}, takenB.Payloads)
+	require.NoError(t, s.Close())
 }
