@@ -84,7 +84,7 @@ func TestTraceBuilderClasses(t *testing.T) {
 func TestScenarioExpectedRatio(t *testing.T) {
 	for _, sc := range Scenarios() {
 		switch sc.Name {
-		case "tailsampling", "late-roots", "gateway", "gateway-in-memory":
+		case "tailsampling", "tailsampling-in-memory", "late-roots", "gateway", "gateway-in-memory":
 			// 2% error + 2% slow traces kept whole, and 10% of the other 96%.
 			assert.InDelta(t, 0.136, sc.ExpectedRatio(), 1e-9, sc.Name)
 		default:

@@ -143,6 +143,19 @@ func Scenarios() []Scenario {
 			},
 		},
 		{
+			// The same without errorkeep's folder: what its crash safety costs.
+			Name: "tailsampling-in-memory", Title: "Tail sampling: errorkeep without its folder vs contrib tail_sampling",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 10,
+			Custom: Setup{
+				Configs: []string{passthroughConfig, processorsFile("errorkeep"), processorsFile("errorkeep-in-memory")},
+				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
+			},
+			Reference: Setup{
+				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
+				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
+			},
+		},
+		{
 			Name: "sidecar", Title: "Sidecar pipeline (config/sidecar.yaml, persistent queue)",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 100, SearchMax: true,
 			Custom:    Setup{Configs: []string{"config/sidecar.yaml"}},
