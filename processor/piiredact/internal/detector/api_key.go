@@ -105,24 +105,40 @@ func (apiKey) Name() string { return APIKey }
 // path, which follows a host.
 func (apiKey) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i < len(s); i++ {
-		formats := apiKeyFormatsByFirstByte[s[i]]
-		if len(formats) == 0 {
+		m, ok := keyAt(s, i)
+		if !ok {
 			continue
 		}
-		boundary := i == 0 || !isWord(s[i-1])
-		for _, f := range formats {
-			kf := &apiKeyFormats[f]
-			if !boundary && !kf.afterHost || !strings.HasPrefix(s[i:], kf.prefix) {
-				continue
-			}
-			if m, ok := kf.matchAt(s, i); ok {
-				dst = append(dst, m)
-				i = m.End - 1
-				break
+		// A webhook path's secret starts after its host and path, where another
+		// format's key may start too: the longer one is the match.
+		if m.Start > i {
+			if other, ok := keyAt(s, m.Start); ok && other.End > m.End {
+				m = other
 			}
 		}
+		dst = append(dst, m)
+		i = m.End - 1
 	}
 	return dst
+}
+
+// keyAt returns the key whose prefix starts at i, if any.
+func keyAt(s string, i int) (Match, bool) {
+	formats := apiKeyFormatsByFirstByte[s[i]]
+	if len(formats) == 0 {
+		return Match{}, false
+	}
+	boundary := i == 0 || !isWord(s[i-1])
+	for _, f := range formats {
+		kf := &apiKeyFormats[f]
+		if !boundary && !kf.afterHost || !strings.HasPrefix(s[i:], kf.prefix) {
+			continue
+		}
+		if m, ok := kf.matchAt(s, i); ok {
+			return m, true
+		}
+	}
+	return Match{}, false
 }
 
 // matchAt reads a key whose prefix starts at start.

@@ -29,6 +29,8 @@ func TestAPIKey(t *testing.T) {
 		{in: "shpat_0123456789abcdef0123456789abcdef", want: []string{"shpat_0123456789abcdef0123456789abcdef"}},
 		{in: "sq0atp-1234567890abcdefghijkl", want: []string{"sq0atp-1234567890abcdefghijkl"}},
 		{in: "VAULT_TOKEN hvs.CAESIJ1Xk2f8aYb3nQZrPpL0mWcT4uVsD5eR", want: []string{"hvs.CAESIJ1Xk2f8aYb3nQZrPpL0mWcT4uVsD5eR"}},
+		// A key of another format right where a webhook path's secret starts: the longer wins.
+		{in: "hooks.slack.com/services/EAAA00000000000000000000000000000000000000000000000000000-000000", want: []string{"EAAA00000000000000000000000000000000000000000000000000000-000000"}},
 		{in: "SKU0123456789", want: nil},
 		{in: "key-value store", want: nil},
 		{in: "AKIAIOSFODNN7EXAMPLEX", want: nil}, // too long
@@ -72,6 +74,7 @@ func FuzzAPIKeyMatchesPerFormatScan(f *testing.F) {
 		"aws AKIAIOSFODNN7EXAMPLE and sk_live_4eC39HqLyjWDarjtT1zdp7dc",
 		"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
 		"sk-AKIAIOSFODNN7EXAMPLEabcdefgh", "xoxb-xoxp-1234567890abc", "ghp_ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+		"hooks.slack.com/services/EAAA00000000000000000000000000000000000000000000000000000-000000",
 	} {
 		f.Add(s)
 	}
