@@ -368,15 +368,23 @@ func (p *errorKeepProcessor) tendStore() {
 	if store == nil {
 		return
 	}
-	write := store.Flush
+	doSync := false
 	if p.cfg.SyncInterval > 0 && p.cfg.Directory != "" {
 		p.mu.Lock()
 		if now := p.now(); now.Sub(p.lastSync) >= p.cfg.SyncInterval {
-			p.lastSync, write = now, store.Sync
+			p.lastSync, doSync = now, true
 		}
 		p.mu.Unlock()
 	}
-	if err := write(); err != nil {
+	var err error
+	if doSync {
+		start := time.Now() // the real clock, not the injected one: this is a duration of work
+		err = store.Sync()
+		p.telemetry.recordSync(context.Background(), time.Since(start))
+	} else {
+		err = store.Flush()
+	}
+	if err != nil {
 		p.logger.Warn("errorkeep rescue store: writing to the folder failed", zap.String("directory", p.cfg.Directory), zap.Error(err))
 	}
 	// Expired traces are the store's normal turnover, not a loss: not counted.

@@ -151,4 +151,9 @@ func (t *keepTelemetry) recordRescue(ctx context.Context, o *outcome) {
 	}
 }
 
+// recordSync records how long one fsync of the store's folder took.
+func (t *keepTelemetry) recordSync(ctx context.Context, d time.Duration) {
+	t.builder.ProcessorErrorkeepStoreSyncDuration.Record(ctx, d.Seconds(), t.baseRecord...)
+}
+
 func (t *keepTelemetry) close() { t.closeOnce.Do(t.builder.Shutdown) }

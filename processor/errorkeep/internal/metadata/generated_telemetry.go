@@ -42,6 +42,7 @@ type TelemetryBuilder struct {
 	ProcessorErrorkeepSpansKept           metric.Int64Counter
 	ProcessorErrorkeepSpansRecovered      metric.Int64Counter
 	ProcessorErrorkeepSpansRescued        metric.Int64Counter
+	ProcessorErrorkeepStoreSyncDuration   metric.Float64Histogram
 	ProcessorErrorkeepStoreTruncatedBytes metric.Int64Counter
 	ProcessorErrorkeepTracesDecidedEarly  metric.Int64Counter
 	ProcessorErrorkeepTracesDropped       metric.Int64Counter
@@ -232,6 +233,13 @@ func NewTelemetryBuilder(settings component.TelemetrySettings, options ...Teleme
 		"otelcol_processor_errorkeep_spans_rescued",
 		metric.WithDescription("Spans brought back from the rescue store. [Development]"),
 		metric.WithUnit("{span}"),
+	)
+	errs = errors.Join(errs, err)
+	builder.ProcessorErrorkeepStoreSyncDuration, err = builder.meter.Float64Histogram(
+		"otelcol_processor_errorkeep_store_sync_duration",
+		metric.WithDescription("Time each fsync of directory took (sync_interval); its count is how many ran. [Development]"),
+		metric.WithUnit("s"),
+		metric.WithExplicitBucketBoundaries([]float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1}...),
 	)
 	errs = errors.Join(errs, err)
 	builder.ProcessorErrorkeepStoreTruncatedBytes, err = builder.meter.Int64Counter(

@@ -46,6 +46,7 @@ func TestSetupTelemetry(t *testing.T) {
 	tb.ProcessorErrorkeepSpansKept.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansRecovered.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepSpansRescued.Add(context.Background(), 1)
+	tb.ProcessorErrorkeepStoreSyncDuration.Record(context.Background(), 1)
 	tb.ProcessorErrorkeepStoreTruncatedBytes.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDecidedEarly.Add(context.Background(), 1)
 	tb.ProcessorErrorkeepTracesDropped.Add(context.Background(), 1)
@@ -93,6 +94,9 @@ func TestSetupTelemetry(t *testing.T) {
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepSpansRescued(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
+		metricdatatest.IgnoreTimestamp())
+	AssertEqualProcessorErrorkeepStoreSyncDuration(t, testTel,
+		[]metricdata.HistogramDataPoint[float64]{{}}, metricdatatest.IgnoreValue(),
 		metricdatatest.IgnoreTimestamp())
 	AssertEqualProcessorErrorkeepStoreTruncatedBytes(t, testTel,
 		[]metricdata.DataPoint[int64]{{Value: 1}},
