@@ -16,7 +16,8 @@ FUZZTIME     ?= 30s
 FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDetectors \
                 processor/piiredact:FuzzLogsPayload \
                 processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
-                processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack
+                processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack \
+                processor/errorkeep/internal/spanstore:FuzzCutOne
 TEST_FUZZTIME ?= 15s
 # Go spends up to a minute shrinking each new interesting input by default; with
 # inputs that take a millisecond to run, that would use a short run's whole budget.
@@ -79,9 +80,7 @@ generate:
 
 ## fuzz: run each fuzz target for FUZZTIME; a failing input is saved under testdata/fuzz
 fuzz:
-	for t in $(FUZZ_TARGETS); do \
-		$(GO) test ./$${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) \
-			-fuzzminimizetime $(FUZZMINIMIZETIME) || exit 1; done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) bash test/fuzz.sh $(FUZZ_TARGETS)
 
 ## bench: our processors against the stock components, in one run
 bench:

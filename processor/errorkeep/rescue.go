@@ -108,6 +108,7 @@ func (p *errorKeepProcessor) accept(pending []*traceGroup, now time.Time, kept *
 		return
 	}
 	batchFrom := p.store.Current()
+	p.store.Protect(p.protectFrom(batchFrom))
 	for _, g := range pending {
 		for {
 			// Deciding early for room may have decided this very trace: its group then
@@ -115,11 +116,11 @@ func (p *errorKeepProcessor) accept(pending []*traceGroup, now time.Time, kept *
 			if _, decided := p.decisions.get(g.id); decided {
 				break
 			}
-			p.store.Protect(p.protectFrom(batchFrom))
 			seq, err := p.write(spanstore.KindAccepted, g.id, g.pieces.List, g.pieces.Spans, out)
 			if errors.Is(err, spanstore.ErrFull) && p.buffer.len() > 0 {
 				out.early++
 				p.decideLocked(p.buffer.oldest(), now, kept, out)
+				p.store.Protect(p.protectFrom(batchFrom))
 				continue
 			}
 			g.stored, g.storedFrom = err == nil, seq
