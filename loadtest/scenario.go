@@ -80,6 +80,16 @@ func tracesProcessors(list string) string {
 	return "service::pipelines::traces::processors=[" + list + "]"
 }
 
+// withProcessor is the passthrough pipeline with processor between memory_limiter and
+// batch, configured by the given processors/*.yaml files, merged in order.
+func withProcessor(processor string, files ...string) Setup {
+	configs := []string{passthroughConfig}
+	for _, f := range files {
+		configs = append(configs, processorsFile(f))
+	}
+	return Setup{Configs: configs, Set: []string{tracesProcessors("memory_limiter," + processor + ",batch")}}
+}
+
 // Scenarios are every scenario, in the order they run and are reported.
 func Scenarios() []Scenario {
 	return []Scenario{
@@ -100,14 +110,8 @@ func Scenarios() []Scenario {
 		{
 			Name: "redaction", Title: "Redaction: piiredact vs contrib redaction",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 100, SearchMax: true,
-			Custom: Setup{
-				Configs: []string{passthroughConfig, processorsFile("piiredact")},
-				Set:     []string{tracesProcessors("memory_limiter,piiredact,batch")},
-			},
-			Reference: Setup{
-				Configs: []string{passthroughConfig, processorsFile("contrib-redaction")},
-				Set:     []string{tracesProcessors("memory_limiter,redaction,batch")},
-			},
+			Custom:    withProcessor("piiredact", "piiredact"),
+			Reference: withProcessor("redaction", "contrib-redaction"),
 		},
 		{
 			// The dense case: every span carries PII (telemetrygen-pii), memory_limiter →
@@ -115,14 +119,8 @@ func Scenarios() []Scenario {
 			// piiredact costs when it masks something in every span.
 			Name: "redaction-dense", Title: "Redaction, every span with an e-mail and a card",
 			Generator: "telemetrygen-pii", Sinks: 1, HealthyPercent: 100,
-			Custom: Setup{
-				Configs: []string{passthroughConfig, processorsFile("piiredact")},
-				Set:     []string{tracesProcessors("memory_limiter,piiredact,batch")},
-			},
-			Reference: Setup{
-				Configs: []string{passthroughConfig, processorsFile("contrib-redaction")},
-				Set:     []string{tracesProcessors("memory_limiter,redaction,batch")},
-			},
+			Custom:    withProcessor("piiredact", "piiredact"),
+			Reference: withProcessor("redaction", "contrib-redaction"),
 		},
 		{
 			Name: "passthrough-dense", Title: "Passthrough, the dense-PII load",
@@ -133,27 +131,15 @@ func Scenarios() []Scenario {
 		{
 			Name: "tailsampling", Title: "Tail sampling: errorkeep vs contrib tail_sampling",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 10, SearchMax: true,
-			Custom: Setup{
-				Configs: []string{passthroughConfig, processorsFile("errorkeep")},
-				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
-			},
-			Reference: Setup{
-				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
-				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
-			},
+			Custom:    withProcessor("errorkeep", "errorkeep"),
+			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
 		},
 		{
 			// The same without errorkeep's folder: what its crash safety costs.
 			Name: "tailsampling-in-memory", Title: "Tail sampling: errorkeep without its folder vs contrib tail_sampling",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 10,
-			Custom: Setup{
-				Configs: []string{passthroughConfig, processorsFile("errorkeep"), processorsFile("errorkeep-in-memory")},
-				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
-			},
-			Reference: Setup{
-				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
-				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
-			},
+			Custom:    withProcessor("errorkeep", "errorkeep", "errorkeep-in-memory"),
+			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
 		},
 		{
 			Name: "sidecar", Title: "Sidecar pipeline (config/sidecar.yaml, persistent queue)",
@@ -177,14 +163,8 @@ func Scenarios() []Scenario {
 			// root_span_grace (1 s) after its root arrives.
 			Name: "late-roots", Title: "Tail sampling with roots exported 5-10 s after their children, 30 s wait",
 			Generator: "late-roots", Sinks: 1, HealthyPercent: 10, Wait: 30 * time.Second,
-			Custom: Setup{
-				Configs: []string{passthroughConfig, processorsFile("errorkeep")},
-				Set:     []string{tracesProcessors("memory_limiter,errorkeep,batch")},
-			},
-			Reference: Setup{
-				Configs: []string{passthroughConfig, processorsFile("contrib-tail-sampling")},
-				Set:     []string{tracesProcessors("memory_limiter,tail_sampling,batch")},
-			},
+			Custom:    withProcessor("errorkeep", "errorkeep"),
+			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
 		},
 		{
 			Name: "gateway", Title: "Gateway pipeline (config/gateway.yaml, two backends)",

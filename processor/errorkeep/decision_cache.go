@@ -62,7 +62,10 @@ func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
 // cache (spans of a remembered trace follow the decision instead of being buffered),
 // so id is never already here.
 func (c *decisionCache) put(id pcommon.TraceID, d decision) {
-	key := spanstore.FoldTraceID(id)
+	c.putKey(spanstore.FoldTraceID(id), d)
+}
+
+func (c *decisionCache) putKey(key uint64, d decision) {
 	if len(c.ring) < c.size {
 		c.ring = append(c.ring, key)
 	} else {
@@ -81,5 +84,5 @@ func (c *decisionCache) update(id pcommon.TraceID, d decision) {
 		c.byID[key] = d
 		return
 	}
-	c.put(id, d)
+	c.putKey(key, d)
 }

@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadatatest"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spantest"
 )
 
 // With a folder, a buffered trace's spans wait there, written once on arrival (the
@@ -26,7 +27,7 @@ func TestInAFolderUndecidedSpansWaitOnDiskNotInMemory(t *testing.T) {
 	p, sink, clock := newTestProcessor(t, cfg)
 	ctx := context.Background()
 	in := richBatch()
-	want, perTrace := flatSpans(t, withThresholds(in)), keptSpansByTraceOf(in)
+	want, perTrace := flatSpans(t, withThresholds(in)), spantest.SpansByTrace(in)
 	require.NoError(t, p.ConsumeTraces(ctx, in))
 
 	p.mu.Lock()

@@ -255,7 +255,7 @@ func (p *errorKeepProcessor) repackIfWasteful(scratch *cutScratch) error {
 func (p *errorKeepProcessor) admit(pending []*traceGroup, now time.Time, kept *keptTraces, out *outcome) {
 	for _, g := range pending {
 		// Making room for an earlier group may have decided this trace.
-		if d, ok := p.decisions.get(g.id); ok {
+		if d, ok := p.decidedMeanwhile(g.id, out); ok {
 			p.followLate(g, d, kept, out)
 			continue
 		}
@@ -360,21 +360,16 @@ func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
 // the processor's lock, and drops what outlived the rescue window.
 func (p *errorKeepProcessor) tendStore() {
 	p.mu.Lock()
-	store := p.store
+	store, doSync := p.store, false
 	if store != nil && p.durable() {
 		store.Protect(p.protectFrom(0)) // nothing buffered: nothing to protect
+		if now := p.now(); p.cfg.SyncInterval > 0 && now.Sub(p.lastSync) >= p.cfg.SyncInterval {
+			p.lastSync, doSync = now, true
+		}
 	}
 	p.mu.Unlock()
 	if store == nil {
 		return
-	}
-	doSync := false
-	if p.cfg.SyncInterval > 0 && p.cfg.Directory != "" {
-		p.mu.Lock()
-		if now := p.now(); now.Sub(p.lastSync) >= p.cfg.SyncInterval {
-			p.lastSync, doSync = now, true
-		}
-		p.mu.Unlock()
 	}
 	var err error
 	if doSync {

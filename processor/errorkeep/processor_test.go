@@ -19,6 +19,7 @@ import (
 	"go.opentelemetry.io/collector/processor/processortest"
 
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/metadata"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spantest"
 )
 
 var t0 = time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)
@@ -93,16 +94,10 @@ func traceOf(id pcommon.TraceID, specs ...spanSpec) ptrace.Traces {
 func keptSpansByTrace(sink *consumertest.TracesSink) map[pcommon.TraceID]int {
 	out := map[pcommon.TraceID]int{}
 	for _, td := range sink.AllTraces() {
-		for id, n := range keptSpansByTraceOf(td) {
+		for id, n := range spantest.SpansByTrace(td) {
 			out[id] += n
 		}
 	}
-	return out
-}
-
-func keptSpansByTraceOf(td ptrace.Traces) map[pcommon.TraceID]int {
-	out := map[pcommon.TraceID]int{}
-	forEachSpan(td, func(s ptrace.Span) { out[s.TraceID()]++ })
 	return out
 }
 

@@ -113,7 +113,7 @@ func (p *errorKeepProcessor) accept(pending []*traceGroup, now time.Time, kept *
 		for {
 			// Deciding early for room may have decided this very trace: its group then
 			// follows the decision from memory, as a late one.
-			if _, decided := p.decisions.get(g.id); decided {
+			if _, decided := p.decidedMeanwhile(g.id, out); decided {
 				break
 			}
 			seq, err := p.write(spanstore.KindAccepted, g.id, g.pieces.List, g.pieces.Spans, out)
@@ -130,6 +130,17 @@ func (p *errorKeepProcessor) accept(pending []*traceGroup, now time.Time, kept *
 			break
 		}
 	}
+}
+
+// decidedMeanwhile returns the decision that deciding early for room made for trace
+// id while a batch was taken in. Only an early decision (counted in out.early) decides
+// anything then: without one, the lookup that made the group pending still holds,
+// and none is repeated. The caller holds p.mu.
+func (p *errorKeepProcessor) decidedMeanwhile(id pcommon.TraceID, out *outcome) (decision, bool) {
+	if out.early == 0 {
+		return 0, false
+	}
+	return p.decisions.get(id)
 }
 
 // protectFrom is the oldest segment that may hold undecided spans: the oldest
@@ -273,25 +284,22 @@ func (p *errorKeepProcessor) rescue(id pcommon.TraceID, threshold uint64, kept *
 func (p *errorKeepProcessor) followLate(g *traceGroup, d decision, kept *keptTraces, out *outcome) {
 	n := int64(g.summary.spans)
 	qualifies := p.classifier.reason(&g.summary) != reasonNone
+	keep := func(threshold uint64) {
+		out.lateKept += n
+		if !g.stored { // in the folder, it went with its trace
+			kept.addGroup(g, threshold)
+		}
+	}
 	switch {
 	case d.keep() && d.threshold() != 0 && qualifies: // kept by sampling until now: th:0 from here on
 		p.decisions.update(g.id, keptWith(0))
-		out.lateKept += n
-		if !g.stored {
-			kept.addGroup(g, 0)
-		}
+		keep(0)
 	case d.keep():
-		out.lateKept += n
-		if !g.stored {
-			kept.addGroup(g, d.threshold())
-		}
+		keep(d.threshold())
 	case qualifies:
-		out.lateKept += n
 		out.lateQualified += n
 		p.decisions.update(g.id, keptWith(0))
-		if !g.stored {
-			kept.addGroup(g, 0)
-		}
+		keep(0)
 		if p.store != nil && !p.rescue(g.id, 0, kept, out) {
 			out.missed[p.store.Gone(d.stored())]++
 		}

@@ -51,7 +51,7 @@ func decodeGroups(t *testing.T, groups []*traceGroup) ptrace.Traces {
 func TestCutAndDecodeGiveBackEverySpan(t *testing.T) {
 	in := richBatch()
 	want := flatSpans(t, withThresholds(in))
-	perTrace := keptSpansByTraceOf(in)
+	perTrace := spantest.SpansByTrace(in)
 	c := newClassifier(defaultConfig())
 	groups, err := c.cutBatch(in, newCutScratch())
 	require.NoError(t, err)
@@ -65,11 +65,11 @@ func TestCutAndDecodeGiveBackEverySpan(t *testing.T) {
 	assert.Equal(t, want, flatSpans(t, out))
 	// Every span has its own trace's ID back, and every trace's spans of one scope
 	// are in a ScopeSpans of their own.
-	assert.Equal(t, perTrace, keptSpansByTraceOf(out))
+	assert.Equal(t, perTrace, spantest.SpansByTrace(out))
 	for r := 0; r < out.ResourceSpans().Len(); r++ {
 		sss := out.ResourceSpans().At(r).ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
-			assert.Len(t, keptSpansByTraceOf(scopeAlone(sss.At(j))), 1, "one trace per ScopeSpans")
+			assert.Len(t, spantest.SpansByTrace(scopeAlone(sss.At(j))), 1, "one trace per ScopeSpans")
 		}
 	}
 }
