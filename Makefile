@@ -11,6 +11,9 @@ PROMTOOL     := bin/promtool
 GOLANGCI     := bin/golangci-lint
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
+# Our components, each a Go module of its own (processor/*/go.mod): `make test-unit`
+# tests them without building anything else.
+COMPONENTS   := processor/piiredact processor/errorkeep
 FUZZTIME     ?= 30s
 # Fuzz targets as package:Target. `make test` runs each for TEST_FUZZTIME; `make fuzz` for FUZZTIME.
 FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDetectors \
@@ -23,7 +26,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -57,15 +60,26 @@ run: build
 	mkdir -p data
 	$(BINARY) --config $(CONFIG)
 
-## test: build the binaries, unit-test the alerting rules (promtool), run every test (unit,
-## golden, fuzz seeds, e2e, manifests) with -race, then each fuzz target for TEST_FUZZTIME
-test: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool
+## test: the whole suite, as CI runs it: the alerting rules (promtool), every component's
+## unit, golden and fuzz-seed tests (test-unit), then the binaries and everything that runs
+## them (test-e2e), then each fuzz target for TEST_FUZZTIME
+test: build-promtool
 	$(PROMTOOL) check rules deploy/monitoring/prometheus/rules.yaml
 	$(PROMTOOL) test rules deploy/monitoring/prometheus/rules_test.yaml
+	$(MAKE) --no-print-directory test-unit
+	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
+
+## test-unit: each component module's own tests with -race; builds no binary (a minute or two)
+test-unit:
+	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) test $(GOTEST_FLAGS) ./...); done
+
+## test-e2e: build the binaries, then run what drives them: end-to-end through
+## otelcol-custom, the manifests, a short load test (the distribution's module)
+test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
 	$(GO) test $(GOTEST_FLAGS) ./...
-	$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
 ## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.
@@ -75,27 +89,29 @@ loadtest: build build-reference build-telemetrygen
 ## generate: regenerate cmd/otelcol-custom and the components' internal/metadata
 generate:
 	$(TOOLS) builder --config builder-config.yaml --skip-compilation
-	cd processor/piiredact && $(TOOLS) mdatagen metadata.yaml
-	cd processor/errorkeep && $(TOOLS) mdatagen metadata.yaml
+	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) tool -modfile=$(CURDIR)/internal/tools/go.mod mdatagen metadata.yaml); done
 
 ## fuzz: run each fuzz target for FUZZTIME; a failing input is saved under testdata/fuzz
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) bash test/fuzz.sh $(FUZZ_TARGETS)
 
-## bench: our processors against the stock components, in one run
+## bench: each component's own benchmarks, then ours against the stock components in one run
 bench:
-	$(GO) test ./processor/... -run '^$$' -bench . -benchmem -count=1
+	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) test ./... -run '^$$' -bench . -benchmem -count=1); done
+	$(GO) test ./test/compare -run '^$$' -bench . -benchmem -count=1
 
 ## lint: golangci-lint v2 with the linters the collector core runs (.golangci.yml; pinned in
 ## internal/tools/golangci-lint), vet and formatting included
 lint:
 	$(GO) build -modfile=internal/tools/golangci-lint/go.mod -o $(GOLANGCI) github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 	$(GOLANGCI) run ./...
+	set -e; for m in $(COMPONENTS); do (cd $$m && $(CURDIR)/$(GOLANGCI) run ./...); done
 
 fmt:
 	gofmt -w $$(git ls-files '*.go' | grep -v '^cmd/otelcol-custom/')
 
 tidy:
+	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) mod tidy); done
 	$(GO) mod tidy
 	cd internal/tools && $(GO) mod tidy
 	cd internal/jaeger && $(GO) mod tidy

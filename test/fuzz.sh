@@ -9,11 +9,16 @@
 # non-zero (a failing input, a build error, a panic) fails.
 set -uo pipefail
 : "${GO:=go}" "${FUZZTIME:=30s}" "${FUZZMINIMIZETIME:=3s}"
+root=$(pwd)
 for t in "$@"; do
   pkg=${t%%:*} name=${t##*:}
+  # Run from the package's own module (each component is one: processor/*/go.mod).
+  mod=$pkg
+  while [ "$mod" != . ] && [ ! -f "$mod/go.mod" ]; do mod=$(dirname "$mod"); done
+  rel=${pkg#"$mod"}
   log=$(mktemp)
-  if "$GO" test "./$pkg" -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" \
-      -fuzzminimizetime "$FUZZMINIMIZETIME" 2>&1 | tee "$log"; then
+  if (cd "$root/$mod" && "$GO" test "./${rel#/}" -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" \
+      -fuzzminimizetime "$FUZZMINIMIZETIME") 2>&1 | tee "$log"; then
     rm -f "$log"
     continue
   fi

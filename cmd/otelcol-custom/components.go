@@ -119,8 +119,8 @@ func components() (otelcol.Factories, error) {
 		return otelcol.Factories{}, err
 	}
 	factories.ProcessorModules = makeModulesMap(factories.Processors, map[component.Type]string{
-		piiredact.NewFactory().Type(): "github.com/otelcol-custom/otelcol-custom v0.0.0",
-		errorkeep.NewFactory().Type(): "github.com/otelcol-custom/otelcol-custom v0.0.0",
+		piiredact.NewFactory().Type(): "github.com/otelcol-custom/otelcol-custom/processor/piiredact v0.0.0",
+		errorkeep.NewFactory().Type(): "github.com/otelcol-custom/otelcol-custom/processor/errorkeep v0.0.0",
 		memorylimiterprocessor.NewFactory().Type(): "go.opentelemetry.io/collector/processor/memorylimiterprocessor v0.165.0",
 		batchprocessor.NewFactory().Type(): "go.opentelemetry.io/collector/processor/batchprocessor v0.165.0",
 		tailsamplingprocessor.NewFactory().Type(): "github.com/open-telemetry/opentelemetry-collector-contrib/processor/tailsamplingprocessor v0.165.0",
