@@ -22,13 +22,18 @@ var idFormats = [...]idFormat{
 	{name: "Czech/Slovak birth number", layout: "dddddd/dddd", notInPath: true, valid: czechBirthNumberFormValid},
 	{name: "Czech/Slovak birth number", layout: "dddddddddd", context: czechContext, valid: czechBirthNumberFormValid},
 	{name: "Danish CPR number", layout: "dddddd~dddd", seps: "-", context: denmarkContext, valid: danishCPRValid},
-	{name: "Finnish HETU", layout: "dddddd[-+ABCDEFUVWXY]ddd[0123456789ABCDEFHJKLMNPRSTUVWXY]", valid: finnishHETUValid},
+	{name: "Finnish HETU", layout: "dddddd[-+ABCDEFUVWXY]ddd[ABCDEFHJKLMNPRSTUVWXY]", valid: finnishHETUValid},
+	{name: "Finnish HETU", layout: "dddddd[ABCDEFUVWXY]dddd", valid: finnishHETUValid},
+	// All digits and a dash, it reads like a YYMMDD-HHMM stamp: with context only.
+	{name: "Finnish HETU", layout: "dddddd[-+]dddd", context: finlandContext, valid: finnishHETUValid},
 	{name: "French NIR", layout: "dsddsddsddsdddsdddsdd", seps: " ", valid: nirFormValid},
 	{name: "French NIR", layout: "ddddddddddddddd", context: franceContext, valid: nirFormValid},
 	{name: "German Steuer-ID", layout: "dd~ddd~ddd~ddd", seps: " ", context: germanyTaxContext, valid: steuerIDValid},
 	{name: "German Sozialversicherungsnummer", layout: "dd~dddddd~L~ddd", seps: " ", valid: germanSVNRValid},
 	{name: "Greek AMKA", layout: "ddddddddddd", context: greeceContext, valid: greekAMKAValid},
-	{name: "Italian codice fiscale", layout: "LLLLLLAALAALAAAL", anyCase: true, valid: codiceFiscaleValid},
+	// Omocodia replaces digits from the last back; up to three (maxOmocodia) only the
+	// place code's can be letters.
+	{name: "Italian codice fiscale", layout: "LLLLLLddLddLAAAL", anyCase: true, valid: codiceFiscaleValid},
 	{name: "Dutch BSN", layout: "ddddddddd", context: netherlandsContext, valid: bsnFormValid},
 	{name: "Dutch BSN", layout: "dddd.dd.ddd", context: netherlandsContext, valid: bsnFormValid},
 	{name: "Norwegian fødselsnummer", layout: "dddddd~ddddd", seps: " ", context: norwayContext, valid: norwegianFNRFormValid},
@@ -81,6 +86,7 @@ var (
 	croatiaContext     = []string{"oib", "osobni identifikacijski broj"}
 	czechContext       = []string{"rodné číslo", "rodne cislo", "rodné č", "rč", "birth number"}
 	denmarkContext     = []string{"cpr", "cpr-nr", "cpr-nummer", "personnummer"}
+	finlandContext     = []string{"hetu", "henkilötunnus", "henkilotunnus", "sotu", "personbeteckning", "personal identity code"}
 	franceContext      = []string{"nir", "insee", "sécurité sociale", "securite sociale", "social security", "ssn"}
 	germanyTaxContext  = []string{"steuer-id", "steuerid", "steuer-idnr", "idnr", "identifikationsnummer", "steueridentifikationsnummer", "tax id"}
 	greeceContext      = []string{"amka", "αμκα"}
@@ -431,16 +437,6 @@ func curpValid(t idText) bool {
 	return (sex == 'H' || sex == 'M' || sex == 'X') && hasCode(curpStates, c[11], c[12]) &&
 		isConsonant(c[13]) && isConsonant(c[14]) && isConsonant(c[15]) &&
 		validDate(year, twoDigits(d, 6), twoDigits(d, 8)) && curpCheck(c) == c[17]
-}
-
-// hasCode reports whether "ab" is one of the space-separated two-letter codes.
-func hasCode(codes string, a, b byte) bool {
-	for k := 0; k+1 < len(codes); k += 3 {
-		if codes[k] == a && codes[k+1] == b {
-			return true
-		}
-	}
-	return false
 }
 
 func isConsonant(c byte) bool { return isUpper(c) && strings.IndexByte("AEIOU", c) < 0 }

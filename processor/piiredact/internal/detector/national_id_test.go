@@ -99,7 +99,9 @@ func TestNationalIDEurope(t *testing.T) {
 		// Finnish HETU: date, century sign, mod-31 check character.
 		{in: "HETU 131052-308T", want: []string{"131052-308T"}},
 		{in: "020792A890C", want: []string{"020792A890C"}},
-		{in: "090729-7781", want: []string{"090729-7781"}},
+		{in: "HETU 090729-7781", want: []string{"090729-7781"}},
+		{in: "sotu: 090729-7781", want: []string{"090729-7781"}},
+		{in: "090729-7781", want: nil}, // a YYMMDD-HHMM stamp reads the same
 		{in: "131052-308U", want: nil},
 		{in: "310252-308Y", want: nil}, // 31 February
 		// German Steuer-ID: one repeated digit, ISO 7064 MOD 11,10, with context.
