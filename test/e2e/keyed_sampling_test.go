@@ -239,9 +239,19 @@ func TestKeyedSamplingHoldsTheGoalOnSkewedTraffic(t *testing.T) {
 	jaeger, tempo := StartBackend(t), StartBackend(t)
 	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: gatewayEnv(jaeger, tempo, map[string]string{
 		"HEALTHY_TRACES_PER_SECOND": strconv.Itoa(goal),
+		"RECORD_KEEP_REASON":        "true",
 	})})
 	sent := traffic.send(t, []string{col.Endpoints.GRPC})
 	Settle(t, col, jaeger, tempo)
+	// record_reason: every span says which rule kept its trace, and the trace's key.
+	wantReason := map[string]string{"healthy": "sampled", "error": "error", "slow": "latency"}
+	for _, rec := range tempo.Spans() {
+		s := sent[rec.Span.TraceID()]
+		reason, _ := rec.Span.Attributes().Get("errorkeep.reason")
+		key, _ := rec.Span.Attributes().Get("errorkeep.key")
+		require.Equal(t, wantReason[s.kind], reason.Str(), "a %s trace", s.kind)
+		require.Equal(t, "shop "+s.route, key.Str())
+	}
 	checkKeyed(t, "tempo", readKeyedResult(t, tempo, sent), sent, traffic, goal)
 	checkKeyed(t, "jaeger", readKeyedResult(t, jaeger, sent), sent, traffic, goal)
 }
