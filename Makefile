@@ -92,6 +92,16 @@ eval:
 eval-doc:
 	$(MAKE) --no-print-directory eval EVAL_FLAGS="-eval.doc -eval.examples=0"
 
+## capture-shapes: record what real instrumentations send (Go's net/http, gRPC, database/sql and
+## Redis instrumentations against a real redis-server, the Node.js auto-instrumentations, HotROD)
+## into the evaluation corpus's testdata/shapes. Needs redis-server (Debian: apt-get install
+## redis-server) and node; the tool's modules are pinned in internal/tools/capture.
+REDIS_SERVER ?= $(shell command -v redis-server)
+capture-shapes: build-hotrod
+	cd internal/tools/capture/node && npm ci --no-audit --no-fund
+	cd internal/tools/capture && $(GO) run . -out $(CURDIR)/processor/piiredact/internal/eval/testdata/shapes \
+		-redis-server "$(REDIS_SERVER)" -hotrod $(CURDIR)/$(HOTROD) -node node
+
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
 ## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.
 loadtest: build build-reference build-telemetrygen
