@@ -1,9 +1,10 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
-	"go.opentelemetry.io/collector/pdata/pcommon"
+	"encoding/binary"
+	"math/bits"
 
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+	"go.opentelemetry.io/collector/pdata/pcommon"
 )
 
 // decision is what was decided for a trace, remembered for its late spans, in 8
@@ -38,7 +39,7 @@ func (d decision) stored() uint32 {
 // decisionCache remembers the most recent decisions, forgetting the oldest first.
 // It grows with use up to size rather than allocate it all up front: a sidecar that
 // sees little traffic should not hold room for 200,000 decisions. Trace IDs are
-// folded to 64 bits (spanstore.FoldTraceID), which halves what an entry costs; two
+// folded to 64 bits (foldTraceID), which halves what an entry costs; two
 // random IDs fold alike about once in 2^64 pairs, and then one trace's late spans
 // would follow the other's decision (a qualifying span is kept whatever it says).
 // Not safe for concurrent use: the processor holds its lock.
@@ -54,7 +55,7 @@ func newDecisionCache(size int) decisionCache {
 }
 
 func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
-	d, ok := c.byID[spanstore.FoldTraceID(id)]
+	d, ok := c.byID[foldTraceID(id)]
 	return d, ok
 }
 
@@ -62,7 +63,7 @@ func (c *decisionCache) get(id pcommon.TraceID) (decision, bool) {
 // cache (spans of a remembered trace follow the decision instead of being buffered),
 // so id is never already here.
 func (c *decisionCache) put(id pcommon.TraceID, d decision) {
-	c.putKey(spanstore.FoldTraceID(id), d)
+	c.putKey(foldTraceID(id), d)
 }
 
 func (c *decisionCache) putKey(key uint64, d decision) {
@@ -79,10 +80,18 @@ func (c *decisionCache) putKey(key uint64, d decision) {
 // update replaces the decision remembered for id, as when a late span rescues a
 // trace, or remembers it when the cache had already forgotten it.
 func (c *decisionCache) update(id pcommon.TraceID, d decision) {
-	key := spanstore.FoldTraceID(id)
+	key := foldTraceID(id)
 	if _, ok := c.byID[key]; ok {
 		c.byID[key] = d
 		return
 	}
 	c.putKey(key, d)
+}
+
+// foldTraceID folds a trace ID into 64 bits: the low half (random in every W3C and
+// 64-bit ID) mixed with the high half, so that IDs that differ in either half fold
+// apart.
+func foldTraceID(id pcommon.TraceID) uint64 {
+	hi, lo := binary.LittleEndian.Uint64(id[:8]), binary.LittleEndian.Uint64(id[8:])
+	return lo ^ bits.RotateLeft64(hi*0x9E3779B97F4A7C15, 32)
 }

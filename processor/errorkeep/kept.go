@@ -4,14 +4,14 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 )
 
 // keptTraces collects the traces a pass kept, so that their spans are put together
 // and decoded in one go, after the processor's lock is released.
 type keptTraces struct {
 	traces []keptTrace
-	pieces []spanstore.Piece
+	pieces []otlpwire.Piece
 }
 
 type keptTrace struct {
@@ -47,6 +47,14 @@ func (k *keptTraces) addStored(id pcommon.TraceID, threshold uint64, payloads []
 
 func (k *keptTraces) empty() bool { return len(k.traces) == 0 }
 
+// reset forgets what was kept, keeping the lists' room; the slabs and records they
+// pointed to are let go.
+func (k *keptTraces) reset() {
+	clear(k.traces)
+	clear(k.pieces)
+	k.traces, k.pieces = k.traces[:0], k.pieces[:0]
+}
+
 // decode puts the kept spans together into one OTLP encoding in buf, those of one
 // resource under one ResourceSpans, decodes it once and gives every span back its
 // trace ID and the trace's sampling threshold. What the store gave back joins in:
@@ -57,7 +65,7 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}
-	enc := spanstore.Encoder{ShareResources: true}
+	enc := otlpwire.Encoder{ShareResources: true}
 	for i := range k.traces {
 		kt := &k.traces[i]
 		if err := enc.Add(k.pieces[kt.from:kt.to], i); err != nil {
@@ -66,9 +74,9 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 		if len(kt.stored) == 0 {
 			continue
 		}
-		var stored spanstore.Pieces
+		var stored otlpwire.Pieces
 		for r := len(kt.stored) - 1; r >= 0; r-- { // oldest first, as they arrived
-			if _, err := spanstore.CutOne(kt.stored[r], &stored); err != nil {
+			if _, err := otlpwire.CutOne(kt.stored[r], &stored); err != nil {
 				return ptrace.Traces{}, buf, err
 			}
 		}

@@ -1,7 +1,6 @@
 package errorkeep
 
 import (
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,8 +51,8 @@ func TestCutAndDecodeGiveBackEverySpan(t *testing.T) {
 	in := richBatch()
 	want := flatSpans(t, withThresholds(in))
 	perTrace := spantest.SpansByTrace(in)
-	c := newClassifier(defaultConfig())
-	groups, err := c.cutBatch(in, newCutScratch())
+	rules := newKeepRules(defaultConfig())
+	groups, err := cutBatch(in, &rules, newCutScratch())
 	require.NoError(t, err)
 	require.Len(t, groups, 3)
 	for _, g := range groups {
@@ -78,57 +77,4 @@ func scopeAlone(ss ptrace.ScopeSpans) ptrace.Traces {
 	td := ptrace.NewTraces()
 	ss.CopyTo(td.ResourceSpans().AppendEmpty().ScopeSpans().AppendEmpty())
 	return td
-}
-
-func TestSlabsCountWholeWhileAnyTracePointsIntoThem(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 100
-	p, sink, clock := newTestProcessor(t, cfg)
-	ctx := context.Background()
-	in := richBatch()
-	spans := in.SpanCount()
-	require.NoError(t, p.ConsumeTraces(ctx, in))
-	require.Equal(t, 3, p.buffer.len())
-	s := p.buffer.get(traceID(1)).pieces.first.Slab()
-	assert.Equal(t, s.Size()+3*perTraceOverhead, p.buffer.bytes)
-
-	// Deciding two of the three traces frees nothing: the third still points into the slab.
-	p.mu.Lock()
-	var kept keptTraces
-	var out outcome
-	p.decideLocked(p.buffer.get(traceID(1)), clock.Now(), &kept, &out)
-	p.decideLocked(p.buffer.get(traceID(2)), clock.Now(), &kept, &out)
-	assert.Equal(t, s.Size()+perTraceOverhead, p.buffer.bytes)
-	p.decideLocked(p.buffer.get(traceID(3)), clock.Now(), &kept, &out)
-	assert.Zero(t, p.buffer.bytes)
-	p.mu.Unlock()
-	require.NoError(t, p.forward(ctx, &kept))
-	assert.Equal(t, spans, sink.SpanCount())
-}
-
-func TestSparseBatchIsRepacked(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 100
-	p, _, clock := newTestProcessor(t, cfg)
-	ctx := context.Background()
-	// Decide traces 1..50, then send a batch where they are late and one trace is new.
-	first := ptrace.NewTraces()
-	for i := range 50 {
-		traceOf(traceID(uint64(i+1)), spanSpec{span: 1, attrs: map[string]any{"k": "v"}}).ResourceSpans().MoveAndAppendTo(first.ResourceSpans())
-	}
-	require.NoError(t, p.ConsumeTraces(ctx, first))
-	clock.Advance(cfg.DecisionWait)
-	p.decideDue(ctx, clock.Now())
-	require.Zero(t, p.buffer.len())
-
-	late := ptrace.NewTraces()
-	for i := range 50 {
-		traceOf(traceID(uint64(i+1)), spanSpec{span: 2, parent: 1, attrs: map[string]any{"k": "v"}}).ResourceSpans().MoveAndAppendTo(late.ResourceSpans())
-	}
-	traceOf(traceID(1000), spanSpec{span: 1}).ResourceSpans().MoveAndAppendTo(late.ResourceSpans())
-	lateSize := (&ptrace.ProtoMarshaler{}).TracesSize(late)
-	require.NoError(t, p.ConsumeTraces(ctx, late))
-	require.Equal(t, 1, p.buffer.len())
-	held := p.buffer.bytes - perTraceOverhead
-	assert.Less(t, held, int64(lateSize)/10, "the new trace holds a slab of its own, not the late spans' batch")
 }
