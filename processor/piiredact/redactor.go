@@ -19,6 +19,8 @@ type redactor struct {
 	keyRule   int
 	sensitive keyMatcher
 	allowed   keyMatcher
+	// keyWords turns on the rules by a key's words (keywords.go).
+	keyWords  bool
 	hasher    *hasher
 	dryRun    bool
 	summary   string
@@ -45,6 +47,9 @@ type scratch struct {
 	keys map[string]keyClass
 	// inVersion is set while the value of a version key is scanned.
 	inVersion bool
+	// underPerson is set while the map under a key that names a person is walked:
+	// its name keys hold that person's name.
+	underPerson bool
 }
 
 // isVersionKey reports keys whose values are versions ("service.version",
@@ -58,10 +63,14 @@ func isVersionKey(k string) bool {
 type keyClass uint8
 
 const (
-	keyScanned   keyClass = iota // values are scanned by the detectors
-	keyAllowed                   // on the allow-list: left alone
-	keySensitive                 // the whole value is redacted
-	keyVersion                   // scanned, except for IP addresses: "2.1.0.17" is a version
+	keyScanned       keyClass = iota // values are scanned by the detectors
+	keyAllowed                       // on the allow-list: left alone
+	keySensitive                     // the whole value is redacted
+	keyVersion                       // scanned, except for IP addresses: "2.1.0.17" is a version
+	keyCookie                        // a Cookie or Set-Cookie header: its values are redacted, its attributes kept
+	keyAuthorization                 // an Authorization header: the credential is redacted, its scheme kept
+	keyName                          // a name: redacted whole under a key that names a person, scanned elsewhere
+	keyPerson                        // names a person: the name keys of the map under it are sensitive
 )
 
 const maxCachedKeys = 1024
@@ -70,6 +79,7 @@ func newRedactor(cfg *Config) *redactor {
 	r := &redactor{
 		sensitive: newKeyMatcher(cfg.SensitiveKeys),
 		allowed:   newKeyMatcher(cfg.AllowedKeys),
+		keyWords:  cfg.SensitiveKeyWords == nil || *cfg.SensitiveKeyWords,
 		dryRun:    cfg.DryRun,
 		summary:   cfg.SummaryAttribute,
 	}
@@ -193,12 +203,28 @@ func mergeHits(h []hit) []hit {
 // redactMap redacts every value of m in place and drops entries whose action is
 // remove. Key rules apply to keys at every depth.
 func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
+	// A person's name keys are the direct children of the key that names them.
+	underPerson := sc.underPerson
+	sc.underPerson = false
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
 		switch r.classifyKey(k, sc) {
 		case keyAllowed:
 			return false
 		case keySensitive:
-			return r.redactWholeValue(v, sc)
+			return r.redactWholeValue(v, sc, keySensitive)
+		case keyCookie:
+			return r.redactWholeValue(v, sc, keyCookie)
+		case keyAuthorization:
+			return r.redactWholeValue(v, sc, keyAuthorization)
+		case keyName:
+			if underPerson {
+				return r.redactWholeValue(v, sc, keySensitive)
+			}
+		case keyPerson:
+			sc.underPerson = true
+			remove := r.redactValue(v, sc, true)
+			sc.underPerson = false
+			return remove
 		case keyVersion:
 			outer := sc.inVersion
 			sc.inVersion = true
@@ -210,20 +236,32 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	})
 }
 
-// classifyKey applies the allow-list, then the sensitive-key globs, through the
-// scratch's cache.
+// classifyKey applies the allow-list, then the sensitive-key globs and the rules
+// by the key's words, through the scratch's cache.
 func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 	if c, ok := sc.keys[k]; ok {
 		return c
 	}
 	c := keyScanned
+	words := wordsNone
+	if r.keyWords {
+		words = classifyKeyWords(k)
+	}
 	switch {
 	case r.allowed.match(k):
 		c = keyAllowed
-	case r.sensitive.match(k):
+	case words == wordsCookie:
+		c = keyCookie
+	case words == wordsAuthorization:
+		c = keyAuthorization
+	case r.sensitive.match(k), words == wordsCredential, words == wordsPersonName:
 		c = keySensitive
 	case isVersionKey(k):
 		c = keyVersion
+	case words == wordsName:
+		c = keyName
+	case words == wordsPerson:
+		c = keyPerson
 	}
 	if len(sc.keys) >= maxCachedKeys {
 		clear(sc.keys)
@@ -245,7 +283,9 @@ func (r *redactor) redactValue(v pcommon.Value, sc *scratch, canRemove bool) boo
 		}
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
+		underPerson := sc.underPerson
 		for i := 0; i < s.Len(); i++ {
+			sc.underPerson = underPerson // each map of a list of people
 			if r.redactValue(s.At(i), sc, canRemove) {
 				return true
 			}
@@ -257,8 +297,10 @@ func (r *redactor) redactValue(v pcommon.Value, sc *scratch, canRemove bool) boo
 }
 
 // redactWholeValue replaces the value of a sensitive key, keeping arrays and maps
-// as arrays and maps of redacted values, and reports whether to remove it.
-func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
+// as arrays and maps of redacted values, and reports whether to remove it. A
+// cookie or an authorization header keeps what is not secret in it: cookie
+// attributes and cookies that identify nobody, the authentication scheme.
+func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch, class keyClass) bool {
 	rl := &r.rules[r.keyRule]
 	switch v.Type() {
 	case pcommon.ValueTypeEmpty, pcommon.ValueTypeBool:
@@ -266,7 +308,7 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
 		for i := 0; i < s.Len(); i++ {
-			if r.redactWholeValue(s.At(i), sc) {
+			if r.redactWholeValue(s.At(i), sc, class) {
 				return true
 			}
 		}
@@ -274,12 +316,28 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
 	case pcommon.ValueTypeMap:
 		remove := false
 		v.Map().Range(func(_ string, inner pcommon.Value) bool {
-			remove = r.redactWholeValue(inner, sc)
+			remove = r.redactWholeValue(inner, sc, class)
 			return !remove
 		})
 		return remove
 	}
-	if v.Type() == pcommon.ValueTypeStr && v.Str() == "" {
+	if v.Type() == pcommon.ValueTypeStr && (v.Str() == "" || isReplacement(v.Str())) {
+		return false
+	}
+	if v.Type() == pcommon.ValueTypeStr && class == keySensitive && startsWithAuthScheme(v.Str()) {
+		// "Bearer abc" under "upstream.auth": the credential goes, the scheme stays.
+		class = keyAuthorization
+	}
+	if v.Type() == pcommon.ValueTypeStr && class != keySensitive {
+		out, changed := r.redactHeaderValue(v.Str(), class)
+		if !changed {
+			return false
+		}
+		sc.batch[r.keyRule]++
+		sc.item[r.keyRule]++
+		if !r.dryRun {
+			v.SetStr(out)
+		}
 		return false
 	}
 	sc.batch[r.keyRule]++

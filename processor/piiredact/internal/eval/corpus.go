@@ -27,6 +27,9 @@ type Case struct {
 type KeepValue struct {
 	Text string
 	Kind string
+	// Whole: the value is a whole string (an attribute's value), judged as one, not
+	// as a substring that other values may contain.
+	Whole bool
 }
 
 // Pending reports a case of a format whose detection another change adds.
@@ -139,13 +142,13 @@ func plant(g *gen, id int, p *place, v *Value, lookalike string, shapes []Shape)
 	}
 	p.fill(g, &x, &rec)
 	for _, n := range x.nb {
-		keep = append(keep, KeepValue{n.Text, n.Kind})
+		keep = append(keep, KeepValue{Text: n.Text, Kind: n.Kind})
 	}
 	for _, k := range x.keep {
-		keep = append(keep, KeepValue{k, "label"})
+		keep = append(keep, KeepValue{Text: k, Kind: "label"})
 	}
 	if lookalike != "" {
-		keep = append(keep, KeepValue{x.text, lookalike})
+		keep = append(keep, KeepValue{Text: x.text, Kind: lookalike})
 	}
 	c := Case{ID: id, Place: p.name, Kind: v.Kind, Variant: v.Variant, Lookalike: lookalike, Record: rec, Keep: keep, Source: "generated"}
 	if v.Kind != "" {

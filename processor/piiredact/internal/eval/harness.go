@@ -434,8 +434,11 @@ func judge(c *Case, in, out []string) Outcome {
 			continue
 		}
 		seen[kv.Text] = true
-		want := countIn(background, kv.Text)
-		if want == 0 || countIn(out, kv.Text) >= want {
+		if kv.Whole {
+			if want := countEqual(in, kv.Text); want == 0 || countEqual(out, kv.Text) >= want {
+				continue
+			}
+		} else if want := countIn(background, kv.Text); want == 0 || countIn(out, kv.Text) >= want {
 			continue
 		}
 		o.Damaged = append(o.Damaged, Damage{Keep: kv, Detectors: blame(in, out, kv.Text)})
@@ -526,6 +529,16 @@ func countIn(texts []string, s string) int {
 	n := 0
 	for _, t := range texts {
 		n += strings.Count(t, s)
+	}
+	return n
+}
+
+func countEqual(texts []string, s string) int {
+	n := 0
+	for _, t := range texts {
+		if t == s {
+			n++
+		}
 	}
 	return n
 }

@@ -19,11 +19,11 @@ func TestReplacementsAlignWithTheInput(t *testing.T) {
 }
 
 func TestJudgeFindsFragmentsAndDamage(t *testing.T) {
-	c := &Case{Secrets: []string{"Sup3rS3cretRedis"}, Keep: []KeepValue{{"EX 3600", "duration"}}}
+	c := &Case{Secrets: []string{"Sup3rS3cretRedis"}, Keep: []KeepValue{{Text: "EX 3600", Kind: "duration"}}}
 	o := judge(c, []string{"AUTH Sup3rS3cretRedis EX 3600"}, []string{"AUTH [REDACTED:url_credential]cretRedis EX 3600"})
 	assert.Equal(t, []string{"Sup3rS3cretRedis"}, o.Leaked, "half the secret survived")
 	assert.Empty(t, o.Damaged)
 	o = judge(c, []string{"AUTH Sup3rS3cretRedis EX 3600"}, []string{"AUTH [REDACTED:url_credential] EX [REDACTED:phone]"})
 	assert.Empty(t, o.Leaked)
-	assert.Equal(t, []Damage{{Keep: KeepValue{"EX 3600", "duration"}, Detectors: []string{"phone"}}}, o.Damaged)
+	assert.Equal(t, []Damage{{Keep: KeepValue{Text: "EX 3600", Kind: "duration"}, Detectors: []string{"phone"}}}, o.Damaged)
 }

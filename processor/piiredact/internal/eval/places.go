@@ -546,6 +546,9 @@ func commandLine(g *gen, x *slot) string {
 		t := x.withContext()
 		switch g.intn(4) {
 		case 0:
+			if x.kind == KindURLCredential {
+				return "curl -s '" + x.text + "'"
+			}
 			x.encode(url.QueryEscape)
 			return "curl -s 'https://api.example.com/v1/customers?ref=" + x.text + "'"
 		case 1:

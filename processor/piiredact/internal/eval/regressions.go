@@ -64,7 +64,7 @@ func LoadRegressions(path string) ([]Case, error) {
 			c.Lookalike = "regression"
 		}
 		for _, k := range r.Keep {
-			c.Keep = append(c.Keep, KeepValue{k, "regression"})
+			c.Keep = append(c.Keep, KeepValue{Text: k, Kind: "regression"})
 		}
 		cases = append(cases, c)
 	}

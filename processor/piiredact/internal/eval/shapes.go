@@ -41,7 +41,7 @@ func (s *Shape) apply(r *Record) []KeepValue {
 		}
 		r.SpanName = s.SpanName
 		keep = appendKeep(keep, s.Span)
-		keep = append(keep, KeepValue{s.SpanName, "background"})
+		keep = append(keep, KeepValue{Text: s.SpanName, Kind: "background", Whole: true})
 	case Logs:
 		// A log record written inside the span carries its route and status.
 		for _, k := range []string{"http.route", "http.request.method", "rpc.method", "db.system"} {
@@ -66,11 +66,11 @@ func appendKeep(keep []KeepValue, m map[string]any) []KeepValue {
 	for _, v := range m {
 		switch t := v.(type) {
 		case string:
-			keep = append(keep, KeepValue{t, "background"})
+			keep = append(keep, KeepValue{Text: t, Kind: "background", Whole: true})
 		case []any:
 			for _, e := range t {
 				if s, ok := e.(string); ok {
-					keep = append(keep, KeepValue{s, "background"})
+					keep = append(keep, KeepValue{Text: s, Kind: "background", Whole: true})
 				}
 			}
 		}

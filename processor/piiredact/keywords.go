@@ -1,0 +1,140 @@
+package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
+
+import "slices"
+
+// Key rules by the words of a key. Globs see a key as a string; applications name
+// the same thing in every notation ("x-api-key", "apiKey", "API_KEY", "api.key"), so
+// these rules split a key into its words (at '.', '_', '-', ' ', '/', ':' and
+// lower-to-upper case changes) and look at the last ones:
+//   - a credential: the last word is one that names a secret ("password", "pwd",
+//     "passphrase", "secret", "token", "credentials", "jwt", "sid"...), or "key"
+//     after a word that makes it one ("api", "private", "signing", "access"...), or
+//     "id" after "session";
+//   - a cookie or an authorization header: as a credential, but redacted knowing
+//     their syntax (cookieValue, authorizationValue);
+//   - a person's name: a name word ("name", "first_name", "fullName", "surname"...)
+//     whose parent names a person ("payment.details.holder.name",
+//     "customerName", "billing.last_name"); a map under a key that names a person
+//     ("holder", "customer", "patient"...) makes its name keys so too, at any depth.
+
+// keyWords splits a key into lower-case words. It allocates: callers cache the
+// verdict per key.
+func keyWords(k string) []string {
+	var words []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, lowerASCII(k[start:end]))
+		}
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == ':' || c == '[' || c == ']':
+			flush(i)
+			start = i + 1
+		case isUpperByte(c) && i > start && !isUpperByte(k[i-1]):
+			// "apiKey" → api, key; "APIKey" stays one run until the lower case.
+			flush(i)
+			start = i
+		case isLowerByte(c) && i > start+1 && isUpperByte(k[i-1]) && isUpperByte(k[i-2]):
+			// "APIKey": the run "APIK" splits before its last capital.
+			flush(i - 1)
+			start = i - 1
+		}
+	}
+	flush(len(k))
+	return words
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// credentialWords end a key that names a credential.
+var credentialWords = []string{
+	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "credential",
+	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "dsn", "auth",
+	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
+}
+
+// notCredentialBefore are words that make "token" something else: a page token, a
+// .NET cancellation token, a count of tokens.
+var notCredentialBefore = []string{"page", "next", "continuation", "cancellation", "sync", "resume", "max", "pagination", "type"}
+
+// keyQualifiers make "key" a credential.
+var keyQualifiers = []string{
+	"api", "access", "secret", "private", "signing", "encryption", "decryption", "master", "license", "subscription",
+	"client", "app", "application", "functions", "function", "account", "shared", "auth", "session", "webhook", "hmac",
+	"ssh", "gpg", "pgp", "storage", "service", "integration", "write", "ingest", "admin",
+}
+
+// personWords name a person whose name may sit under them.
+var personWords = []string{
+	"person", "people", "customer", "customers", "holder", "cardholder", "accountholder", "payer", "payee", "recipient",
+	"sender", "beneficiary", "patient", "employee", "contact", "member", "guest", "passenger", "buyer", "applicant",
+	"subscriber", "student", "user", "enduser", "author", "billing", "consignee", "traveler", "traveller",
+}
+
+// nameQualifiers come before "name" in a name key: first, last, full...
+var nameQualifiers = []string{"first", "last", "full", "given", "family", "middle", "display", "legal", "maiden", "nick", "real", "preferred"}
+
+type keyWordClass uint8
+
+const (
+	wordsNone          keyWordClass = iota
+	wordsCredential                 // the value is a credential
+	wordsCookie                     // a Cookie or Set-Cookie header
+	wordsAuthorization              // an Authorization header
+	wordsPersonName                 // a person's name
+	wordsName                       // a name: a person's when under a person
+	wordsPerson                     // names a person: name keys under it are names
+)
+
+// classifyKeyWords applies the word rules to a key.
+func classifyKeyWords(k string) keyWordClass {
+	w := keyWords(k)
+	n := len(w)
+	if n == 0 {
+		return wordsNone
+	}
+	last := w[n-1]
+	prev := ""
+	if n > 1 {
+		prev = w[n-2]
+	}
+	switch {
+	case last == "cookie" || last == "cookies":
+		return wordsCookie
+	case last == "authorization":
+		return wordsAuthorization
+	case last == "token" && slices.Contains(notCredentialBefore, prev):
+		return wordsNone
+	case slices.Contains(credentialWords, last):
+		return wordsCredential
+	case last == "key" && slices.Contains(keyQualifiers, prev):
+		return wordsCredential
+	case last == "id" && prev == "session" && k != "session.id":
+		// "app.session_id", "x-session-id"; semconv's own "session.id" groups a user's
+		// activity for analysis and is left to sensitive_keys.
+		return wordsCredential
+	}
+	if last == "name" || last == "surname" || last == "fullname" || last == "firstname" || last == "lastname" || last == "displayname" {
+		i := n - 2
+		for i >= 0 && slices.Contains(nameQualifiers, w[i]) {
+			i--
+		}
+		switch {
+		case i >= 0 && slices.Contains(personWords, w[i]):
+			return wordsPersonName // "customer.name", "holderName", "billing.last_name"
+		case i >= 0:
+			return wordsName // "service.name", "feature.display_name": a person's only under one
+		case i < n-2 || last != "name":
+			return wordsPersonName // "first_name", "fullName", "surname" on their own
+		}
+		return wordsName
+	}
+	if slices.Contains(personWords, last) {
+		return wordsPerson
+	}
+	return wordsNone
+}
