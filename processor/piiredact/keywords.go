@@ -1,6 +1,6 @@
 package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
 
-import "slices"
+import "strings"
 
 // Key rules by the words of a key. Globs see a key as a string; applications name
 // the same thing in every notation ("x-api-key", "apiKey", "API_KEY", "api.key"), so
@@ -17,24 +17,33 @@ import "slices"
 //     "customerName", "billing.last_name"); a map under a key that names a person
 //     ("holder", "customer", "patient"...) makes its name keys so too, at any depth.
 
-// keyWords splits a key into lower-case words. It allocates: callers cache the
-// verdict per key.
-func keyWords(k string) []string {
-	var words []string
+// maxKeyWords bounds the words of a key that are looked at: the last ones.
+const maxKeyWords = 16
+
+// keyWordSpans splits a key into its words and returns them as byte ranges of k,
+// the last maxKeyWords of them, without allocating.
+func keyWordSpans(k string, w *[maxKeyWords][2]int) int {
+	n := 0
 	start := 0
 	flush := func(end int) {
-		if end > start {
-			words = append(words, lowerASCII(k[start:end]))
+		if end <= start {
+			return
 		}
+		if n == maxKeyWords {
+			copy(w[:], w[1:])
+			n--
+		}
+		w[n] = [2]int{start, end}
+		n++
 	}
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
-		case c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == ':' || c == '[' || c == ']':
+		case c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == ':' || c == '[' || c == ']' || c == '$' || c == '@':
 			flush(i)
 			start = i + 1
 		case isUpperByte(c) && i > start && !isUpperByte(k[i-1]):
-			// "apiKey" → api, key; "APIKey" stays one run until the lower case.
+			// "apiKey" → api, key.
 			flush(i)
 			start = i
 		case isLowerByte(c) && i > start+1 && isUpperByte(k[i-1]) && isUpperByte(k[i-2]):
@@ -44,7 +53,27 @@ func keyWords(k string) []string {
 		}
 	}
 	flush(len(k))
-	return words
+	return n
+}
+
+// keyWords splits a key into lower-case words (for tests and messages).
+func keyWords(k string) []string {
+	var w [maxKeyWords][2]int
+	n := keyWordSpans(k, &w)
+	out := make([]string, n)
+	for i := range n {
+		out[i] = lowerASCII(k[w[i][0]:w[i][1]])
+	}
+	return out
+}
+
+func oneOf(word string, list []string) bool {
+	for _, x := range list {
+		if len(x) == len(word) && strings.EqualFold(x, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
@@ -90,50 +119,58 @@ const (
 	wordsPerson                     // names a person: name keys under it are names
 )
 
-// classifyKeyWords applies the word rules to a key.
+// classifyKeyWords applies the word rules to a key. It does not allocate: keys in
+// text are classified for every value scanned.
 func classifyKeyWords(k string) keyWordClass {
-	w := keyWords(k)
-	n := len(w)
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
 	if n == 0 {
 		return wordsNone
 	}
-	last := w[n-1]
+	word := func(i int) string { return k[spans[i][0]:spans[i][1]] }
+	last := word(n - 1)
 	prev := ""
 	if n > 1 {
-		prev = w[n-2]
+		prev = word(n - 2)
+	}
+	is := func(w, x string) bool { return strings.EqualFold(w, x) }
+	for i := range n {
+		if oneOf(word(i), []string{"public", "publishable"}) {
+			return wordsNone // .NET's PublicKeyToken, a publishable key: public by design
+		}
 	}
 	switch {
-	case last == "cookie" || last == "cookies":
+	case is(last, "cookie") || is(last, "cookies"):
 		return wordsCookie
-	case last == "authorization":
+	case is(last, "authorization"):
 		return wordsAuthorization
-	case last == "token" && slices.Contains(notCredentialBefore, prev):
+	case is(last, "token") && oneOf(prev, notCredentialBefore):
 		return wordsNone
-	case slices.Contains(credentialWords, last):
+	case oneOf(last, credentialWords):
 		return wordsCredential
-	case last == "key" && slices.Contains(keyQualifiers, prev):
+	case is(last, "key") && oneOf(prev, keyQualifiers):
 		return wordsCredential
-	case last == "id" && prev == "session" && k != "session.id":
+	case is(last, "id") && is(prev, "session") && k != "session.id":
 		// "app.session_id", "x-session-id"; semconv's own "session.id" groups a user's
 		// activity for analysis and is left to sensitive_keys.
 		return wordsCredential
 	}
-	if last == "name" || last == "surname" || last == "fullname" || last == "firstname" || last == "lastname" || last == "displayname" {
+	if oneOf(last, []string{"name", "surname", "fullname", "firstname", "lastname", "displayname"}) {
 		i := n - 2
-		for i >= 0 && slices.Contains(nameQualifiers, w[i]) {
+		for i >= 0 && oneOf(word(i), nameQualifiers) {
 			i--
 		}
 		switch {
-		case i >= 0 && slices.Contains(personWords, w[i]):
+		case i >= 0 && oneOf(word(i), personWords):
 			return wordsPersonName // "customer.name", "holderName", "billing.last_name"
 		case i >= 0:
 			return wordsName // "service.name", "feature.display_name": a person's only under one
-		case i < n-2 || last != "name":
+		case i < n-2 || !is(last, "name"):
 			return wordsPersonName // "first_name", "fullName", "surname" on their own
 		}
 		return wordsName
 	}
-	if slices.Contains(personWords, last) {
+	if oneOf(last, personWords) {
 		return wordsPerson
 	}
 	return wordsNone

@@ -153,6 +153,13 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 			sc.hits = append(sc.hits, hit{Match: m, rule: i})
 		}
 	}
+	if r.keyWords && strings.ContainsAny(s, ":=") {
+		// Maps written into text: the key rules apply to their keys (payload.go).
+		sc.matches = appendKeyedValues(sc.matches[:0], s)
+		for _, m := range sc.matches {
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
+		}
+	}
 	if len(sc.hits) == 0 {
 		return s, false, false
 	}
