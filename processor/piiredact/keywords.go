@@ -117,6 +117,7 @@ const (
 	wordsPersonName                 // a person's name
 	wordsName                       // a name: a person's when under a person
 	wordsPerson                     // names a person: name keys under it are names
+	wordsArgv                       // a command's arguments, as exec saw them
 )
 
 // classifyKeyWords applies the word rules to a key. It does not allocate: keys in
@@ -172,6 +173,9 @@ func classifyKeyWords(k string) keyWordClass {
 	}
 	if oneOf(last, personWords) {
 		return wordsPerson
+	}
+	if oneOf(last, []string{"args", "argv", "arguments"}) {
+		return wordsArgv // "process.command_args"
 	}
 	return wordsNone
 }

@@ -50,6 +50,10 @@ type scratch struct {
 	// underPerson is set while the map under a key that names a person is walked:
 	// its name keys hold that person's name.
 	underPerson bool
+	// Command-line parsing (cmdline.go).
+	cmdArgs  []argSpan
+	cmdArgv  []string
+	cmdFound [][3]int
 }
 
 // isVersionKey reports keys whose values are versions ("service.version",
@@ -71,6 +75,7 @@ const (
 	keyAuthorization                 // an Authorization header: the credential is redacted, its scheme kept
 	keyName                          // a name: redacted whole under a key that names a person, scanned elsewhere
 	keyPerson                        // names a person: the name keys of the map under it are sensitive
+	keyArgv                          // a command's arguments (process.command_args): flags that take secrets
 )
 
 const maxCachedKeys = 1024
@@ -160,6 +165,20 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
 		}
 	}
+	if r.keyWords && len(s) >= len("AUTH x") {
+		// Statements and the secrets their grammar names (statements.go).
+		sc.matches = appendStatementSecrets(sc.matches[:0], s, &sc.cmdArgs)
+		for _, m := range sc.matches {
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
+		}
+	}
+	if r.keyWords && strings.Contains(s, " -") {
+		// Commands and the secrets their flags take (cmdline.go).
+		sc.matches = appendCommandLineSecrets(sc.matches[:0], s, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
+		for _, m := range sc.matches {
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
+		}
+	}
 	if len(sc.hits) == 0 {
 		return s, false, false
 	}
@@ -227,6 +246,10 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			if underPerson {
 				return r.redactWholeValue(v, sc, keySensitive)
 			}
+		case keyArgv:
+			if v.Type() == pcommon.ValueTypeSlice {
+				r.redactArgv(v.Slice(), sc)
+			}
 		case keyPerson:
 			sc.underPerson = true
 			remove := r.redactValue(v, sc, true)
@@ -269,6 +292,8 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyName
 	case words == wordsPerson:
 		c = keyPerson
+	case words == wordsArgv:
+		c = keyArgv
 	}
 	if len(sc.keys) >= maxCachedKeys {
 		clear(sc.keys)
@@ -358,6 +383,33 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch, class keyClass
 	}
 	v.SetStr(rl.replacement(r.hasher, v.AsString()))
 	return false
+}
+
+// redactArgv redacts, in a command's arguments recorded as an array, the secrets
+// its flags take ("-pSECRET", "-a", "SECRET"); every argument is scanned after.
+func (r *redactor) redactArgv(args pcommon.Slice, sc *scratch) {
+	sc.cmdArgv = sc.cmdArgv[:0]
+	for i := 0; i < args.Len(); i++ {
+		if args.At(i).Type() != pcommon.ValueTypeStr {
+			return
+		}
+		sc.cmdArgv = append(sc.cmdArgv, args.At(i).Str())
+	}
+	sc.cmdFound = argvSecrets(sc.cmdArgv, sc.cmdFound[:0])
+	rl := &r.rules[r.keyRule]
+	for _, f := range sc.cmdFound {
+		arg := sc.cmdArgv[f[0]]
+		sc.batch[r.keyRule]++
+		sc.item[r.keyRule]++
+		if r.dryRun {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(arg[:f[1]])
+		rl.writeReplacement(&b, r.hasher, arg[f[1]:f[2]])
+		b.WriteString(arg[f[2]:])
+		args.At(f[0]).SetStr(b.String())
+	}
 }
 
 // redactText redacts a string field that cannot be removed (names, messages).

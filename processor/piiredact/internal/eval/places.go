@@ -522,9 +522,9 @@ func fillRedis(g *gen, x *slot, r *Record) {
 			"AUTH " + x.text,
 			"AUTH default " + x.text,
 			"CONFIG SET requirepass " + x.text,
-			"SET session:" + x.nbText(0) + " " + x.text + " EX 3600",
+			"SET session:" + g.hex(16) + " " + x.text + " EX 3600",
 			"SETEX token:42 3600 " + x.text,
-			"HSET session:" + x.nbText(0) + " token " + x.text,
+			"HSET session:" + g.hex(16) + " token " + x.text,
 			"HELLO 3 AUTH default " + x.text,
 			"MIGRATE 10.0.3.9 6379 session:1 0 5000 AUTH " + x.text,
 		})
