@@ -2,6 +2,16 @@ package detector
 
 import "strings"
 
+// NationalID is the name of the national_id detector.
+const NationalID = "national_id"
+
+var nationalIDBuiltin = Builtin{
+	Name: NationalID,
+	New:  func(_ Options) Detector { return nationalID{} },
+	// A NINO has six digits, every other identifier more.
+	Prefilter: Prefilter{MinDigits: 6},
+}
+
 // nationalID finds national identifiers by their formats and check digits, as
 // Datadog's sensitive data scanner and Presidio have them:
 //   - UK National Insurance number: two letters, six digits, A-D ("AB 12 34 56 C"),
@@ -17,9 +27,6 @@ import "strings"
 // only after a context word that names the identifier, within a few words before it:
 // order numbers and timestamps are digit runs too.
 type nationalID struct{}
-
-// contextWindow is how far before a bare number its context word may be.
-const contextWindow = 40
 
 var (
 	sinContext     = [...]string{"sin", "social insurance", "numéro d'assurance sociale", "nas"}
@@ -169,75 +176,6 @@ func idEndsAt(s string, j int) bool {
 	return j == len(s) || (!isWord(s[j]) && (s[j] != '.' || j+1 >= len(s) || !isDigit(s[j+1])))
 }
 
-// hasContext reports a context word ending within contextWindow bytes before i.
-func hasContext(s string, i int, words []string) bool {
-	window := s[max(0, i-contextWindow):i]
-	for _, w := range words {
-		for k := 0; k+len(w) <= len(window); k++ {
-			if strings.EqualFold(window[k:k+len(w)], w) && (k == 0 || !isAlpha(window[k-1])) &&
-				(k+len(w) == len(window) || !isAlpha(window[k+len(w)])) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func cpfValid(d []byte) bool {
-	same := true
-	for _, x := range d {
-		same = same && x == d[0]
-	}
-	if same {
-		return false
-	}
-	check := func(n int) byte {
-		sum := 0
-		for k := 0; k < n; k++ {
-			sum += int(d[k]) * (n + 1 - k)
-		}
-		return byte(sum * 10 % 11 % 10)
-	}
-	return check(9) == d[9] && check(10) == d[10]
-}
-
-func nirValid(d []byte) bool {
-	if d[0] != 1 && d[0] != 2 && d[0] != 3 && d[0] != 4 && d[0] != 7 && d[0] != 8 {
-		return false
-	}
-	var n uint64
-	for _, x := range d[:13] {
-		n = n*10 + uint64(x)
-	}
-	key := uint64(d[13])*10 + uint64(d[14])
-	return key == 97-n%97
-}
-
-var (
-	verhoeffD = [10][10]byte{
-		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
-	}
-	verhoeffP = [8][10]byte{
-		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
-	}
-)
-
-func verhoeffValid(d []byte) bool {
-	var c byte
-	for k := range d {
-		c = verhoeffD[c][verhoeffP[k%8][d[len(d)-1-k]]]
-	}
-	return c == 0
-}
-
-// dniLetters is the mod-23 check letter table of Spanish DNI and NIE numbers.
-const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
-
 // dniAt reads "12345678Z" or "12345678-Z": the eight digits from i end at end, where
 // the letter follows.
 func dniAt(s string, i, end int) int {
@@ -268,7 +206,7 @@ func dniLetterAt(s string, j int, n uint64) int {
 	if j < len(s) && s[j] == '-' {
 		j++
 	}
-	if j >= len(s) || s[j]&^0x20 != dniLetters[n%23] || (j+1 < len(s) && isWord(s[j+1])) {
+	if j >= len(s) || s[j]&^0x20 != dniLetter(n) || (j+1 < len(s) && isWord(s[j+1])) {
 		return 0
 	}
 	return j + 1

@@ -1,5 +1,14 @@
 package detector
 
+// Phone is the name of the phone detector.
+const Phone = "phone"
+
+var phoneBuiltin = Builtin{
+	Name:      Phone,
+	New:       func(_ Options) Detector { return phone{} },
+	Prefilter: Prefilter{MinDigits: minE164Digits},
+}
+
 // phone finds telephone numbers in three shapes:
 //   - international (E.164 and its printed forms): "+" then 8 to 15 digits, with single
 //     spaces, dashes or dots between groups and at most one parenthesised group,
