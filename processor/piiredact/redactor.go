@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
@@ -57,6 +58,10 @@ type scratch struct {
 	// underPerson is set while the map under a key that names a person is walked:
 	// its name keys hold that person's name.
 	underPerson bool
+	// A URL-decoded view of the value being scanned, and where each of its bytes
+	// came from (urlDecoded).
+	decoded    []byte
+	decodedPos []int32
 	// Command-line parsing (cmdline.go).
 	cmdArgs  []argSpan
 	cmdArgv  []string
@@ -155,37 +160,11 @@ func (r *redactor) putScratch(sc *scratch) {
 // finding's action is remove and canRemove allows it: the caller drops the holder.
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
 	sc.hits = sc.hits[:0]
-	profile := detector.NewProfile(s)
-	for i := range r.detectors {
-		d := &r.detectors[i]
-		if !d.prefilter.Admits(&profile) || (sc.inVersion && d.address) {
-			continue
-		}
-		sc.matches = d.AppendMatches(sc.matches[:0], s)
-		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{Match: m, rule: i})
-		}
-	}
-	if r.keyWords && strings.ContainsAny(s, ":=") {
-		// Maps written into text: the key rules apply to their keys (payload.go).
-		sc.matches = appendKeyedValues(sc.matches[:0], s)
-		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
-		}
-	}
-	if r.keyWords && len(s) >= len("AUTH x") {
-		// Statements and the secrets their grammar names (statements.go).
-		sc.matches = appendStatementSecrets(sc.matches[:0], s, &sc.cmdArgs)
-		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
-		}
-	}
-	if r.keyWords && strings.Contains(s, " -") {
-		// Commands and the secrets their flags take (cmdline.go).
-		sc.matches = appendCommandLineSecrets(sc.matches[:0], s, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
-		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{Match: m, rule: r.keyRule})
-		}
+	r.collectHits(s, sc, nil)
+	if view, ok := sc.urlDecoded(s); ok {
+		// "%2B44%2020%207946%200958", "2001%3A4860%3A%3A1", "SE22+0845+3553...": what a
+		// URL encodes is found in its decoded form and masked in the original.
+		r.collectHits(view, sc, sc.decodedPos)
 	}
 	if len(sc.hits) == 0 {
 		return s, false, false
@@ -216,6 +195,98 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	}
 	b.WriteString(s[prev:])
 	return b.String(), true, false
+}
+
+// collectHits runs every detector and rule over t and adds what they find to
+// sc.hits; pos, when t is a decoded view, maps its offsets to the original's.
+func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
+	add := func(rule int) {
+		for _, m := range sc.matches {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: rule})
+		}
+	}
+	profile := detector.NewProfile(t)
+	for i := range r.detectors {
+		d := &r.detectors[i]
+		if !d.prefilter.Admits(&profile) || (sc.inVersion && d.address) {
+			continue
+		}
+		sc.matches = d.AppendMatches(sc.matches[:0], t)
+		add(i)
+	}
+	if !r.keyWords {
+		return
+	}
+	if strings.ContainsAny(t, ":=") {
+		// Maps written into text: the key rules apply to their keys (payload.go).
+		sc.matches = appendKeyedValues(sc.matches[:0], t)
+		add(r.keyRule)
+	}
+	if len(t) >= len("AUTH x") {
+		// Statements and the secrets their grammar names (statements.go).
+		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)
+		add(r.keyRule)
+	}
+	if strings.Contains(t, " -") {
+		// Commands and the secrets their flags take (cmdline.go).
+		sc.matches = appendCommandLineSecrets(sc.matches[:0], t, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
+		add(r.keyRule)
+	}
+}
+
+// urlDecoded returns s with its percent-escapes decoded, and '+' as a space after a
+// '?', in the scratch's buffer, when s has any; sc.decodedPos maps each byte of the
+// view (and its end) to where it came from in s. The view lives until the next call.
+func (sc *scratch) urlDecoded(s string) (string, bool) {
+	first := -1
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			first = i
+			break
+		}
+	}
+	query := strings.IndexByte(s, '?')
+	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) {
+		return "", false
+	}
+	sc.decoded = sc.decoded[:0]
+	sc.decodedPos = sc.decodedPos[:0]
+	for i := 0; i < len(s); {
+		sc.decodedPos = append(sc.decodedPos, int32(i))
+		switch c := s[i]; {
+		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]):
+			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 3
+		case c == '+' && query >= 0 && i > query:
+			sc.decoded = append(sc.decoded, ' ')
+			i++
+		default:
+			sc.decoded = append(sc.decoded, c)
+			i++
+		}
+	}
+	sc.decodedPos = append(sc.decodedPos, int32(len(s)))
+	if len(sc.decoded) == 0 {
+		return "", false
+	}
+	return unsafe.String(&sc.decoded[0], len(sc.decoded)), true
+}
+
+func isHexByte(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
 }
 
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any
