@@ -257,7 +257,7 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	for i := 0; i < len(s); {
 		sc.decodedPos = append(sc.decodedPos, int32(i))
 		switch c := s[i]; {
-		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]):
+		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) && !urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])):
 			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
 			i += 3
 		case c == '+' && query >= 0 && i > query:
@@ -273,6 +273,12 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 		return "", false
 	}
 	return unsafe.String(&sc.decoded[0], len(sc.decoded)), true
+}
+
+// urlDelimiter reports the characters that give a URL its structure: decoded, an
+// escaped one would move the bounds of userinfo, path or query.
+func urlDelimiter(c byte) bool {
+	return c == '/' || c == '?' || c == '#' || c == '@' || c == '&' || c == '=' || c == '%' || c == ';'
 }
 
 func isHexByte(c byte) bool {

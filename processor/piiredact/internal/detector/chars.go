@@ -32,6 +32,15 @@ func numberStartsAt(s string, i int) bool {
 	if (p == '.' || p == ',') && i >= 2 && isDigit(s[i-2]) {
 		return false
 	}
+	// A group of a longer dashed token ("ip-10-129-143-236", a UUID's
+	// "-4155-5526-...") is not a number of its own.
+	if p == '-' && i >= 2 && isAlnum(s[i-2]) {
+		return false
+	}
+	// Digits right after a percent-escape ("build%205.5.48.11") start inside it.
+	if i >= 3 && s[i-3] == '%' && isHex(s[i-2]) && isHex(s[i-1]) {
+		return false
+	}
 	return true
 }
 

@@ -135,7 +135,12 @@ var lookalikeFormats = []struct {
 	{"request-id", func(g *gen) string {
 		return pick(g, []string{"req_" + g.chars(alnumChars, 14), "Root=1-" + g.hex(8) + "-" + g.hex(24), g.chars(upperAlnum, 26)})
 	}},
-	{"snowflake-id", func(g *gen) string { return fmt.Sprint(int64(g.between(1, 1<<30))<<22 | int64(g.intn(1<<22))) }},
+	// Snowflake IDs as Twitter and Discord make them: milliseconds since their epoch
+	// (2010-11-04), shifted left 22 bits.
+	{"snowflake-id", func(g *gen) string {
+		ms := int64(g.between(1672531200, 1790000000))*1000 - 1288834974657
+		return fmt.Sprint(ms<<22 | int64(g.intn(1<<22)))
+	}},
 	{"kafka-offset", func(g *gen) string { return fmt.Sprintf("orders-%d@%d", g.intn(12), g.intn(1e8)) }},
 	{"file-path", func(g *gen) string {
 		return fmt.Sprintf("/var/lib/app/data/%d/%02d/%02d/part-%05d.parquet", g.between(2020, 2026), g.between(1, 12), g.between(1, 28), g.intn(100000))

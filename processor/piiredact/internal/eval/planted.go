@@ -143,7 +143,11 @@ func (g *gen) creditCard() Value {
 	num := g.cardNumber(b)
 	switch g.intn(4) {
 	case 0:
-		return free(KindCreditCard, b.name+"/compact", num)
+		v := free(KindCreditCard, b.name+"/compact", num)
+		if len(num) == 12 {
+			v.Context = pick(g, []string{"card", "Maestro", "PAN"}) // twelve bare digits are a card only so named
+		}
+		return v
 	case 1:
 		return free(KindCreditCard, b.name+"/dashed", group(num, cardGroups(len(num), b.name == "amex"), "-"))
 	default:
