@@ -91,6 +91,12 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 		if startsWithAuthScheme(s[vStart:vEnd]) {
 			vStart += strings.IndexByte(s[vStart:vEnd], ' ') + 1
 		}
+		if class == wordsCredential && vStart > 0 && s[vStart-1] != '"' && s[vStart-1] != '\'' {
+			// A bare credential is one token: "secret: abc rejected by ..." ends at the space.
+			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 {
+				vEnd = vStart + k
+			}
+		}
 		dst = append(dst, detector.Match{Start: vStart, End: vEnd})
 		i = vEnd - 1
 	}
@@ -233,5 +239,12 @@ func nextIsKey(s string, i int) bool {
 	for i < len(s) && s[i] == ' ' {
 		i++
 	}
-	return i < len(s) && (s[i] == '=' || s[i] == ':')
+	if i >= len(s) || (s[i] != '=' && s[i] != ':') {
+		return false
+	}
+	// Base64's padding ("...NTI=]") is no separator: a value follows a real one.
+	if s[i] == '=' && (i+1 >= len(s) || strings.IndexByte("=]}), \t\n", s[i+1]) >= 0) {
+		return false
+	}
+	return true
 }

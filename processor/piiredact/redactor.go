@@ -69,11 +69,16 @@ type scratch struct {
 }
 
 // isVersionKey reports keys whose values are versions ("service.version",
-// "os.version", "telemetry.sdk.version", "app_version", "buildVersion"): a
-// four-part version there is not an IP address.
+// "os.version", "telemetry.sdk.version", "app_version", "buildVersion", "build",
+// "app.build", "firmware"): a four-part version there is not an IP address.
 func isVersionKey(k string) bool {
 	const suffix = "version"
-	return len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix)
+	if len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix) {
+		return true
+	}
+	var w [maxKeyWords][2]int
+	n := keyWordSpans(k, &w)
+	return n > 0 && oneOf(k[w[n-1][0]:w[n-1][1]], []string{"build", "release", "revision", "firmware", "ver"})
 }
 
 type keyClass uint8

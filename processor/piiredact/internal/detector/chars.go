@@ -37,8 +37,8 @@ func numberStartsAt(s string, i int) bool {
 	if p == '-' && i >= 2 && isAlnum(s[i-2]) {
 		return false
 	}
-	// Digits right after a percent-escape ("build%205.5.48.11") start inside it.
-	if i >= 3 && s[i-3] == '%' && isHex(s[i-2]) && isHex(s[i-1]) {
+	// Digits in or right after a percent-escape ("build%205.5.48.11") start inside it.
+	if p == '%' || (i >= 3 && s[i-3] == '%' && isHex(s[i-2]) && isHex(s[i-1])) {
 		return false
 	}
 	return true

@@ -40,7 +40,7 @@ func (nationalID) Name() string { return NationalID }
 func (nationalID) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if !isAlnum(c) || (i > 0 && isWord(s[i-1])) {
+		if !isAlnum(c) || (i > 0 && isWord(s[i-1])) || (isDigit(c) && !numberStartsAt(s, i)) {
 			i++
 			continue
 		}

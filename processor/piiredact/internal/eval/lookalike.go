@@ -42,8 +42,10 @@ var lookalikeFormats = []struct {
 	{"version/semver-pre", func(g *gen) string {
 		return fmt.Sprintf("%d.%d.%d-%s.%d+build.%d", g.intn(5), g.intn(30), g.intn(30), pick(g, []string{"rc", "beta", "alpha"}), g.intn(10), g.intn(9999))
 	}},
+	// A bare four-part version is an IPv4 address by its format: versions come with
+	// a "v", a name or a word that says so.
 	{"version/four-part", func(g *gen) string {
-		return fmt.Sprintf("%d.%d.%d.%d", g.between(1, 9), g.intn(20), g.intn(100), g.intn(9999))
+		return fmt.Sprintf(pick(g, []string{"v%d.%d.%d.%d", "version %d.%d.%d.%d", "FileVersion: %d.%d.%d.%d", "ver. %d.%d.%d.%d"}), g.between(1, 9), g.intn(20), g.intn(100), g.intn(9999))
 	}}, // ipv4
 	{"version/build-prose", func(g *gen) string {
 		return fmt.Sprintf("build %d.%d.%d.%d", g.between(1, 9), g.intn(20), g.intn(100), g.intn(99))
