@@ -83,9 +83,46 @@ var apiKeyFormats = [...]keyFormat{
 	// HashiCorp Vault service and batch tokens.
 	{prefix: "hvs.", minBody: 24, body: isKeyBody},
 	{prefix: "hvb.", minBody: 24, body: isKeyBody},
+	// Bot and webhook URLs whose path is the credential: Telegram's bot token,
+	// Discord's and Microsoft Teams' webhook secrets.
+	{prefix: "api.telegram.org/bot", minBody: 40, body: isBotTokenBody, afterHost: true},
+	{prefix: "discord.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
+	{prefix: "discordapp.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
+	{prefix: "/IncomingWebhook/", minBody: 32, body: isWebhookBody, afterHost: true},
+	// More vendors' documented formats.
+	{prefix: "xapp-", minBody: 30, body: isSlackBody},
+	{prefix: "PMAK-", minBody: 59, body: isKeyBody},
+	{prefix: "dp.st.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.pt.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.sa.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.ct.", minBody: 40, body: isKeyBody},
+	{prefix: "sntrys_", minBody: 40, body: isKeyBody},
+	{prefix: "sntryu_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "glsa_", minBody: 41, body: isKeyBody},
+	{prefix: "glc_", minBody: 32, body: isKeyBody},
+	{prefix: "lin_api_", minBody: 40, body: isAlnum},
+	{prefix: "NRAK-", minBody: 27, maxBody: 27, body: isUpperAlnum},
+	{prefix: "NRII-", minBody: 27, maxBody: 32, body: isKeyBody},
+	{prefix: "ATATT3", minBody: 100, body: isPaddedKeyBody},
+	{prefix: "dop_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "doo_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "dor_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "pul-", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "xkeysib-", minBody: 81, body: isKeyBody},
+	{prefix: "dapi", minBody: 32, maxBody: 32, body: isLowerHex},
+	{prefix: "sk.eyJ", minBody: 40, body: isDottedKeyBody},
+	{prefix: "figd_", minBody: 40, body: isKeyBody},
+	{prefix: "ya29.", minBody: 50, body: isKeyBody},
+	{prefix: "hf_", minBody: 34, body: isAlnum},
+	{prefix: "AGE-SECRET-KEY-1", minBody: 58, maxBody: 58, body: isUpperAlnum},
+	{prefix: "secret_", minBody: 43, maxBody: 43, body: isAlnum},
+	{prefix: "ntn_", minBody: 40, body: isAlnum},
 }
 
 func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
+func isBotTokenBody(c byte) bool  { return isKeyBody(c) || c == ':' }
+func isWebhookBody(c byte) bool   { return isKeyBody(c) || c == '/' }
+func isPaddedKeyBody(c byte) bool { return isKeyBody(c) || c == '=' }
 func isDottedKeyBody(c byte) bool { return isKeyBody(c) || c == '.' }
 
 // minAPIKeyLen is the shortest key any format accepts ("xoxb-" and ten characters).

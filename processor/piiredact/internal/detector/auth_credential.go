@@ -6,12 +6,14 @@ const AuthCredential = "auth_credential" //nolint:gosec // a detector's name, no
 var authCredentialBuiltin = Builtin{
 	Name: AuthCredential,
 	New:  func(_ Options) Detector { return authCredential{} },
-	// "Bearer " or "Basic ".
-	Prefilter: Prefilter{AnyOf: "bB", MinSpaces: 1},
+	// A scheme, a space and a credential of eight bytes or more.
+	Prefilter: Prefilter{MinSpaces: 1, MinLen: len("Token ") + minBearerToken},
 }
 
 // authCredential finds the credential of an HTTP Authorization value, in a header
-// value or anywhere in text: "Bearer <token>" and "Basic <base64 of user:password>".
+// value or anywhere in text: "Bearer <token>", "Basic <base64 of user:password>",
+// and the token schemes of other APIs ("Token <token>", "ApiKey <key>",
+// "Negotiate <base64>").
 // Only the credential is reported; the scheme word stays so the value still reads
 // as what it is. To keep prose ("basic information", "bearer bonds") untouched, a
 // Bearer token needs 8+ characters including a digit or token punctuation, and a
@@ -24,8 +26,8 @@ func (authCredential) Name() string { return AuthCredential }
 
 func (authCredential) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i+6 < len(s); i++ {
-		c := s[i]
-		if c != 'b' && c != 'B' || (i > 0 && isWord(s[i-1])) {
+		c := s[i] | 0x20
+		if c != 'b' && c != 't' && c != 'a' && c != 'n' || (i > 0 && isWord(s[i-1])) {
 			continue
 		}
 		var scheme int
@@ -35,6 +37,12 @@ func (authCredential) AppendMatches(dst []Match, s string) []Match {
 			scheme = 6
 		case hasPrefixFold(s[i:], "basic"):
 			scheme, basic = 5, true
+		case hasPrefixFold(s[i:], "token"):
+			scheme = 5
+		case hasPrefixFold(s[i:], "apikey"):
+			scheme = 6
+		case hasPrefixFold(s[i:], "negotiate"):
+			scheme = 9
 		default:
 			continue
 		}

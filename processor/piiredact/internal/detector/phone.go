@@ -1,5 +1,7 @@
 package detector
 
+import "strings"
+
 // Phone is the name of the phone detector.
 const Phone = "phone"
 
@@ -38,6 +40,15 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 		switch {
 		case c == '+':
 			end = internationalEnd(s, i)
+		case c == '0' && i+2 < len(s) && s[i+1] == '0' && s[i+2] >= '1' && s[i+2] <= '9':
+			// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix
+			// dialled instead of '+', printed in groups (compact, it is any number).
+			if e := internationalEnd(s, i+1); e > i && strings.ContainsAny(s[i:e], " -.") {
+				end = e
+			}
+			if end == 0 {
+				end = trunkNationalEnd(s, i)
+			}
 		case c == '(' || s[i] != '0':
 			end = northAmericanEnd(s, i)
 		default:
