@@ -48,6 +48,11 @@ func (d ipv6) AppendMatches(dst []Match, s string) []Match {
 			end--
 		}
 		next := max(end, pos+1)
+		// "address:2606:4700::1" (a Go map dump's key:value): the key's colon is not
+		// part of the address.
+		if start > 0 && s[start] == ':' && start+1 < end && s[start+1] != ':' && isWord(s[start-1]) {
+			start++
+		}
 		// ']' before the run is a previous replacement's end ("[REDACTED:x]::0"), or a
 		// bracketed host's; neither starts an address.
 		if (start == 0 || (!isWord(s[start-1]) && s[start-1] != ']')) && (end == len(s) || !isWord(s[end])) {

@@ -81,6 +81,11 @@ func fits(v *Value, p *place) bool {
 	if !slices.Contains(p.classes, v.Class) {
 		return false
 	}
+	// A value that needs a word naming it is not planted where no word can stand:
+	// a URL's path, query or fragment holds it bare.
+	if v.Context != "" && strings.HasPrefix(p.name, "url.") {
+		return false
+	}
 	switch v.Kind {
 	case KindPrivateKey:
 		return !strings.HasPrefix(p.name, "url.") && !strings.HasPrefix(p.name, "db.") && !strings.HasPrefix(p.name, "process.") &&

@@ -12,9 +12,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// threshold is what recall and precision must reach, per detector and per place.
-// The first measurement sets none; the fixes raise it.
-const threshold = 0.0
+// threshold is what recall and precision must reach, per detector and per place
+// (formats another change closes are shown apart and not held to it). The target
+// is 0.999; it stands at the lowest row this change reached, so that any regression
+// fails the suite.
+const threshold = 0.94
 
 var (
 	writeDoc = flag.Bool("eval.doc", false, "rewrite docs/piiredact-evaluation.md from this run")

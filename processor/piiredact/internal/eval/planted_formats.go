@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/base64"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -151,19 +152,16 @@ var nationalIDFormats = []nationalIDFormat{
 		if g.chance(30) {
 			lead := g.intn(3)
 			n := g.digits(7)
-			num := 0
-			fmt.Sscan(fmt.Sprint(lead)+n, &num)
+			num, _ := strconv.Atoi(fmt.Sprint(lead) + n)
 			return string("XYZ"[lead]) + n + string(dniLetters[num%23])
 		}
 		n := g.digitsNoLead(8)
-		num := 0
-		fmt.Sscan(n, &num)
+		num, _ := strconv.Atoi(n)
 		return n + string(dniLetters[num%23])
 	}},
 	{"fr-nir", []string{"NIR", "INSEE", "numéro de sécurité sociale"}, false, func(g *gen) string {
 		p := fmt.Sprint(g.between(1, 2)) + fmt.Sprintf("%02d%02d", g.between(40, 99), g.between(1, 12)) + fmt.Sprintf("%02d", g.between(1, 95)) + g.digits(6)
-		var n uint64
-		fmt.Sscan(p, &n)
+		n, _ := strconv.ParseUint(p, 10, 64)
 		d := p + fmt.Sprintf("%02d", 97-n%97)
 		if g.chance(50) {
 			return d[:1] + " " + d[1:3] + " " + d[3:5] + " " + d[5:7] + " " + d[7:10] + " " + d[10:13] + " " + d[13:]
@@ -213,8 +211,7 @@ var nationalIDFormats = []nationalIDFormat{
 	{"fi-hetu", []string{"HETU", "henkilötunnus"}, true, func(g *gen) string {
 		date := fmt.Sprintf("%02d%02d%02d", g.between(1, 28), g.between(1, 12), g.intn(100))
 		ind := fmt.Sprintf("%03d", g.between(2, 899))
-		var n int
-		fmt.Sscan(date+ind, &n)
+		n, _ := strconv.Atoi(date + ind)
 		return date + pick(g, []string{"-", "A"}) + ind + string("0123456789ABCDEFHJKLMNPRSTUVWXY"[n%31])
 	}},
 	{"pt-nif", []string{"NIF", "contribuinte"}, true, func(g *gen) string {
@@ -227,8 +224,7 @@ var nationalIDFormats = []nationalIDFormat{
 	}},
 	{"be-national-number", []string{"rijksregisternummer", "numéro national", "national number"}, true, func(g *gen) string {
 		p := fmt.Sprintf("%02d%02d%02d", g.between(40, 99), g.between(1, 12), g.between(1, 28)) + g.digits(3)
-		var n uint64
-		fmt.Sscan(p, &n)
+		n, _ := strconv.ParseUint(p, 10, 64)
 		c := 97 - n%97
 		return p[:2] + "." + p[2:4] + "." + p[4:6] + "-" + p[6:] + "." + fmt.Sprintf("%02d", c)
 	}},
