@@ -220,17 +220,22 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 		for _, a := range *args {
 			*argv = append(*argv, s[a.start:a.end])
 		}
-		// Commands may start anywhere in a log line: try each word as the command.
-		for first := 0; first < len(*argv); first++ {
-			if _, _, known := toolOf((*argv)[first:]); !known && !isEnvAssignment((*argv)[first]) {
-				continue
+		// Commands may start anywhere in a log line: try each word as the command; with
+		// none known, the flags any tool may have ("--db-password x") still count.
+		first := 0
+		for first < len(*argv) {
+			if _, _, known := toolOf((*argv)[first:]); known || isEnvAssignment((*argv)[first]) {
+				break
 			}
-			*found = argvSecrets((*argv)[first:], (*found)[:0])
-			for _, f := range *found {
-				a := (*args)[first+f[0]]
-				dst = append(dst, detector.Match{Start: a.start + f[1], End: a.start + f[2]})
-			}
-			break
+			first++
+		}
+		if first == len(*argv) {
+			first = 0
+		}
+		*found = argvSecrets((*argv)[first:], (*found)[:0])
+		for _, f := range *found {
+			a := (*args)[first+f[0]]
+			dst = append(dst, detector.Match{Start: a.start + f[1], End: a.start + f[2]})
 		}
 		i = end + 1
 	}

@@ -55,7 +55,11 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 			depth--
 		}
 		class := classifyKeyWords(key)
-		vStart, vEnd, nested := valueAt(s, sepEnd)
+		// In a URL's query ("?token=abc&x=1") '&' ends a value; elsewhere it is a byte
+		// of it (a password).
+		keyStart := i - len(key)
+		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
+		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
 		switch {
 		case nested:
 			if class == wordsPerson && depth < personScopes && vEnd > vStart {
@@ -139,7 +143,7 @@ func keyBefore(s string, sep int) string {
 // quote, JSON escapes honoured), a nested map or list (nested, with its extent), or
 // bare, which runs to the end of the line, of the enclosing structure, to the next
 // "key<sep>" or to a delimiter of URLs and logfmt.
-func valueAt(s string, from int) (start, end int, nested bool) {
+func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 	i := from
 	for i < len(s) && s[i] == ' ' {
 		i++
@@ -161,7 +165,7 @@ func valueAt(s string, from int) (start, end int, nested bool) {
 	end = i
 	for end < len(s) {
 		c := s[end]
-		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || c == '&' || c == '"' || c == '\'' || c == ';' {
+		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && inQuery) || c == '"' || c == '\'' || c == ';' {
 			break
 		}
 		if (c == ',' || c == ' ' || c == '\t') && nextIsKey(s, end+1) {

@@ -257,6 +257,8 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) {
 		return "", false
 	}
+	// A value with percent-escapes is form-encoded throughout: its '+' are spaces.
+	plusIsSpace := first >= 0
 	sc.decoded = sc.decoded[:0]
 	sc.decodedPos = sc.decodedPos[:0]
 	for i := 0; i < len(s); {
@@ -265,7 +267,7 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) && !urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])):
 			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
 			i += 3
-		case c == '+' && query >= 0 && i > query:
+		case c == '+' && (plusIsSpace || (query >= 0 && i > query)):
 			sc.decoded = append(sc.decoded, ' ')
 			i++
 		default:
@@ -283,7 +285,7 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 // urlDelimiter reports the characters that give a URL its structure: decoded, an
 // escaped one would move the bounds of userinfo, path or query.
 func urlDelimiter(c byte) bool {
-	return c == '/' || c == '?' || c == '#' || c == '@' || c == '&' || c == '=' || c == '%' || c == ';'
+	return c == '/' || c == '?' || c == '#' || c == '@' || c == '&' || c == '%' || c == ';'
 }
 
 func isHexByte(c byte) bool {

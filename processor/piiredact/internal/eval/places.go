@@ -43,6 +43,9 @@ type slot struct {
 // encode rewrites the value and its labelled parts alike, as a place that
 // URL-encodes what it carries does.
 func (x *slot) encode(f func(string) string) {
+	if strings.Contains(x.text, "%") {
+		return // already encoded (a url-encoded variant): not encoded twice
+	}
 	x.text = f(x.text)
 	for i := range x.secret {
 		x.secret[i] = f(x.secret[i])
@@ -469,7 +472,7 @@ func dbAttr(g *gen) string { return pick(g, []string{"db.query.text", "db.statem
 
 func fillSQL(g *gen, x *slot, r *Record) {
 	r.Span["db.system"] = pick(g, []string{"postgresql", "mysql", "mssql", "oracle"})
-	esc := strings.ReplaceAll(x.text, "'", "''")
+	esc := strings.ReplaceAll(x.withContext(), "'", "''")
 	x.secret = replaceAll(x.secret, "'", "''")
 	if x.class == Credential {
 		r.Span[dbAttr(g)] = sprintf1(pick(g, []string{
@@ -494,7 +497,7 @@ func fillSQL(g *gen, x *slot, r *Record) {
 
 func fillNoSQL(g *gen, x *slot, r *Record) {
 	r.Span["db.system"] = pick(g, []string{"mongodb", "elasticsearch", "couchbase"})
-	v := jsonInner(x.text)
+	v := jsonInner(x.withContext())
 	x.secret = mapStrings(x.secret, jsonInner)
 	switch x.class {
 	case Credential:
@@ -548,6 +551,9 @@ func commandLine(g *gen, x *slot) string {
 		case 0:
 			if x.kind == KindURLCredential {
 				return "curl -s '" + x.text + "'"
+			}
+			if x.context != "" {
+				return "/usr/local/bin/notify --to '" + t + "' --template receipt"
 			}
 			x.encode(url.QueryEscape)
 			return "curl -s 'https://api.example.com/v1/customers?ref=" + x.text + "'"
