@@ -60,6 +60,9 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 		keyStart := i - len(key)
 		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
 		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
+		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) {
+			class = wordsCredential // "?key=AIza...": Google's and others' API keys in a query
+		}
 		switch {
 		case nested:
 			if class == wordsPerson && depth < personScopes && vEnd > vStart {

@@ -257,8 +257,9 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) {
 		return "", false
 	}
-	// A value with percent-escapes is form-encoded throughout: its '+' are spaces.
-	plusIsSpace := first >= 0
+	// A value that escapes its pluses ("%2B44+20+7946") is form-encoded: its '+' are
+	// spaces. Elsewhere only a query's are.
+	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b")
 	sc.decoded = sc.decoded[:0]
 	sc.decodedPos = sc.decodedPos[:0]
 	for i := 0; i < len(s); {

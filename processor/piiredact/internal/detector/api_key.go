@@ -27,6 +27,9 @@ type keyFormat struct {
 	body    func(byte) bool
 	// afterHost: the prefix is a host and path, which is kept; only the body is secret.
 	afterHost bool
+	// lead: the key starts this many alphanumerics before the prefix, which is a
+	// marker in its middle (Terraform Cloud's "<14>.atlasv1.<67>").
+	lead int
 }
 
 func isUpperAlnum(c byte) bool { return isUpper(c) || isDigit(c) }
@@ -117,6 +120,7 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "AGE-SECRET-KEY-1", minBody: 58, maxBody: 58, body: isUpperAlnum},
 	{prefix: "secret_", minBody: 43, maxBody: 43, body: isAlnum},
 	{prefix: "ntn_", minBody: 40, body: isAlnum},
+	{prefix: ".atlasv1.", minBody: 60, body: isKeyBody, lead: 14},
 }
 
 func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
@@ -177,6 +181,12 @@ func keyAt(s string, i int) (Match, bool) {
 	boundary := i == 0 || !isWord(s[i-1])
 	for _, f := range formats {
 		kf := &apiKeyFormats[f]
+		if kf.lead > 0 {
+			if m, ok := kf.matchWithLead(s, i); ok {
+				return m, true
+			}
+			continue
+		}
 		if !boundary && !kf.afterHost || !strings.HasPrefix(s[i:], kf.prefix) {
 			continue
 		}
@@ -185,6 +195,23 @@ func keyAt(s string, i int) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// matchWithLead reads a key whose marker starts at i, lead alphanumerics after a
+// word boundary.
+func (f *keyFormat) matchWithLead(s string, i int) (Match, bool) {
+	start := i - f.lead
+	if start < 0 || !strings.HasPrefix(s[i:], f.prefix) || (start > 0 && isWord(s[start-1])) {
+		return Match{}, false
+	}
+	for k := start; k < i; k++ {
+		if !isAlnum(s[k]) {
+			return Match{}, false
+		}
+	}
+	m, ok := f.matchAt(s, i)
+	m.Start = start
+	return m, ok
 }
 
 // matchAt reads a key whose prefix starts at start.

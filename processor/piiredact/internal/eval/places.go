@@ -110,7 +110,10 @@ var places = []place{
 	{"url.query", Traces, notPerson, fillURLQuery},
 	{"url.fragment", Traces, notPerson, fillURLFragment},
 	{"url.userinfo", Traces, credentials, func(g *gen, x *slot, r *Record) {
-		x.encode(url.PathEscape)
+		// What userinfo cannot hold is escaped; an escape already there stays.
+		esc := strings.NewReplacer("/", "%2F", "@", "%40", ":", "%3A", "?", "%3F", "#", "%23", " ", "%20")
+		x.text = esc.Replace(x.text)
+		x.secret = mapStrings(x.secret, esc.Replace)
 		user := strings.ToLower(asciiFold(pick(g, firstNames)))
 		r.Span[pick(g, []string{"url.full", "db.connection_string", "messaging.url", "http.url"})] =
 			pick(g, []string{"https", "postgres", "redis", "amqps", "mongodb"}) + "://" + user + ":" + x.text + "@" +
