@@ -168,7 +168,8 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 	end = i
 	for end < len(s) {
 		c := s[end]
-		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && inQuery) || c == '"' || c == '\'' || c == ';' {
+		// Quotes inside a bare value are its own ("O'Brien").
+		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && inQuery) || c == ';' {
 			break
 		}
 		if (c == ',' || c == ' ' || c == '\t') && nextIsKey(s, end+1) {

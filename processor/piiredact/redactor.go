@@ -265,7 +265,9 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	for i := 0; i < len(s); {
 		sc.decodedPos = append(sc.decodedPos, int32(i))
 		switch c := s[i]; {
-		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) && !urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])):
+		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) &&
+			(!urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])) || (query >= 0 && i > query && s[i+1] == '2' && (s[i+2] == 'F' || s[i+2] == 'f'))):
+			// (A query's "%2F" is data, as in a base64 credential: it decodes.)
 			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
 			i += 3
 		case c == '+' && (plusIsSpace || (query >= 0 && i > query)):

@@ -37,7 +37,7 @@ func afterVersionWord(s string, i int) bool {
 	j := i
 	for j > 0 && i-j < 6 {
 		switch {
-		case s[j-1] == ' ' || s[j-1] == '=' || s[j-1] == ':' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '+':
+		case s[j-1] == ' ' || s[j-1] == '=' || s[j-1] == ':' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '+' || s[j-1] == '.':
 			j--
 			continue
 		case j >= 3 && s[j-3:j] == "%20":

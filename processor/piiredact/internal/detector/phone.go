@@ -32,7 +32,7 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 			i++
 			continue
 		}
-		if i > 0 && (glued(s[i-1], c) || (c != '+' && c != '(' && !numberStartsAt(s, i))) {
+		if i > 0 && (glued(s[i-1], c) || (c != '+' && c != '(' && !numberStartsAt(s, i))) || (c == '(' && inUUID(s, i+1)) {
 			i = skipToken(s, i)
 			continue
 		}
@@ -68,7 +68,7 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 // digit starts a new number ("+1555...+1555..."): only letters glue to it.
 func glued(prev, c byte) bool {
 	if c == '+' {
-		return isAlpha(prev) || prev == '_'
+		return isAlpha(prev) || prev == '_' || prev == '.'
 	}
 	return isWord(prev)
 }

@@ -443,6 +443,7 @@ func fillURLQuery(g *gen, x *slot, r *Record) {
 
 func fillURLFragment(g *gen, x *slot, r *Record) {
 	if x.class == Credential {
+		x.encode(url.QueryEscape)
 		r.Span[urlAttr(g)] = "https://app.example.com/oauth/callback#" + pick(g, []string{"access_token", "id_token", "token"}) + "=" + x.text + "&token_type=Bearer&expires_in=3600"
 		x.keep = append(x.keep, "&token_type=Bearer&expires_in=3600")
 		return
