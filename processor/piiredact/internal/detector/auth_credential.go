@@ -1,5 +1,7 @@
 package detector
 
+import "strings"
+
 // AuthCredential is the name of the auth_credential detector.
 const AuthCredential = "auth_credential" //nolint:gosec // a detector's name, not a credential
 
@@ -94,6 +96,18 @@ func basicCredentialEnd(s string, j int) (int, bool) {
 	for k < len(s) && (isAlnum(s[k]) || s[k] == '+' || s[k] == '/') {
 		k++
 	}
+	if end, ok := basicCredentialTo(s, j, k); ok {
+		return end, true
+	}
+	// In a URL's path the credential is a segment: "/Basic%20dXNlcjpwYXNz/verify".
+	if slash := strings.LastIndexByte(s[j:k], '/'); slash > 0 {
+		return basicCredentialTo(s, j, j+slash)
+	}
+	return 0, false
+}
+
+// basicCredentialTo checks the base64 body s[j:k] and its padding.
+func basicCredentialTo(s string, j, k int) (int, bool) {
 	body := k
 	for k < len(s) && s[k] == '=' && k-body < 2 {
 		k++

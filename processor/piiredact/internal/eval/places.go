@@ -43,7 +43,7 @@ type slot struct {
 // encode rewrites the value and its labelled parts alike, as a place that
 // URL-encodes what it carries does.
 func (x *slot) encode(f func(string) string) {
-	if strings.Contains(x.text, "%") {
+	if hasEscape(x.text) {
 		return // already encoded (a url-encoded variant): not encoded twice
 	}
 	x.text = f(x.text)
@@ -53,6 +53,16 @@ func (x *slot) encode(f func(string) string) {
 	for i := range x.keep {
 		x.keep[i] = f(x.keep[i])
 	}
+}
+
+// hasEscape reports a percent-escape in s.
+func hasEscape(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && strings.IndexByte("0123456789abcdefABCDEF", s[i+1]) >= 0 && strings.IndexByte("0123456789abcdefABCDEF", s[i+2]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nbText returns the i-th neighbour's text, or a fixed word when there is none.

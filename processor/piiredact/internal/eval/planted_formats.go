@@ -115,7 +115,8 @@ var nationalIDFormats = []nationalIDFormat{
 	{"uk-nino", []string{"NINO", "National Insurance number", "NI number"}, false, func(g *gen) string {
 		first := pick(g, []string{"A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T", "W", "Y", "Z"})
 		second := pick(g, []string{"A", "B", "C", "E", "H", "J", "K", "L", "M", "P", "R", "S", "T", "W", "X", "Y", "Z"})
-		if first+second == "GB" || first+second == "NK" || first+second == "TN" || first+second == "ZZ" {
+		switch first + second { // prefixes HMRC never issues
+		case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
 			first, second = "A", "B"
 		}
 		d := g.digits(6)
