@@ -409,8 +409,14 @@ func judge(c *Case, in, out []string) Outcome {
 	}
 	stripped := make([]string, len(out))
 	for i, s := range out {
-		stripped[i] = replacementRE.ReplaceAllString(s, "\x00")
+		if strings.Contains(s, "[REDACTED:") || strings.Contains(s, "[HASH:") {
+			s = replacementRE.ReplaceAllString(s, "\x00")
+		}
+		stripped[i] = s
 	}
+	// One string each to search, so that a fragment that is not there costs one look.
+	joinedOut := strings.Join(stripped, "\x00")
+	joinedBg := strings.Join(background, "\x00")
 	for _, sec := range c.Secrets {
 		if sec == "" || !containsAny(in, sec) {
 			o.Unlabelled = append(o.Unlabelled, sec)
@@ -420,7 +426,7 @@ func judge(c *Case, in, out []string) Outcome {
 		leaked := false
 		for k := 0; k+n <= len(sec) && !leaked; k++ {
 			frag := sec[k : k+n]
-			leaked = countIn(stripped, frag) > countIn(background, frag)
+			leaked = strings.Contains(joinedOut, frag) && strings.Count(joinedOut, frag) > strings.Count(joinedBg, frag)
 		}
 		if leaked {
 			o.Leaked = append(o.Leaked, sec)
