@@ -113,7 +113,7 @@ func appendSecretParams(dst []Match, s string) []Match {
 			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included.
 			end = start + strings.IndexByte(s[start:]+";", ';')
 		}
-		if end > start && !isReplacement(s[start:end]) {
+		if end > start && !isReplacement(s[start:end]) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
 			dst = append(dst, Match{Start: start, End: end})
 			i = end
 			continue
@@ -302,4 +302,27 @@ func cookieMayIdentify(name, v string) bool {
 		}
 	}
 	return len(v) >= 16 || (len(v) >= 8 && digits > 0)
+}
+
+// inQueryString reports a parameter of a URL's query or fragment ("?code=",
+// "&code="), where OAuth puts its codes.
+func inQueryString(s string, k int, name string) bool {
+	before := k - len(name)
+	return s[k] == '=' && before > 0 && (s[before-1] == '?' || s[before-1] == '&' || s[before-1] == '#')
+}
+
+// looksLikeCode reports an OAuth authorization code: eight characters or more that
+// mix letters and digits. "code = DeadlineExceeded" (a gRPC status) and "code=404"
+// (an HTTP status) are not secrets.
+func looksLikeCode(v string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch {
+		case isAlpha(v[i]):
+			letters++
+		case isDigit(v[i]):
+			digits++
+		}
+	}
+	return len(v) >= 8 && letters > 0 && digits > 0
 }
