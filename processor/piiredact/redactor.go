@@ -306,9 +306,11 @@ func unhex(c byte) byte {
 }
 
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any
-// finding survives; a united hit takes the rule of its first member.
+// finding survives; a united hit takes the rule of its first member. The sort is
+// stable, so of two detectors that find the same range the one that runs first (the
+// registry's order) names it. (It sorts in place, without allocating.)
 func mergeHits(h []hit) []hit {
-	slices.SortFunc(h, func(a, b hit) int { return detector.CompareMatches(a.Match, b.Match) })
+	slices.SortStableFunc(h, func(a, b hit) int { return detector.CompareMatches(a.Match, b.Match) })
 	out := 0
 	for i := range h {
 		if out > 0 && h[i].Start < h[out-1].End {

@@ -116,3 +116,14 @@ func inUUID(s string, i int) bool {
 	}
 	return true
 }
+
+// hasCode reports whether "ab" is one of the space-separated two-character codes
+// ("33 55 56 81", "AS BC BS").
+func hasCode(codes string, a, b byte) bool {
+	for k := 0; k+1 < len(codes); k += 3 {
+		if codes[k] == a && codes[k+1] == b {
+			return true
+		}
+	}
+	return false
+}

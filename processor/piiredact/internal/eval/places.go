@@ -448,6 +448,9 @@ func fillURLQuery(g *gen, x *slot, r *Record) {
 		x.encode(url.QueryEscape)
 	}
 	name := pick(g, []string{"q", "email", "phone", "to", "recipient", "filter", "value", "account", "user", "ref"})
+	if x.kind == "" {
+		name = pick(g, []string{"q", "filter", "value", "ref", "since", "cursor"}) // a look-alike is not under a name that says phone
+	}
 	r.Span[urlAttr(g)] = base + "?" + name + "=" + x.text + "&ts=" + x.nbText(0)
 }
 
@@ -501,10 +504,14 @@ func fillSQL(g *gen, x *slot, r *Record) {
 		}), esc)
 		return
 	}
+	field := "contact"
+	if x.kind == "" {
+		field = "external_ref" // a look-alike is not under a name that says contact
+	}
 	r.Span[dbAttr(g)] = sprintf1(pick(g, []string{
 		"SELECT id, status FROM orders WHERE customer_ref = '%s' AND created_at > '2024-01-01' LIMIT 50",
 		"INSERT INTO payments (order_id, instrument, amount) VALUES ('" + x.nbText(0) + "', '%s', 12.50)",
-		"UPDATE customers SET contact = '%s' WHERE id = 42",
+		"UPDATE customers SET " + field + " = '%s' WHERE id = 42",
 		"DELETE FROM sessions WHERE origin = '%s'",
 	}), esc)
 }
@@ -524,9 +531,13 @@ func fillNoSQL(g *gen, x *slot, r *Record) {
 	case Person:
 		r.Span[dbAttr(g)] = `{"insert":"payments","documents":[{"order":"` + x.nbText(0) + `","payment":{"details":{"holder":{"name":"` + v + `"}}}}]}`
 	default:
+		field := "contact"
+		if x.kind == "" {
+			field = "external_ref" // a look-alike is not under a name that says contact
+		}
 		r.Span[dbAttr(g)] = pick(g, []string{
-			`{"find":"customers","filter":{"contact":"` + v + `"},"limit":1}`,
-			`{"query":{"term":{"contact.keyword":"` + v + `"}}}`,
+			`{"find":"customers","filter":{"` + field + `":"` + v + `"},"limit":1}`,
+			`{"query":{"term":{"` + field + `.keyword":"` + v + `"}}}`,
 			`{"aggregate":"orders","pipeline":[{"$match":{"ref":"` + v + `"}}]}`,
 		})
 	}
@@ -551,7 +562,11 @@ func fillRedis(g *gen, x *slot, r *Record) {
 	if strings.ContainsAny(t, " ") {
 		t = `"` + t + `"`
 	}
-	r.Span[dbAttr(g)] = pick(g, []string{"GET customer:" + t, "HSET customer:42 contact " + t, "SADD seen " + t, "LPUSH notify " + t})
+	field := "contact"
+	if x.kind == "" {
+		field = "external_ref" // a look-alike is not under a name that says contact
+	}
+	r.Span[dbAttr(g)] = pick(g, []string{"GET customer:" + t, "HSET customer:42 " + field + " " + t, "SADD seen " + t, "LPUSH notify " + t})
 }
 
 // ---- command lines ----
