@@ -221,7 +221,10 @@ func (f *keyFormat) matchAt(s string, start int) (Match, bool) {
 	for end < len(s) && f.body(s[end]) && (f.maxBody == 0 || end-j < f.maxBody) {
 		end++
 	}
-	if end-j < f.minBody || (end < len(s) && f.body(s[end])) {
+	// A key runs to a byte its body cannot hold; a dot there ends a sentence
+	// ("... SG.abc.def. ref=1") when no body byte follows it.
+	sentenceDot := end < len(s) && s[end] == '.' && (end+1 == len(s) || !f.body(s[end+1]))
+	if end-j < f.minBody || (end < len(s) && f.body(s[end]) && !sentenceDot) {
 		return Match{}, false
 	}
 	if f.afterHost {

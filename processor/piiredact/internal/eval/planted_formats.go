@@ -270,12 +270,19 @@ var nationalIDFormats = []nationalIDFormat{
 		return p + fmt.Sprint(c)
 	}},
 	{"it-codice-fiscale", []string{"codice fiscale", "CF"}, true, func(g *gen) string {
+		// Surname and name letters, year, month letter, day (+40 for women), the
+		// birthplace's cadastral code (A-M for Italian municipalities, Z abroad).
+		day := g.between(1, 28)
+		if g.chance(50) {
+			day += 40
+		}
 		p := g.chars(upperChars, 6) + fmt.Sprintf("%02d", g.intn(100)) + string("ABCDEHLMPRST"[g.intn(12)]) +
-			fmt.Sprintf("%02d", g.between(1, 71)) + g.chars(upperChars, 1) + g.digits(3)
+			fmt.Sprintf("%02d", day) + g.chars("ABCDEFGHILMZ", 1) + fmt.Sprintf("%03d", g.between(1, 999))
 		return p + string(codiceFiscaleCheck(p))
 	}},
 	{"ro-cnp", []string{"CNP"}, true, func(g *gen) string {
-		p := fmt.Sprint(g.between(1, 6)) + fmt.Sprintf("%02d%02d%02d", g.intn(100), g.between(1, 12), g.between(1, 28)) + fmt.Sprintf("%02d", g.between(1, 46)) + g.digits(4)
+		// S YYMMDD JJ NNN C: sex and century, birth date, county, serial, check.
+		p := fmt.Sprint(g.between(1, 6)) + fmt.Sprintf("%02d%02d%02d", g.intn(100), g.between(1, 12), g.between(1, 28)) + fmt.Sprintf("%02d", g.between(1, 46)) + fmt.Sprintf("%03d", g.between(1, 999))
 		w := "279146358279"
 		s := 0
 		for i := range 12 {
