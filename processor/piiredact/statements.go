@@ -162,6 +162,9 @@ func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan) []de
 			}
 		}
 	default: // SET, SETNX, GETSET key value; SETEX, PSETEX key ttl value
+		if n > 1 && strings.EqualFold(arg(1), "password") {
+			break // SQL's SET PASSWORD FOR ..., read by its own grammar
+		}
 		value := 2
 		if strings.EqualFold(cmd, "setex") || strings.EqualFold(cmd, "psetex") {
 			value = 3
