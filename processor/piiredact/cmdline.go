@@ -212,7 +212,7 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 	for i := 0; i < len(s); {
 		// A command runs to the end of the line or to a shell operator.
 		end := i
-		for end < len(s) && s[end] != '\n' && s[end] != ';' && s[end] != '|' && !(s[end] == '&' && end+1 < len(s) && s[end+1] == '&') {
+		for end < len(s) && s[end] != '\n' && s[end] != ';' && s[end] != '|' && (s[end] != '&' || end+1 >= len(s) || s[end+1] != '&') {
 			end++
 		}
 		*args = splitArgs(s[i:end], i, (*args)[:0])

@@ -139,7 +139,7 @@ func classifyKeyWords(k string) keyWordClass {
 	if n > 1 {
 		prev = word(n - 2)
 	}
-	is := func(w, x string) bool { return strings.EqualFold(w, x) }
+	is := strings.EqualFold
 	for i := range n {
 		if oneOf(word(i), []string{"public", "publishable"}) {
 			return wordsNone // .NET's PublicKeyToken, a publishable key: public by design

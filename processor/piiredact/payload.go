@@ -206,10 +206,10 @@ func closingOf(s string, i int) int {
 	for k := i; k < len(s); k++ {
 		c := s[k]
 		switch {
+		case quote != 0 && c == '\\':
+			k++ // an escaped byte inside a quoted string
 		case quote != 0:
-			if c == '\\' {
-				k++
-			} else if c == quote {
+			if c == quote {
 				quote = 0
 			}
 		case c == '"' || c == '\'':

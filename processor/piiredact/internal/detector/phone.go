@@ -79,7 +79,7 @@ func phoneStartsAt(s string, i, lastEnd int) bool {
 	case '+':
 		// A '+' after a digit starts a new number ("+1555...+1555..."): only
 		// letters glue to it, and a word's dot ("ver.+2.1.43.6432" in a query).
-		return !isAlpha(prev) && prev != '_' && !(prev == '.' && i >= 2 && isAlpha(s[i-2]))
+		return !isAlpha(prev) && prev != '_' && (prev != '.' || i < 2 || !isAlpha(s[i-2]))
 	case '%', '(':
 		return !isWord(prev)
 	}

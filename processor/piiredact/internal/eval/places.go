@@ -17,15 +17,14 @@ const (
 // Record is what one case puts into a signal: one resource with one span, log
 // record or metric data point. Maps are raw values for pcommon.Map.FromRaw.
 type Record struct {
-	Signal                            Signal
-	Resource, Scope                   map[string]any
-	SpanName, Status, EventName       string
-	Span, Event, Link                 map[string]any
-	Body                              any
-	LogAttrs                          map[string]any
-	Point, Exemplar                   map[string]any
-	ExceptionEvent                    bool // the event is a semconv "exception" event
-	metricName, scopeName, scopeVersn string
+	Signal                      Signal
+	Resource, Scope             map[string]any
+	SpanName, Status, EventName string
+	Span, Event, Link           map[string]any
+	Body                        any
+	LogAttrs                    map[string]any
+	Point, Exemplar             map[string]any
+	ExceptionEvent              bool // the event is a semconv "exception" event
 }
 
 // slot is what a place embeds: the planted value (or a look-alike standing in its
