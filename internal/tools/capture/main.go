@@ -14,6 +14,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -32,15 +33,22 @@ func main() {
 	if *out == "" {
 		log.Fatal("-out is required")
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := os.MkdirAll(*out, 0o750); err != nil {
 		log.Fatal(err)
 	}
+	if err := run(*out, *redisServer, *hotrod, *node, *perSource); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run captures every source into out, bounded to five minutes in all.
+func run(out, redisServer, hotrod, node string, perSource int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
 	sink, err := startSink()
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	defer sink.close()
 
@@ -51,27 +59,28 @@ func main() {
 		{"go-otelhttp", captureHTTP},
 		{"go-otelgrpc", captureGRPC},
 		{"go-otelsql", captureSQL},
-		{"go-redisotel", func(ctx context.Context, ep string) error { return captureRedis(ctx, ep, *redisServer) }},
-		{"node-auto-instrumentations", func(ctx context.Context, ep string) error { return captureNode(ctx, ep, *node) }},
-		{"hotrod", func(ctx context.Context, ep string) error { return captureHotROD(ctx, ep, *hotrod) }},
+		{"go-redisotel", func(ctx context.Context, ep string) error { return captureRedis(ctx, ep, redisServer) }},
+		{"node-auto-instrumentations", func(ctx context.Context, ep string) error { return captureNode(ctx, ep, node) }},
+		{"hotrod", func(ctx context.Context, ep string) error { return captureHotROD(ctx, ep, hotrod) }},
 	}
 	for _, c := range captures {
 		sink.reset()
 		if err := c.run(ctx, sink.endpoint); err != nil {
-			if err == errSkipped {
+			if errors.Is(err, errSkipped) {
 				log.Printf("%s: skipped", c.name)
 				continue
 			}
-			log.Fatalf("%s: %v", c.name, err)
+			return fmt.Errorf("%s: %w", c.name, err)
 		}
-		shapes := sink.distinct(*perSource)
+		shapes := sink.distinct(perSource)
 		if shapes.SpanCount() == 0 {
-			log.Fatalf("%s: no spans arrived", c.name)
+			return fmt.Errorf("%s: no spans arrived", c.name)
 		}
-		path := filepath.Join(*out, c.name+".json")
+		path := filepath.Join(out, c.name+".json")
 		if err := writeJSON(path, shapes); err != nil {
-			log.Fatal(err)
+			return err
 		}
 		fmt.Printf("%s: %d spans received, %d distinct shapes written to %s\n", c.name, sink.received(), shapes.SpanCount(), path)
 	}
+	return nil
 }

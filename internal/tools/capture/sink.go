@@ -149,5 +149,5 @@ func writeJSON(path string, td ptrace.Traces) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
+	return os.WriteFile(path, append(data, '\n'), 0o644) //nolint:gosec // G306: testdata, committed and read by everyone
 }
