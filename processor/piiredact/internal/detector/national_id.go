@@ -354,6 +354,10 @@ func (f *idFormat) matchAt(s string, i int) int {
 	if !idEndsAt(s, j) || (f.notInPath && ((i > 0 && s[i-1] == '/') || (j < len(s) && s[j] == '/'))) {
 		return 0
 	}
+	if sep == ' ' && (isDigit(s[i]) && i >= 2 && s[i-1] == ' ' && isDigit(s[i-2]) ||
+		isDigit(s[j-1]) && j+1 < len(s) && s[j] == ' ' && isDigit(s[j+1])) {
+		return 0 // groups of a longer run: a card number's, a phone number's
+	}
 	var t idText
 	for k := i; k < j; k++ {
 		if c := s[k]; isAlnum(c) {

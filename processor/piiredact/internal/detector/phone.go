@@ -1,5 +1,7 @@
 package detector
 
+import "strings"
+
 // Phone is the name of the phone detector.
 const Phone = "phone"
 
@@ -10,9 +12,10 @@ var phoneBuiltin = Builtin{
 }
 
 // phone finds telephone numbers:
-//   - international (E.164 and its printed forms): "+" then 8 to 15 digits, with single
-//     spaces, dashes or dots between groups and at most one parenthesised group,
-//     e.g. "+14155552671", "+1 (415) 555-2671", "+44 (0)20 7946 0958"; URL-encoded
+//   - international (E.164 and its printed forms): "+" (or "00" dialled in its place,
+//     in groups) then 8 to 15 digits, with single spaces, dashes or dots between groups
+//     and at most one parenthesised group, e.g. "+14155552671", "+1 (415) 555-2671",
+//     "+44 (0)20 7946 0958", "00 44 20 7946 0958"; URL-encoded
 //     too ("%2B442079460958", "tel:%2B1-415-555-2671", "%2B44%2020%207946%200958",
 //     "+44+20+7946+0958" in a form-encoded query);
 //   - North American: "(415) 555-2671", "415-555-2671", "415.555.2671", "415 555 2671",
@@ -77,9 +80,9 @@ func phoneStartsAt(s string, i, lastEnd int) bool {
 	prev := s[i-1]
 	switch s[i] {
 	case '+':
-		// A '+' after a digit starts a new number ("+1555...+1555..."): only
-		// letters glue to it, and a word's dot ("ver.+2.1.43.6432" in a query).
-		return !isAlpha(prev) && prev != '_' && (prev != '.' || i < 2 || !isAlpha(s[i-2]))
+		// A '+' after a digit starts a new number ("+1555...+1555..."): letters and
+		// a dot glue to it ("ver.+1234…" is no phone number).
+		return !isAlpha(prev) && prev != '_' && prev != '.'
 	case '%', '(':
 		return !isWord(prev)
 	}
@@ -118,14 +121,18 @@ func phoneAt(s string, i int) (end, next int) {
 		}
 		return nationalEnd(s, i, i), i + 1
 	}
-	run := skipDigits(s, i)
-	if run-i >= 2 && run-i <= 5 && s[i] == '0' && s[i+1] == '0' && i+2 < len(s) && s[i+2] >= '1' && s[i+2] <= '9' {
+	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' {
 		// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix dialled
 		// instead of '+', printed in groups (compact, it is any number).
-		if end := internationalEnd(s, i+2); end > run {
+		from := i + 2
+		if w, _ := phoneSepAt(s, from, false); w > 0 {
+			from += w
+		}
+		if end := internationalEnd(s, from); end > 0 && strings.ContainsAny(s[i:end], " -.") {
 			return end, end
 		}
 	}
+	run := skipDigits(s, i)
 	if !groupFollows(s, run) {
 		return labelledEnd(s, i, run), run // a single run of digits, as most numbers in telemetry are
 	}

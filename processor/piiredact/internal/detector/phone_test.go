@@ -107,6 +107,10 @@ func TestPhoneURLEncoded(t *testing.T) {
 		{in: "href=\"tel:07700900123\"", want: []string{"07700900123"}},
 		{in: "?tel=020%207946%200958", want: []string{"020%207946%200958"}},
 		{in: "+44 (0)20 7946 0958", want: []string{"+44 (0)20 7946 0958"}},
+		{in: "call 00 44 20 7946 0958", want: []string{"00 44 20 7946 0958"}},
+		{in: "0044 20 7946 0958", want: []string{"0044 20 7946 0958"}},
+		{in: "id 00442079460958", want: nil}, // compact, it is any number
+		{in: "ver.+1234567890", want: nil},
 		{in: "%2B12", want: nil},
 		{in: "a%2B14155552671", want: nil},
 		{in: "%2Fusers%2F14155552671", want: nil},
