@@ -12,9 +12,9 @@ type gen struct{ r *rand.Rand }
 
 func newGen(seed uint64) *gen { return &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))} }
 
-func (g *gen) intn(n int) int          { return g.r.IntN(n) }
-func (g *gen) between(lo, hi int) int  { return lo + g.r.IntN(hi-lo+1) }
-func (g *gen) chance(p float64) bool   { return g.r.Float64() < p }
+func (g *gen) intn(n int) int           { return g.r.IntN(n) }
+func (g *gen) between(lo, hi int) int   { return lo + g.r.IntN(hi-lo+1) }
+func (g *gen) chance(p float64) bool    { return g.r.Float64() < p }
 func (g *gen) pick(xs ...string) string { return xs[g.r.IntN(len(xs))] }
 
 func (g *gen) from(alphabet string, n int) string {

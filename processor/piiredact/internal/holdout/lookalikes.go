@@ -58,18 +58,24 @@ var lookalikes = []lookalike{
 		return g.pick("ch_", "cus_", "pi_", "pm_", "sub_", "in_", "evt_", "req_", "price_", "prod_", "cs_live_", "seti_") + g.alnum(g.between(14, 24))
 	}, []string{"stripe.charge_id", "customer_id", "payment_intent", "stripe_event_id", "request-id"}, []string{"webhook %s processed", "No such customer: '%s'"}},
 	{"aws-instance-id", func(g *gen) string { return "i-0" + g.hex(16) }, []string{"host.id", "aws.ec2.instance_id", "instance_id"}, []string{"instance %s is running"}},
-	{"aws-resource-ids", func(g *gen) string { return g.pick("vpc-0", "subnet-0", "sg-0", "eni-0", "vol-0", "ami-0", "snap-0") + g.hex(16) }, []string{"aws.resource_id", "resource"}, []string{"attached %s"}},
+	{"aws-resource-ids", func(g *gen) string {
+		return g.pick("vpc-0", "subnet-0", "sg-0", "eni-0", "vol-0", "ami-0", "snap-0") + g.hex(16)
+	}, []string{"aws.resource_id", "resource"}, []string{"attached %s"}},
 	{"aws-arn", func(g *gen) string {
 		return g.pick("arn:aws:iam::", "arn:aws:lambda:eu-west-1:", "arn:aws:sqs:eu-west-1:", "arn:aws:dynamodb:us-east-1:") + g.digits(12) + g.pick(":role/checkout-task-role", ":function:orders-handler:42", ":orders-dlq", ":table/orders/stream/2025-11-07T10:00:00.000")
 	}, []string{"aws.lambda.invoked_arn", "cloud.resource_id", "aws.iam.role_arn", "faas.id"}, []string{"assumed %s", "User: %s is not authorized to perform: sqs:SendMessage"}},
-	{"aws-request-id", func(g *gen) string { return strings.ToUpper(g.from("0123456789ABCDEFGHIJKLMNOPQRSTUV", 16)) + g.upperAlnum(36) }, []string{"aws.request_id", "x-amz-id-2"}, nil},
+	{"aws-request-id", func(g *gen) string {
+		return strings.ToUpper(g.from("0123456789ABCDEFGHIJKLMNOPQRSTUV", 16)) + g.upperAlnum(36)
+	}, []string{"aws.request_id", "x-amz-id-2"}, nil},
 	{"azure-resource-id", func(g *gen) string {
 		return "/subscriptions/" + g.uuid() + "/resourceGroups/rg-shop-prod/providers/Microsoft.Web/sites/shop-api-" + g.lower(4)
 	}, []string{"cloud.resource_id", "azure.resource.id"}, []string{"deployment to %s succeeded"}},
 	{"gcp-resource", func(g *gen) string {
 		return fmt.Sprintf("projects/shop-prod-%d/locations/europe-west1/services/checkout/revisions/checkout-%05d-%s", g.between(100000, 999999), g.intn(99999), g.lower(3))
 	}, []string{"gcp.resource.name", "cloud.resource_id"}, []string{"revision %s ready"}},
-	{"gcp-operation", func(g *gen) string { return fmt.Sprintf("operation-%d-%s-%s-%s", 1762500000000+int64(g.intn(1e9)), g.hex(13), g.hex(8), g.hex(8)) }, []string{"gcp.operation"}, nil},
+	{"gcp-operation", func(g *gen) string {
+		return fmt.Sprintf("operation-%d-%s-%s-%s", 1762500000000+int64(g.intn(1e9)), g.hex(13), g.hex(8), g.hex(8))
+	}, []string{"gcp.operation"}, nil},
 	{"k8s-pod-name", func(g *gen) string {
 		return g.pick("checkout", "orders-api", "payments-worker", "frontend") + "-" + g.hex(g.between(8, 10)) + "-" + g.from("bcdfghjklmnpqrstvwxz2456789", 5)
 	}, []string{"k8s.pod.name", "pod", "kubernetes.pod_name"}, []string{"Successfully assigned shop/%s to ip-10-0-1-23.eu-west-1.compute.internal", "Back-off restarting failed container in pod %s"}},
@@ -94,7 +100,9 @@ var lookalikes = []lookalike{
 	{"version-semver", func(g *gen) string {
 		return g.pick("", "v") + fmt.Sprintf("%d.%d.%d", g.intn(20), g.intn(40), g.intn(200)) + g.pick("", "", "-rc.1", "-beta.3", "+build.517", "-alpha.20251107")
 	}, []string{"service.version", "app_version", "telemetry.sdk.version", "version", "otel.scope.version"}, []string{"upgraded to %s", "running version %s"}},
-	{"version-4part", func(g *gen) string { return fmt.Sprintf("%d.%d.%d.%d", g.between(1, 20), g.intn(10), g.intn(30000), g.intn(9999)) }, []string{"os.version", "build", "file_version", "assembly.version", "firmware"}, []string{"build %s", "Version=%s, Culture=neutral, PublicKeyToken=31bf3856ad364e35"}},
+	{"version-4part", func(g *gen) string {
+		return fmt.Sprintf("%d.%d.%d.%d", g.between(1, 20), g.intn(10), g.intn(30000), g.intn(9999))
+	}, []string{"os.version", "build", "file_version", "assembly.version", "firmware"}, []string{"build %s", "Version=%s, Culture=neutral, PublicKeyToken=31bf3856ad364e35"}},
 	{"version-windows", func(g *gen) string { return fmt.Sprintf("10.0.%d.%d", g.between(17763, 26100), g.between(1, 5000)) }, []string{"os.build_id", "os.version"}, []string{"Microsoft Windows [Version %s]"}},
 	{"version-runtime", func(g *gen) string {
 		return g.pick(fmt.Sprintf("go1.%d.%d", g.between(18, 25), g.intn(10)), fmt.Sprintf("21.0.%d+%d-LTS", g.intn(9), g.between(1, 15)), fmt.Sprintf("v%d.%d.%d", g.between(16, 23), g.intn(20), g.intn(5)), fmt.Sprintf("3.%d.%d", g.between(8, 13), g.intn(12)))
@@ -180,19 +188,29 @@ var lookalikes = []lookalike{
 		return "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" + g.from(alnumChars+"+/", 20) + "\n" + g.b64(48) + "\n-----END PUBLIC KEY-----"
 	}, []string{"jwks.public_key", "verification_key"}, nil},
 	{"data-uri", func(g *gen) string { return "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA" + g.b64(60) }, []string{"avatar_placeholder", "icon"}, nil},
-	{"etag", func(g *gen) string { return g.pick(`W/"`+g.hex(8)+"-"+g.hex(4)+`"`, `"`+g.hex(32)+`"`, `"`+g.hex(32)+`-`+fmt.Sprint(g.between(2, 40))+`"`) }, []string{"http.response.header.etag", "etag"}, nil},
+	{"etag", func(g *gen) string {
+		return g.pick(`W/"`+g.hex(8)+"-"+g.hex(4)+`"`, `"`+g.hex(32)+`"`, `"`+g.hex(32)+`-`+fmt.Sprint(g.between(2, 40))+`"`)
+	}, []string{"http.response.header.etag", "etag"}, nil},
 	{"cf-ray", func(g *gen) string { return g.hex(16) + "-" + g.pick("FRA", "LHR", "AMS", "IAD", "SIN") }, []string{"http.response.header.cf-ray", "cf_ray"}, nil},
 	{"b3", func(g *gen) string { return g.hex(32) + "-" + g.hex(16) + "-1" }, []string{"http.request.header.b3", "b3"}, nil},
-	{"base64-blob", func(g *gen) string { return base64.StdEncoding.EncodeToString([]byte(fmt.Sprintf(`{"page":%d,"sort":"created_at","dir":"desc","after":"%s"}`, g.intn(100), g.uuid()))) }, []string{"next_page_token", "cursor", "pageToken", "continuation_token"}, []string{"next page: %s"}},
+	{"base64-blob", func(g *gen) string {
+		return base64.StdEncoding.EncodeToString([]byte(fmt.Sprintf(`{"page":%d,"sort":"created_at","dir":"desc","after":"%s"}`, g.intn(100), g.uuid())))
+	}, []string{"next_page_token", "cursor", "pageToken", "continuation_token"}, []string{"next page: %s"}},
 	{"publishable-key", func(g *gen) string { return g.pick("pk_live_", "pk_test_") + g.alnum(99) }, []string{"stripe.publishable_key", "publishableKey"}, nil},
-	{"cron", func(g *gen) string { return g.pick("0 */5 * * *", "30 2 * * 1-5", "@hourly", "0 0 1 * *", "*/15 9-17 * * MON-FRI") }, []string{"schedule", "cron"}, []string{"next run of %s"}},
+	{"cron", func(g *gen) string {
+		return g.pick("0 */5 * * *", "30 2 * * 1-5", "@hourly", "0 0 1 * *", "*/15 9-17 * * MON-FRI")
+	}, []string{"schedule", "cron"}, []string{"next run of %s"}},
 	{"cidr", func(g *gen) string { return fmt.Sprintf("10.%d.0.0/%d", g.intn(256), g.pick16(g)) }, []string{"network.cidr", "vpc_cidr", "allowed_ranges"}, []string{"allowlisted %s"}},
 	{"percent", func(g *gen) string { return fmt.Sprintf("%d.%d%%", g.intn(100), g.intn(10)) }, []string{"cpu", "error_rate"}, []string{"cpu at %s"}},
 	{"md-table-ids", func(g *gen) string { return fmt.Sprintf("%d/%d", g.between(1, 999), g.between(1000, 99999)) }, []string{"ratio", "progress"}, []string{"processed %s records"}},
 	{"iso-week", func(g *gen) string { return fmt.Sprintf("2025-W%02d", g.between(1, 52)) }, []string{"report.week"}, nil},
-	{"jira-key", func(g *gen) string { return g.pick("SHOP", "OPS", "PAY", "INFRA") + "-" + fmt.Sprint(g.between(1, 99999)) }, []string{"issue", "ticket"}, []string{"fixes %s"}},
+	{"jira-key", func(g *gen) string {
+		return g.pick("SHOP", "OPS", "PAY", "INFRA") + "-" + fmt.Sprint(g.between(1, 99999))
+	}, []string{"issue", "ticket"}, []string{"fixes %s"}},
 	{"phone-like-code", func(g *gen) string { return g.pick("+0100", "+0530", "-0800", "+02:00", "+1d", "+12h", "+3") }, []string{"tz_offset", "delta"}, []string{"offset %s"}},
-	{"numeric-id", func(g *gen) string { return g.pick(fmt.Sprint(g.between(1, 99999999)), g.digitsNZ(g.between(9, 11)), fmt.Sprint(1000000000000+g.intn(1e9))) }, []string{"user_id", "customer_id", "account.id", "enduser.pseudo.id", "org_id", "project_number"}, []string{"customer %s upgraded", "account %s locked after 5 failed attempts"}},
+	{"numeric-id", func(g *gen) string {
+		return g.pick(fmt.Sprint(g.between(1, 99999999)), g.digitsNZ(g.between(9, 11)), fmt.Sprint(1000000000000+g.intn(1e9)))
+	}, []string{"user_id", "customer_id", "account.id", "enduser.pseudo.id", "org_id", "project_number"}, []string{"customer %s upgraded", "account %s locked after 5 failed attempts"}},
 	{"masked-value", func(g *gen) string {
 		return g.pick("[FILTERED]", "********", "***", "<redacted>", "REDACTED", "xxxx-xxxx-xxxx-"+g.digits(4), "************"+g.digits(4), "[MASKED]", "sk_live_...."+g.alnum(4))
 	}, []string{"password", "card_number", "authorization", "api_key", "token"}, nil},

@@ -95,11 +95,15 @@ var tokenMakers = []tokenMaker{
 	{"splunk-hec", func(g *gen) string { return g.uuid() }, []string{"SPLUNK_HEC_TOKEN", "splunk_token", "hec_token"}, false},
 	{"okta", func(g *gen) string { return "00" + g.from(alnumChars+"_-", 40) }, []string{"OKTA_API_TOKEN", "OKTA_CLIENT_TOKEN"}, false},
 	{"auth0-client-secret", func(g *gen) string { return g.from(alnumChars+"_-", 64) }, []string{"AUTH0_CLIENT_SECRET", "client_secret", "clientSecret"}, false},
-	{"firebase-fcm", func(g *gen) string { return "AAAA" + g.from(alnumChars+"_-", 7) + ":APA91b" + g.from(alnumChars+"_-", 134) }, []string{"FCM_SERVER_KEY", "server_key"}, true},
+	{"firebase-fcm", func(g *gen) string {
+		return "AAAA" + g.from(alnumChars+"_-", 7) + ":APA91b" + g.from(alnumChars+"_-", 134)
+	}, []string{"FCM_SERVER_KEY", "server_key"}, true},
 	{"discord-bot", func(g *gen) string {
 		return base64.RawStdEncoding.EncodeToString([]byte(g.digitsNZ(19))) + "." + g.from(alnumChars+"_-", 6) + "." + g.from(alnumChars+"_-", 38)
 	}, []string{"DISCORD_BOT_TOKEN", "DISCORD_TOKEN"}, false},
-	{"braintree", func(g *gen) string { return "access_token$production$" + g.from(lowerChars+"0123456789", 16) + "$" + g.hex(32) }, []string{"BRAINTREE_ACCESS_TOKEN"}, true},
+	{"braintree", func(g *gen) string {
+		return "access_token$production$" + g.from(lowerChars+"0123456789", 16) + "$" + g.hex(32)
+	}, []string{"BRAINTREE_ACCESS_TOKEN"}, true},
 	{"facebook", func(g *gen) string { return "EAAG" + g.alnum(180) }, []string{"FB_ACCESS_TOKEN", "access_token"}, true},
 	{"confluent-secret", func(g *gen) string { return g.from(alnumChars+"/+", 64) }, []string{"CONFLUENT_API_SECRET", "sasl.password", "KAFKA_SASL_PASSWORD"}, false},
 	{"age", func(g *gen) string { return "AGE-SECRET-KEY-1" + g.from("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58) }, []string{"SOPS_AGE_KEY"}, true},
