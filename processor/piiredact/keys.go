@@ -66,6 +66,16 @@ func (m keyMatcher) match(key string) bool {
 	return false
 }
 
+// matchesExactly reports whether a glob without wildcards names the key.
+func (m keyMatcher) matchesExactly(key string) bool {
+	for i := range m.globs {
+		if m.globs[i].shape == globExact && strings.EqualFold(m.globs[i].literal, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // match reports whether the lower-cased key matches.
 func (g *glob) match(key string) bool {
 	switch g.shape {

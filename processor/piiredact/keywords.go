@@ -82,7 +82,7 @@ func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 // credentialWords end a key that names a credential.
 var credentialWords = []string{
 	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "credential",
-	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "dsn", "auth",
+	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "auth",
 	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
 }
 
@@ -173,7 +173,9 @@ func classifyKeyWords(k string) keyWordClass {
 		case i >= 0 && oneOf(word(i), personWords):
 			return wordsPersonName // "customer.name", "holderName", "billing.last_name"
 		case i >= 0:
-			return wordsName // "service.name", "feature.display_name": a person's only under one
+			// "service.name", "pod_name", "feature.display_name": a thing's name, even in
+			// the map under a person ({"customer": {"plan_name": "Pro"}}).
+			return wordsNone
 		case i < n-2 || !is(last, "name"):
 			return wordsPersonName // "first_name", "fullName", "surname" on their own
 		}
@@ -186,4 +188,33 @@ func classifyKeyWords(k string) keyWordClass {
 		return wordsArgv // "process.command_args"
 	}
 	return wordsNone
+}
+
+// credentialMetadataWords end keys that hold something about a credential, not the
+// credential: when, whether, which kind, how long ("password_changed_at",
+// "cookie_consent", "secret_name", "api_key_id", "credential_type").
+var credentialMetadataWords = []string{
+	"at", "time", "date", "timestamp", "changed", "updated", "created", "expires", "expiry", "expired", "expiration",
+	"required", "policy", "length", "strength", "type", "kind", "name", "version", "ref", "days", "hours", "enabled",
+	"disabled", "count", "rotation", "rotated", "status", "consent", "provider", "method", "hint", "verified", "set",
+	"age", "ttl", "algorithm", "alg", "format", "mode", "source", "path", "file", "location", "id", "ids", "prefix",
+	"label", "description", "scope", "scopes", "error", "reason", "result", "rule", "attempts", "retries",
+	"fingerprint", "used", "usage", "present", "missing", "valid", "invalid", "match", "exists", "domain", "size", "max", "min",
+}
+
+// credentialMetadata reports a key whose last word says it holds something about a
+// credential ("password_changed_at"), unless that word completes a credential's name
+// (Vault's "secret_id", a "session_id").
+func credentialMetadata(k string) bool {
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
+	if n < 2 {
+		return false
+	}
+	last := k[spans[n-1][0]:spans[n-1][1]]
+	prev := k[spans[n-2][0]:spans[n-2][1]]
+	if !oneOf(last, credentialMetadataWords) {
+		return false
+	}
+	return !(oneOf(last, []string{"id", "ids"}) && oneOf(prev, []string{"secret", "session", "sess"}))
 }

@@ -35,10 +35,12 @@ func TestClassifyKeyWords(t *testing.T) {
 		"billing.last_name":                 wordsPersonName,
 		"first_name":                        wordsPersonName,
 		"name":                              wordsName,
-		"service.name":                      wordsName,
-		"feature.display_name":              wordsName,
-		"cardholder":                        wordsPerson,
-		"process.command_args":              wordsArgv,
+		// A thing's name, under a person too ({"customer": {"plan_name": "Pro"}}).
+		"service.name":         wordsNone,
+		"feature.display_name": wordsNone,
+		"pod_name":             wordsNone,
+		"cardholder":           wordsPerson,
+		"process.command_args": wordsArgv,
 		// Not credentials: counts, pagination, .NET's public key token, semconv's session.id.
 		"gen_ai.usage.input_tokens": wordsNone,
 		"next_page_token":           wordsNone,

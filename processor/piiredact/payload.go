@@ -29,9 +29,17 @@ func isKeyByte(c byte) bool {
 	return isAlnumByte(c) || c == '_' || c == '-' || c == '.' || c == '$' || c == '@'
 }
 
-// appendKeyedValues appends the ranges of values under sensitive keys in s.
-func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
+// appendKeyedValues appends the ranges of values under sensitive keys in s, and to
+// kinds, for each, the personal kind its key names (personalNone for credentials,
+// cookies, authorization values and names).
+func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]detector.Match, []personalKind) {
+	// Every append to dst appends its kind, so that the two stay in step.
+	found := func(m detector.Match, kind personalKind) {
+		dst = append(dst, m)
+		kinds = append(kinds, kind)
+	}
 	var scopes [personScopes]int // ends of the maps under person keys, innermost last
+	var scopeStarts [personScopes]int
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -47,8 +55,9 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 		if c == ':' && sepEnd+1 < len(s) && s[sepEnd] == '/' && s[sepEnd+1] == '/' {
 			continue // a URL's scheme
 		}
-		key := keyBefore(s, i)
-		if key == "" {
+		key, loose := keyBefore(s, i)
+		if key == "" || (i-len(key) >= 3 && s[i-len(key)-3:i-len(key)] == "://") {
+			// ("smtp://apikey:SG.x@host" is a URL's userinfo: url_credential's.)
 			continue
 		}
 		for depth > 0 && scopes[depth-1] <= i {
@@ -66,31 +75,51 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 		switch {
 		case nested:
 			if class == wordsPerson && depth < personScopes && vEnd > vStart {
-				scopes[depth] = vEnd
+				scopes[depth], scopeStarts[depth] = vEnd, vStart
 				depth++
 			}
 			continue
-		case vEnd <= vStart || isReplacement(s[vStart:vEnd]):
+		case vEnd <= vStart || detector.PlainValue(s[vStart:vEnd]):
+			continue
+		case loose && s[vStart-1] != '"' && s[vStart-1] != '\'':
+			// A quoted word in a sentence and a bare word after it ("volume "db-creds" :
+			// secret ..."): no map. (A quoted value makes it one: `for "passphrase": "x"`.)
+			continue
+		case c == ':' && s[vStart-1] != '"' && s[vStart-1] != '\'' && labelsAPair(s[vStart:vEnd]):
+			// "auth: method=oidc provider=okta": a label, then pairs of their own.
 			continue
 		}
 		switch class {
 		case wordsCredential, wordsPersonName:
 		case wordsName:
-			if depth == 0 {
+			// A person's name is a name key right in the map under the person, not in a
+			// map nested in it ({"holder": {"bank": {"name": "ING"}}}).
+			if depth == 0 || !directChild(s, scopeStarts[depth-1], i) {
 				i = vEnd - 1
 				continue
 			}
 		case wordsCookie:
 			for _, sp := range cookieSecrets(s[vStart:vEnd]) {
-				dst = append(dst, detector.Match{Start: vStart + sp[0], End: vStart + sp[1]})
+				found(detector.Match{Start: vStart + sp[0], End: vStart + sp[1]}, personalNone)
 			}
 			i = vEnd - 1
 			continue
 		case wordsAuthorization:
 			for _, sp := range authorizationSecret(s[vStart:vEnd]) {
-				dst = append(dst, detector.Match{Start: vStart + sp[0], End: vStart + sp[1]})
+				found(detector.Match{Start: vStart + sp[0], End: vStart + sp[1]}, personalNone)
 			}
 			i = vEnd - 1
+			continue
+		case wordsNone:
+			// A personal value under a key that names its kind ("phone": "512 345 678").
+			kind := personalKeyKind(key)
+			if kind != personalNone && s[vStart-1] != '"' && s[vStart-1] != '\'' {
+				vEnd = vStart + personalTokens(kind, s[vStart:vEnd])
+			}
+			if kind != personalNone && vEnd > vStart && personalShaped(kind, s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, kind)
+				i = vEnd - 1
+			}
 			continue
 		default:
 			continue
@@ -104,21 +133,22 @@ func appendKeyedValues(dst []detector.Match, s string) []detector.Match {
 				vEnd = vStart + k
 			}
 		}
-		dst = append(dst, detector.Match{Start: vStart, End: vEnd})
+		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 		i = vEnd - 1
 	}
-	return dst
+	return dst, kinds
 }
 
 // keyBefore returns the key that ends at the separator at sep: quoted (possibly
-// JSON-escaped), a Ruby symbol, or a bare identifier; "" when there is none.
-func keyBefore(s string, sep int) string {
+// JSON-escaped), a Ruby symbol, or a bare identifier; "" when there is none. loose
+// reports a quoted key that does not stand where a map's keys do (keyMayStartAfter).
+func keyBefore(s string, sep int) (key string, loose bool) {
 	end := sep
 	for end > 0 && s[end-1] == ' ' {
 		end--
 	}
 	if end == 0 {
-		return ""
+		return "", false
 	}
 	if q := s[end-1]; q == '"' || q == '\'' {
 		end--
@@ -131,16 +161,78 @@ func keyBefore(s string, sep int) string {
 			start--
 		}
 		if start == 0 || s[start-1] != q {
-			return ""
+			return "", false
 		}
-		return s[start:end]
+		return s[start:end], !keyMayStartAfter(s, start-1, escaped)
 	}
 	start := end
 	for start > 0 && isKeyByte(s[start-1]) && end-start < 64 {
 		start--
 	}
-	return s[start:end]
+	return s[start:end], false
 }
+
+// keyMayStartAfter reports whether a quoted key whose opening quote is at q stands
+// where a map's keys do: first in the text or a line, or after '{', '[', '(', ','
+// or ';'. A quoted word after a word is a value in a sentence ("volume "db-creds" :
+// secret ...", "invalid name 'x': ...").
+func keyMayStartAfter(s string, q int, escaped bool) bool {
+	j := q
+	if escaped && j > 0 && s[j-1] == '\\' {
+		j--
+	}
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	switch s[j-1] {
+	case '{', '[', '(', ',', ';', '\n', '\r', '|':
+		return true
+	case 'n', 'r', 't':
+		// An escaped line break of JSON text ("...\n  'password': ...").
+		return j >= 2 && s[j-2] == '\\'
+	}
+	return false
+}
+
+// directChild reports whether position i lies in the map that opens at start itself,
+// not in a map or list nested in it.
+func directChild(s string, start, i int) bool {
+	depth := 0
+	var quote byte
+	for k := start; k < i && k < len(s); k++ {
+		c := s[k]
+		switch {
+		case quote != 0 && c == '\\':
+			k++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{' || c == '[' || c == '(':
+			depth++
+		case c == '}' || c == ']' || c == ')':
+			depth--
+		}
+	}
+	return depth <= 1
+}
+
+// labelsAPair reports a value that is itself "name=…": the word before it was a
+// label ("auth: method=oidc provider=okta"), not a key whose value this is.
+func labelsAPair(v string) bool {
+	i := 0
+	for i < len(v) && isKeyByte(v[i]) {
+		i++
+	}
+	return i > 0 && i+1 < len(v) && v[i] == '=' && v[i+1] != '=' && !isDigitByte(v[0])
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // valueAt returns the value that starts after a separator: quoted (to its closing
 // quote, JSON escapes honoured), a nested map or list (nested, with its extent), or
@@ -169,8 +261,11 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 	for end < len(s) {
 		c := s[end]
 		// Quotes inside a bare value are its own ("O'Brien").
-		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && inQuery) || c == ';' {
+		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && (inQuery || nextIsKey(s, end+1))) || c == ';' {
 			break
+		}
+		if c == '\\' && end+1 < len(s) && (s[end+1] == 'n' || s[end+1] == 'r' || s[end+1] == 't') {
+			break // an escaped line break ends the line as a real one does
 		}
 		if (c == ',' || c == ' ' || c == '\t') && nextIsKey(s, end+1) {
 			break
@@ -250,8 +345,9 @@ func nextIsKey(s string, i int) bool {
 	if i >= len(s) || (s[i] != '=' && s[i] != ':') {
 		return false
 	}
-	// Base64's padding ("...NTI=]") is no separator: a value follows a real one.
-	if s[i] == '=' && (i+1 >= len(s) || strings.IndexByte("=]}), \t\n", s[i+1]) >= 0) {
+	// Base64's padding ("...NTI=]") is no separator: a value follows a real one, or
+	// it has spaces on both sides ("Password = x").
+	if s[i] == '=' && (i+1 >= len(s) || strings.IndexByte("=]}), \t\n", s[i+1]) >= 0) && (s[i-1] != ' ' || i+1 >= len(s) || s[i+1] != ' ') {
 		return false
 	}
 	return true

@@ -8,7 +8,8 @@ import (
 
 func keyedValues(s string) []string {
 	var out []string
-	for _, m := range appendKeyedValues(nil, s) {
+	matches, _ := appendKeyedValues(nil, nil, s)
+	for _, m := range matches {
 		out = append(out, s[m.Start:m.End])
 	}
 	return out

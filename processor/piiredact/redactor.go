@@ -19,10 +19,16 @@ type redactor struct {
 	rules     []rule // rules[i] for detectors[i]; rules[keyRule] for sensitive keys
 	keyRule   int
 	sensitive keyMatcher
-	allowed   keyMatcher
+	// defaultGlobs: sensitive_keys is the default list, whose broad globs ("*secret*")
+	// give way to what a key's words say ("secret_name", "password_changed_at").
+	defaultGlobs bool
+	allowed      keyMatcher
 	// keyWords turns on the rules by a key's words (keywords.go).
 	keyWords  bool
-	hasher    *hasher
+	// phoneRule and nationalIDRule are the rules that personal values found by their
+	// keys are reported under (-1: that detector is off, and so is the key rule).
+	phoneRule, nationalIDRule int
+	hasher                    *hasher
 	dryRun    bool
 	summary   string
 	scratches sync.Pool
@@ -45,6 +51,7 @@ type hit struct {
 // allocates only for values that actually change.
 type scratch struct {
 	matches []detector.Match
+	kinds   []personalKind // for each keyed value found in text, the personal kind it is, if any
 	hits    []hit
 	batch   []int // redactions per rule in this batch, for metrics
 	removed []int // attributes removed per rule in this batch
@@ -97,17 +104,25 @@ const (
 	keyName                          // a name: redacted whole under a key that names a person, scanned elsewhere
 	keyPerson                        // names a person: the name keys of the map under it are sensitive
 	keyArgv                          // a command's arguments (process.command_args): flags that take secrets
+	// Personal values by their key (personal_keys.go): redacted whole when they have
+	// the kind's shape, scanned otherwise.
+	keyPhone
+	keyPersonalID
+	keyBirthDate
+	keyAddress
+	keyAccount
 )
 
 const maxCachedKeys = 1024
 
 func newRedactor(cfg *Config) *redactor {
 	r := &redactor{
-		sensitive: newKeyMatcher(cfg.SensitiveKeys),
-		allowed:   newKeyMatcher(cfg.AllowedKeys),
-		keyWords:  cfg.SensitiveKeyWords == nil || *cfg.SensitiveKeyWords,
-		dryRun:    cfg.DryRun,
-		summary:   cfg.SummaryAttribute,
+		sensitive:    newKeyMatcher(cfg.SensitiveKeys),
+		defaultGlobs: slices.Equal(cfg.SensitiveKeys, DefaultSensitiveKeys()),
+		allowed:      newKeyMatcher(cfg.AllowedKeys),
+		keyWords:     cfg.SensitiveKeyWords == nil || *cfg.SensitiveKeyWords,
+		dryRun:       cfg.DryRun,
+		summary:      cfg.SummaryAttribute,
 	}
 	for _, b := range enabledBuiltins(cfg) {
 		dc := cfg.Detectors[b.Name]
@@ -119,6 +134,15 @@ func newRedactor(cfg *Config) *redactor {
 		// Validate compiled it already; a config that reaches here is valid.
 		r.detectors = append(r.detectors, scanner{Detector: detector.NewPattern(p.Name, regexp.MustCompile(p.Regex))})
 		r.rules = append(r.rules, newRule(p.Name, p.Action, p.KeepLast))
+	}
+	r.phoneRule, r.nationalIDRule = -1, -1
+	for i, rl := range r.rules {
+		switch rl.name {
+		case detector.Phone:
+			r.phoneRule = i
+		case detector.NationalID:
+			r.nationalIDRule = i
+		}
 	}
 	r.keyRule = len(r.rules)
 	r.rules = append(r.rules, newRule(SensitiveKeyRule, cfg.SensitiveKeyAction.Action, cfg.SensitiveKeyAction.KeepLast))
@@ -231,8 +255,13 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 	}
 	if strings.ContainsAny(t, ":=") {
 		// Maps written into text: the key rules apply to their keys (payload.go).
-		sc.matches = appendKeyedValues(sc.matches[:0], t)
-		add(r.keyRule)
+		sc.matches, sc.kinds = appendKeyedValues(sc.matches[:0], sc.kinds[:0], t)
+		for i, m := range sc.matches {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
+		}
 	}
 	if len(t) >= len("AUTH x") {
 		// Statements and the secrets their grammar names (statements.go).
@@ -336,7 +365,7 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	underPerson := sc.underPerson
 	sc.underPerson = false
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		switch r.classifyKey(k, sc) {
+		switch class := r.classifyKey(k, sc); class {
 		case keyAllowed:
 			return false
 		case keySensitive:
@@ -353,6 +382,8 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			if v.Type() == pcommon.ValueTypeSlice {
 				r.redactArgv(v.Slice(), sc)
 			}
+		case keyPhone, keyPersonalID, keyBirthDate, keyAddress, keyAccount:
+			return r.redactPersonalValue(v, sc, class)
 		case keyPerson:
 			sc.underPerson = true
 			remove := r.redactValue(v, sc, true)
@@ -387,8 +418,11 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyCookie
 	case words == wordsAuthorization:
 		c = keyAuthorization
-	case r.sensitive.match(k), words == wordsCredential, words == wordsPersonName:
+	case r.sensitive.match(k) && !(r.keyWords && r.defaultGlobs && words == wordsNone && credentialMetadata(k) && !r.sensitive.matchesExactly(k)),
+		words == wordsCredential, words == wordsPersonName:
 		c = keySensitive
+	case r.keyWords && words == wordsNone && r.personalClass(k) != keyScanned:
+		c = r.personalClass(k)
 	case isVersionKey(k):
 		c = keyVersion
 	case words == wordsName:
@@ -403,6 +437,98 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 	}
 	sc.keys[k] = c
 	return c
+}
+
+// personalClass returns the key class of a key that names a personal value, or
+// keyScanned.
+func (r *redactor) personalClass(k string) keyClass {
+	switch personalKeyKind(k) {
+	case personalPhone:
+		if r.phoneRule >= 0 {
+			return keyPhone
+		}
+	case personalID:
+		if r.nationalIDRule >= 0 {
+			return keyPersonalID
+		}
+	case personalBirthDate:
+		return keyBirthDate
+	case personalAddress:
+		return keyAddress
+	case personalAccount:
+		return keyAccount
+	}
+	return keyScanned
+}
+
+// personalRule returns the rule a personal value of the kind is reported under.
+func (r *redactor) personalRule(kind personalKind) int {
+	switch {
+	case kind == personalPhone && r.phoneRule >= 0:
+		return r.phoneRule
+	case kind == personalID && r.nationalIDRule >= 0:
+		return r.nationalIDRule
+	}
+	return r.keyRule
+}
+
+var personalKindOfClass = map[keyClass]personalKind{
+	keyPhone: personalPhone, keyPersonalID: personalID, keyBirthDate: personalBirthDate, keyAddress: personalAddress, keyAccount: personalAccount,
+}
+
+// redactPersonalValue redacts a value under a key that names a personal value:
+// whole when it has the kind's shape (each element of a list alike), scanned by
+// the detectors otherwise.
+func (r *redactor) redactPersonalValue(v pcommon.Value, sc *scratch, class keyClass) bool {
+	kind := personalKindOfClass[class]
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		// A detector that finds the whole value names it ("user.ssn": us_ssn, an IBAN
+		// under "payout.iban"); the key rule takes what none finds whole.
+		if s := v.Str(); personalShaped(kind, s) && !detector.PlainValue(s) && !r.foundWhole(s, sc) {
+			return r.replaceWhole(v, sc, r.personalRule(kind))
+		}
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			if r.redactPersonalValue(s.At(i), sc, class) {
+				return true
+			}
+		}
+		return false
+	}
+	return r.redactValue(v, sc, true)
+}
+
+// foundWhole reports whether one detector finds all of s but surrounding spaces.
+func (r *redactor) foundWhole(s string, sc *scratch) bool {
+	t := strings.TrimSpace(s)
+	start := strings.Index(s, t)
+	sc.hits = sc.hits[:0]
+	r.collectHits(s, sc, nil)
+	for _, h := range sc.hits {
+		if h.Start <= start && h.End >= start+len(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceWhole replaces a string value whole under a rule and reports whether its
+// holder must be removed.
+func (r *redactor) replaceWhole(v pcommon.Value, sc *scratch, rule int) bool {
+	rl := &r.rules[rule]
+	sc.batch[rule]++
+	sc.item[rule]++
+	if r.dryRun {
+		return false
+	}
+	if rl.action == ActionRemove {
+		sc.removed[rule]++
+		return true
+	}
+	v.SetStr(rl.replacement(r.hasher, v.Str()))
+	return false
 }
 
 // redactValue redacts v in place and reports whether its holder must be removed.
@@ -456,7 +582,8 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch, class keyClass
 		})
 		return remove
 	}
-	if v.Type() == pcommon.ValueTypeStr && (v.Str() == "" || isReplacement(v.Str())) {
+	if v.Type() == pcommon.ValueTypeStr && (v.Str() == "" || detector.PlainValue(v.Str())) {
+		// Empty, a boolean, a value already masked, a path: nothing to hide.
 		return false
 	}
 	if v.Type() == pcommon.ValueTypeStr && class == keySensitive && startsWithAuthScheme(v.Str()) {

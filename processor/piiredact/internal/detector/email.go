@@ -40,7 +40,7 @@ func (email) AppendMatches(dst []Match, s string) []Match {
 		}
 		start := localPartStart(s, pos, last)
 		end := domainEnd(s, pos+width)
-		if start < pos && end > pos+width {
+		if start < pos && end > pos+width && !machineAddress(s, end, s[pos+width:end]) {
 			dst = append(dst, Match{Start: start, End: end})
 			last = end
 			i = end
@@ -105,4 +105,18 @@ func domainEnd(s string, start int) int {
 		}
 	}
 	return end
+}
+
+// machineAddress reports what has an e-mail's shape and is a machine's: scp's
+// "git@github.com:acme/shop.git" and "deploy@host:22" (a ':' and a path or port right
+// after the host), and Google Cloud service accounts ("…@proj.iam.gserviceaccount.com"),
+// which are workloads' identities, not people's.
+func machineAddress(s string, end int, domain string) bool {
+	if end+1 < len(s) && s[end] == ':' {
+		if c := s[end+1]; isAlnum(c) || c == '/' || c == '~' {
+			return true
+		}
+	}
+	const sa = "gserviceaccount.com"
+	return len(domain) > len(sa) && strings.EqualFold(domain[len(domain)-len(sa):], sa) && domain[len(domain)-len(sa)-1] == '.'
 }

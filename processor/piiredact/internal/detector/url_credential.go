@@ -95,7 +95,7 @@ func appendSecretParams(dst []Match, s string) []Match {
 			return dst
 		}
 		name := nameBefore(s, k)
-		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') {
+		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') || afterScheme(s, k, name) {
 			i = k + 1
 			continue
 		}
@@ -110,10 +110,12 @@ func appendSecretParams(dst []Match, s string) []Match {
 			_, end = valueAfter(s, end+1)
 		}
 		if inConnectionString(s, k, name) {
-			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included.
+			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included,
+			// or to the quote that closes a quoted connection string.
 			end = start + strings.IndexByte(s[start:]+";", ';')
+			end = closingQuoteBefore(s, start, end)
 		}
-		if end > start && !isReplacement(s[start:end]) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
+		if end > start && !PlainValue(s[start:end]) && (s[k] != ':' || !labelsAPair(s[start:end])) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
 			dst = append(dst, Match{Start: start, End: end})
 			i = end
 			continue
@@ -265,7 +267,53 @@ func indexFold(s, needle string) int {
 	return -1
 }
 
+// afterScheme reports a name that follows a URL's "://": "smtp://apikey:SG.x@host"
+// is userinfo, which appendUserinfo reports, not "apikey: value".
+func afterScheme(s string, k int, name string) bool {
+	before := k - len(name)
+	return before >= 3 && s[before-3:before] == "://"
+}
+
+// closingQuoteBefore returns where a value that starts at start inside a quoted
+// string ("failed to connect to `Endpoint=…;SharedAccessKey=x`: timeout") ends: at
+// the quote that closes it, when one comes before end; end otherwise.
+func closingQuoteBefore(s string, start, end int) int {
+	for _, q := range [...]byte{'`', '"', '\''} {
+		if strings.Count(s[:start], string(q))%2 == 1 {
+			if c := strings.IndexByte(s[start:end], q); c >= 0 {
+				end = start + c
+			}
+		}
+	}
+	return end
+}
+
+// labelsAPair reports a value that is itself "name=…" or "name: …": the word before
+// it was a label ("auth: method=oidc provider=okta"), not a key whose value this is.
+func labelsAPair(v string) bool {
+	i := 0
+	for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '-' || v[i] == '.') {
+		i++
+	}
+	if i == 0 || i >= len(v) || (v[i] != '=' && v[i] != ':') {
+		return false
+	}
+	return !strings.HasPrefix(v[i:], "://") && i+1 < len(v) && v[i+1] != '=' && !isDigit(v[0])
+}
+
+// notSecretTokens are words that make a name ending in "token" something else: a
+// page or continuation token, a .NET cancellation token.
+var notSecretTokens = [...]string{"page", "next", "continuation", "cancellation", "sync", "resume", "pagination", "cursor"}
+
 func isSecretParam(name string) bool {
+	if n := len(name); n > len("token") && strings.EqualFold(name[n-len("token"):], "token") {
+		head := strings.TrimRight(name[:n-len("token")], "_-.")
+		for _, w := range notSecretTokens {
+			if len(head) >= len(w) && strings.EqualFold(head[len(head)-len(w):], w) {
+				return false
+			}
+		}
+	}
 	for _, p := range secretParams {
 		if len(p) == len(name) && strings.EqualFold(p, name) {
 			return true
@@ -279,11 +327,6 @@ func isSecretParam(name string) bool {
 	return false
 }
 
-// isReplacement reports a value this processor already wrote, so that running it
-// twice (sidecar, then gateway) neither re-redacts nor double-counts.
-func isReplacement(v string) bool {
-	return strings.HasPrefix(v, "[REDACTED:") || strings.HasPrefix(v, "[HASH:")
-}
 
 // cookieMayIdentify reports a cookie value that may identify someone: any value of
 // a cookie whose name says session, auth, token, user or id, and otherwise a value
@@ -312,17 +355,25 @@ func inQueryString(s string, k int, name string) bool {
 }
 
 // looksLikeCode reports an OAuth authorization code: eight characters or more that
-// mix letters and digits. "code = DeadlineExceeded" (a gRPC status) and "code=404"
-// (an HTTP status) are not secrets.
+// mix letters and digits. "code = DeadlineExceeded" (a gRPC status), "code=404" (an
+// HTTP status) and, below sixteen characters, codes without a lower-case letter
+// ("ORA-00942", "E11000") or hexadecimal literals ("0x80070005") are not secrets:
+// providers' codes are longer or mix cases.
 func looksLikeCode(v string) bool {
-	letters, digits := 0, 0
+	letters, digits, lower := 0, 0, 0
 	for i := 0; i < len(v); i++ {
 		switch {
+		case isLower(v[i]):
+			letters++
+			lower++
 		case isAlpha(v[i]):
 			letters++
 		case isDigit(v[i]):
 			digits++
 		}
 	}
-	return len(v) >= 8 && letters > 0 && digits > 0
+	if len(v) < 8 || letters == 0 || digits == 0 {
+		return false
+	}
+	return len(v) >= 16 || (lower > 0 && !hasPrefixFold(v, "0x"))
 }

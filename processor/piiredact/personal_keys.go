@@ -1,0 +1,225 @@
+package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
+
+import "strings"
+
+// Personal values by their key. A phone number, an identity document's number, a
+// date of birth, a street address or a bank account number under a key that names
+// it is personal whatever its format: national phone notations without a country
+// code ("512 345 678"), identifiers of countries no detector knows, dates. Their
+// formats alone are ambiguous (a digit list, an order number, a timestamp), their
+// keys are not. A key's last words are looked at, joined without separators
+// ("customer.phone_number" → "phonenumber", "social_security_number" →
+// "socialsecuritynumber", "date_of_birth" → "dateofbirth"), and the value must have
+// the kind's shape, so that "phone_verified: true", "server.address: db:5432" or
+// "dob: unknown" stay.
+
+// personalKind is the kind of personal value a key names.
+type personalKind uint8
+
+const (
+	personalNone personalKind = iota
+	personalPhone
+	personalID
+	personalBirthDate
+	personalAddress
+	personalAccount
+)
+
+// personalKeyWords maps the joined last words of a key to the kind it names.
+var personalKeyWords = func() map[string]personalKind {
+	m := map[string]personalKind{}
+	add := func(k personalKind, words ...string) {
+		for _, w := range words {
+			m[w] = k
+		}
+	}
+	add(personalPhone, "phone", "phones", "phonenumber", "phonenumbers", "telephone", "telephonenumber", "tel", "telno",
+		"phoneno", "mobile", "mobilenumber", "mobilephone", "mobileno", "msisdn", "cell", "cellphone", "cellnumber", "fax",
+		"faxnumber", "whatsapp", "whatsappnumber", "telefon", "telefonnummer", "telefono", "telefone", "telephonenum",
+		"contactnumber", "contactphone", "homephone", "workphone", "mobil", "mobilnummer", "handynummer", "celular",
+		"numerotelefono", "numertelefonu", "phonenum", "smsnumber", "callbacknumber")
+	add(personalID, "ssn", "socialsecuritynumber", "socialsecurityno", "nino", "ninumber", "nationalinsurancenumber",
+		"nhsnumber", "nhsno", "bsn", "burgerservicenummer", "citizenservicenumber", "pesel", "numerpesel", "cpf", "curp",
+		"dni", "nie", "nif", "nir", "insee", "numerosecuritesociale", "securitesociale", "codicefiscale", "fiscalcode",
+		"personnummer", "personalidentitynumber", "fodselsnummer", "fnr", "hetu", "henkilotunnus", "sotu", "cpr",
+		"cprnummer", "cprnumber", "aadhaar", "aadhaarnumber", "aadhaarno", "pannumber", "steuerid", "steueridentifikationsnummer",
+		"idnr", "svnr", "rvnr", "sozialversicherungsnummer", "rentenversicherungsnummer", "amka", "afm", "oib", "egn",
+		"emso", "isikukood", "asmenskodas", "personalcode", "kennitala", "tckn", "tckimlikno", "kimlikno", "nric",
+		"nricfin", "hkid", "hkidnumber", "rrn", "residentregistrationnumber", "jumin", "mynumber", "kojinbango", "tfn",
+		"taxfilenumber", "tin", "taxid", "taxnumber", "taxidnumber", "taxpayerid", "nationalid", "nationalidnumber",
+		"nationalidentifier", "nationalidentitynumber", "nationalnumber", "idnumber", "identitynumber", "identificationnumber",
+		"idcard", "idcardno", "idcardnumber", "residentid", "documentnumber", "numerodocumento", "documento",
+		"passport", "passportnumber", "passportno", "driverslicense", "driverslicensenumber", "driverlicense",
+		"driverlicensenumber", "drivinglicence", "drivinglicencenumber", "drivinglicense", "dlnumber", "licensenumber",
+		"cedula", "numerocedula", "cuit", "cuil", "rut", "sin", "socialinsurancenumber", "medicarenumber",
+		"healthinsurancenumber", "teudatzehut", "israeliid", "rijksregisternummer", "niss", "insz", "shenfenzheng",
+		"contribuinte", "numerocontribuinte", "tajszam", "taj", "steuernummer", "sanum")
+	add(personalBirthDate, "dob", "dateofbirth", "birthdate", "birthday", "birthdt", "bday", "geburtsdatum",
+		"fechanacimiento", "fechadenacimiento", "datanascimento", "datadenascimento", "datenaissance",
+		"datedenaissance", "dataurodzenia", "birthdateofperson", "dobdate")
+	add(personalAddress, "address", "streetaddress", "street", "addressline", "addressline1", "addressline2",
+		"line1", "line2", "homeaddress", "shippingaddress", "billingaddress", "postaladdress", "mailingaddress",
+		"deliveryaddress", "residentialaddress", "streetline", "strasse", "calle", "rue", "direccion", "endereco",
+		"indirizzo", "adresse", "adres", "anschrift")
+	add(personalAccount, "iban", "accountnumber", "accountno", "acctno", "acctnumber", "accno", "bankaccount",
+		"bankaccountnumber", "bankaccountno", "kontonummer", "numerocuenta", "accountiban", "bankacctnumber")
+	return m
+}()
+
+// maxJoinedKey bounds the joined words looked up.
+const maxJoinedKey = 40
+
+// personalKeyKind returns the kind of personal value a key names, by its last one
+// to four words. It does not allocate.
+func personalKeyKind(k string) personalKind {
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
+	if n == 0 {
+		return personalNone
+	}
+	// A trailing digit names the second of a kind ("phone2", "address_line_2"):
+	// it is part of the word.
+	var buf [maxJoinedKey]byte
+	best := personalNone
+	size := 0
+	for w := n - 1; w >= 0 && n-w <= 4; w-- {
+		word := k[spans[w][0]:spans[w][1]]
+		if size+len(word) > maxJoinedKey {
+			break
+		}
+		// Prepend the word, lower-cased.
+		copy(buf[len(word):size+len(word)], buf[:size])
+		for i := 0; i < len(word); i++ {
+			buf[i] = lower(word[i])
+		}
+		size += len(word)
+		joined := buf[:size]
+		if kind, ok := personalKeyWords[string(joined)]; ok {
+			best = kind
+		} else if t := trimDigits(joined); len(t) < len(joined) {
+			if kind, ok := personalKeyWords[string(t)]; ok {
+				best = kind
+			}
+		}
+	}
+	return best
+}
+
+func trimDigits(b []byte) []byte {
+	for len(b) > 0 && b[len(b)-1] >= '0' && b[len(b)-1] <= '9' {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// personalShaped reports whether v has the shape of the kind's values.
+func personalShaped(kind personalKind, v string) bool {
+	v = strings.TrimSpace(v)
+	if len(v) == 0 || len(v) > 96 {
+		return false
+	}
+	digits, letters, spaces, other := 0, 0, 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case isAlnumByte(c) || c >= 0x80:
+			letters++
+		case c == ' ':
+			spaces++
+		default:
+			other++
+		}
+	}
+	switch kind {
+	case personalPhone:
+		// "+48 512 345 678", "(11) 91234-5678", "089+6302606", "tel:+1-415-555-2671".
+		if digits < 7 || digits > 16 {
+			return false
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(v, "tel:"), "TEL:")
+		for i := 0; i < len(t); i++ {
+			switch c := t[i]; {
+			case c >= '0' && c <= '9', strings.IndexByte(" -.()/+", c) >= 0:
+			case c == '%' && i+2 < len(t) && t[i+1] == '2' && (t[i+2] == 'B' || t[i+2] == 'b' || t[i+2] == '0'):
+				i += 2 // "%2B48%20512…"
+			default:
+				// An extension may follow the number ("x12", "ext. 12").
+				return (c == 'x' || c == 'X' || c == 'e' || c == 'E') && i > 0
+			}
+		}
+		return true
+	case personalID:
+		// A number or a code with digits: "123-45-6789", "AB 12 34 56 C", "X1234567L",
+		// "C12345678"; not a word ("pending"), not a sentence.
+		return digits >= 4 && len(v) <= 32 && spaces <= 5 && letters <= 20
+	case personalBirthDate:
+		// "1985-03-12", "12/03/1985", "12.03.1985", "9 November 1969", "19850312".
+		return digits >= 4 && digits <= 8 && len(v) <= 32 && letters <= 12
+	case personalAddress:
+		// A street and a number: "221B Baker Street", "Hauptstraße 5", "ul. Długa 3/4";
+		// not a network address ("10.0.0.5:8080", "db.internal", "fe80::1", an e-mail).
+		if digits == 0 || letters < 2 || spaces == 0 || strings.ContainsAny(v, "@:") {
+			return false
+		}
+		return !(v[0] >= '0' && v[0] <= '9' && strings.Count(v, ".") >= 3)
+	case personalAccount:
+		// "12345678", "000123456789", "DE89 3704 0044 0532 0130 00".
+		return digits >= 6 && len(v) <= 42 && spaces <= 8
+	}
+	return false
+}
+
+// personalTokens returns how much of a bare value in text is the personal value: the
+// words from its start that can be part of one ("Z9856354P caducado" is an NIE and a
+// word, "+48 512 345 678 after 5pm" a number and words). Words with a digit, and a
+// few short or named words between them: a NINO's "AB" and "C", a month's name,
+// "ext". A street runs to a comma.
+func personalTokens(kind personalKind, v string) int {
+	if kind == personalAddress {
+		if c := strings.IndexAny(v, ",;"); c >= 0 {
+			return c
+		}
+		return len(v)
+	}
+	end, words := 0, 0
+	for i := 0; i < len(v); {
+		for i < len(v) && v[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(v) && v[j] != ' ' && v[j] != ',' && v[j] != ';' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.TrimRight(v[i:j], ".'\")")
+		digit := strings.IndexAny(w, "0123456789") >= 0
+		upperShort := len(w) <= 3 && strings.ToUpper(w) == w
+		named := kind == personalBirthDate && words == 0 && len(w) >= 3 && len(w) <= 10 && isLetters(w)
+		switch {
+		case digit:
+			end = i + len(w)
+		case kind == personalID && upperShort, kind == personalPhone && strings.HasPrefix(strings.ToLower(w), "ext"):
+		case named:
+			words++
+		default:
+			return end
+		}
+		if j < len(v) && v[j] != ' ' {
+			return end // a comma or a semicolon ends it
+		}
+		i = j
+	}
+	return end
+}
+
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z') && !(w[i] >= 'A' && w[i] <= 'Z') && w[i] < 0x80 {
+			return false
+		}
+	}
+	return true
+}
