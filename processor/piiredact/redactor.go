@@ -24,14 +24,14 @@ type redactor struct {
 	defaultGlobs bool
 	allowed      keyMatcher
 	// keyWords turns on the rules by a key's words (keywords.go).
-	keyWords  bool
+	keyWords bool
 	// phoneRule and nationalIDRule are the rules that personal values found by their
 	// keys are reported under (-1: that detector is off, and so is the key rule).
 	phoneRule, nationalIDRule int
 	hasher                    *hasher
-	dryRun    bool
-	summary   string
-	scratches sync.Pool
+	dryRun                    bool
+	summary                   string
+	scratches                 sync.Pool
 }
 
 // scanner is a detector with what decides whether it runs on a value.

@@ -327,7 +327,6 @@ func isSecretParam(name string) bool {
 	return false
 }
 
-
 // cookieMayIdentify reports a cookie value that may identify someone: any value of
 // a cookie whose name says session, auth, token, user or id, and otherwise a value
 // of sixteen bytes or more, or of eight with a digit. "theme=dark", "lang=en-GB"
