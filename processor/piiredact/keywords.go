@@ -109,6 +109,10 @@ var personWords = []string{
 	"subscriber", "student", "user", "enduser", "author", "billing", "consignee", "traveler", "traveller",
 }
 
+// personalNameQualifiers make a name key a person's whatever comes before it
+// ("app.first_name"); "display" and "nick" names are things' too.
+var personalNameQualifiers = []string{"first", "last", "full", "given", "family", "middle", "legal", "maiden", "real"}
+
 // nameQualifiers come before "name" in a name key: first, last, full...
 var nameQualifiers = []string{"first", "last", "full", "given", "family", "middle", "display", "legal", "maiden", "nick", "real", "preferred"}
 
@@ -166,12 +170,16 @@ func classifyKeyWords(k string) keyWordClass {
 	}
 	if oneOf(last, []string{"name", "surname", "fullname", "firstname", "lastname", "displayname"}) {
 		i := n - 2
+		personal := !is(last, "name") && !is(last, "displayname") // "surname", "firstName"
 		for i >= 0 && oneOf(word(i), nameQualifiers) {
+			personal = personal || oneOf(word(i), personalNameQualifiers)
 			i--
 		}
 		switch {
 		case i >= 0 && oneOf(word(i), personWords):
 			return wordsPersonName // "customer.name", "holderName", "billing.last_name"
+		case personal:
+			return wordsPersonName // "app.first_name", "order.family_name", "x.surname"
 		case i >= 0:
 			// "service.name", "pod_name", "feature.display_name": a thing's name, even in
 			// the map under a person ({"customer": {"plan_name": "Pro"}}).

@@ -136,6 +136,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 		i = vEnd - 1
 	}
+	appendMarkupValues(s, found)
 	return dst, kinds
 }
 
@@ -251,15 +252,23 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 		return quotedAt(s, i, c, false)
 	case c == '\\' && i+1 < len(s) && s[i+1] == '"':
 		return quotedAt(s, i+1, '"', true)
-	case c == '{' || c == '[' || c == '(' || strings.HasPrefix(s[i:], "map["):
+	case c == '{' || c == '[' || (c == '(' && !parenthesisedNumber(s, i)) || strings.HasPrefix(s[i:], "map["):
 		if c == 'm' {
 			i += 3
 		}
 		return i, closingOf(s, i), true
 	}
 	end = i
+	parens := 0 // "(995)" inside a bare value is its own
 	for end < len(s) {
 		c := s[end]
+		if c == '(' {
+			parens++
+		} else if c == ')' && parens > 0 {
+			parens--
+			end++
+			continue
+		}
 		// Quotes inside a bare value are its own ("O'Brien").
 		if c == '\n' || c == '\r' || c == '}' || c == ']' || c == ')' || (c == '&' && (inQuery || nextIsKey(s, end+1))) || c == ';' {
 			break
@@ -276,6 +285,16 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 		end--
 	}
 	return i, end, false
+}
+
+// parenthesisedNumber reports "(2) 3745 1053", "(044) 387-48-01": an area code, not
+// a nested structure.
+func parenthesisedNumber(s string, i int) bool {
+	k := i + 1
+	for k < len(s) && isDigitByte(s[k]) {
+		k++
+	}
+	return k > i+1 && k-i-1 <= 5 && k < len(s) && s[k] == ')'
 }
 
 func quotedAt(s string, q int, quote byte, escaped bool) (int, int, bool) {

@@ -37,7 +37,8 @@ var personalKeyWords = func() map[string]personalKind {
 		"phoneno", "mobile", "mobilenumber", "mobilephone", "mobileno", "msisdn", "cell", "cellphone", "cellnumber", "fax",
 		"faxnumber", "whatsapp", "whatsappnumber", "telefon", "telefonnummer", "telefono", "telefone", "telephonenum",
 		"contactnumber", "contactphone", "homephone", "workphone", "mobil", "mobilnummer", "handynummer", "celular",
-		"numerotelefono", "numertelefonu", "phonenum", "smsnumber", "callbacknumber")
+		"numerotelefono", "numertelefonu", "phonenum", "smsnumber", "callbacknumber", "tonumber", "fromnumber",
+		"smsto", "recipientnumber", "destinationnumber", "callerid", "callernumber")
 	add(personalID, "ssn", "socialsecuritynumber", "socialsecurityno", "nino", "ninumber", "nationalinsurancenumber",
 		"nhsnumber", "nhsno", "bsn", "burgerservicenummer", "citizenservicenumber", "pesel", "numerpesel", "cpf", "curp",
 		"dni", "nie", "nif", "nir", "insee", "numerosecuritesociale", "securitesociale", "codicefiscale", "fiscalcode",
@@ -152,7 +153,11 @@ func personalShaped(kind personalKind, v string) bool {
 	case personalID:
 		// A number or a code with digits: "123-45-6789", "AB 12 34 56 C", "X1234567L",
 		// "C12345678"; not a word ("pending"), not a sentence.
-		return digits >= 4 && len(v) <= 32 && spaces <= 5 && letters <= 20
+		if digits >= 4 {
+			return len(v) <= 32 && spaces <= 5 && letters <= 20
+		}
+		// Passport and licence numbers mix letters and digits: "C01X00T47".
+		return digits >= 2 && len(v) >= 6 && len(v) <= 20 && spaces == 0 && other == 0 && strings.ToUpper(v) == v
 	case personalBirthDate:
 		// "1985-03-12", "12/03/1985", "12.03.1985", "9 November 1969", "19850312".
 		return digits >= 4 && digits <= 8 && len(v) <= 32 && letters <= 12

@@ -253,8 +253,9 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 	if !r.keyWords {
 		return
 	}
-	if strings.ContainsAny(t, ":=") {
-		// Maps written into text: the key rules apply to their keys (payload.go).
+	if strings.ContainsAny(t, ":=<'\"") {
+		// Maps written into text: the key rules apply to their keys (payload.go,
+		// markup.go).
 		sc.matches, sc.kinds = appendKeyedValues(sc.matches[:0], sc.kinds[:0], t)
 		for i, m := range sc.matches {
 			if pos != nil {

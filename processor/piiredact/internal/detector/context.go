@@ -17,12 +17,41 @@ func hasContext(s string, i int, words []string) bool {
 	for _, w := range words {
 		for k := 0; k+len(w) <= len(window); k++ {
 			end := k + len(w)
-			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) {
+			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) && !inReplacement(window, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasStandaloneContext is hasContext for words that stand alone, not a part of an
+// identifier ("SmsSender", "sms_id", "callbackUrl") nor of a URL's path
+// ("/v1/callback"), and that name this value: no other number, and no ',', ';', '.',
+// '|' or '=' that ends a field or a sentence, stands between the word and it ("tel
+// (02) 7737 3138, ref=612665897596": the reference is not a phone).
+func hasStandaloneContext(s string, i int, words []string) bool {
+	window := s[max(0, i-contextWindow):i]
+	for _, w := range words {
+		for k := 0; k+len(w) <= len(window); k++ {
+			end := k + len(w)
+			if strings.EqualFold(window[k:end], w) && (k == 0 || (!isIdentByte(window[k-1]) && window[k-1] != '/')) &&
+				(end == len(window) || !isIdentByte(window[end])) && !inReplacement(window, k) &&
+				strings.IndexAny(window[end:], "0123456789,;.|=") < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isIdentByte(c byte) bool { return isWord(c) || c >= 0x80 }
+
+// inReplacement reports a word that is the detector's name in a replacement this
+// processor wrote ("[REDACTED:phone]"): it says nothing about what follows, and a
+// second pass must find what the first found.
+func inReplacement(s string, k int) bool {
+	return strings.HasSuffix(s[:k], "[REDACTED:") || strings.HasSuffix(s[:k], "[HASH:")
 }
 
 // versionWords name what a dotted number after them is: "build 2.1.0.17",

@@ -119,7 +119,10 @@ func phoneAt(s string, i int) (end, next int) {
 		if end := northAmericanEnd(s, i); end > 0 {
 			return end, end
 		}
-		return nationalEnd(s, i, i), i + 1
+		if end := nationalEnd(s, i, i); end > 0 {
+			return end, end
+		}
+		return contextualEnd(s, i), i + 1
 	}
 	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' {
 		// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix dialled
@@ -134,12 +137,132 @@ func phoneAt(s string, i int) (end, next int) {
 	}
 	run := skipDigits(s, i)
 	if !groupFollows(s, run) {
-		return labelledEnd(s, i, run), run // a single run of digits, as most numbers in telemetry are
+		// A single run of digits, as most numbers in telemetry are: a phone number
+		// only right after a phone label, or after a word naming one nearby.
+		if end := labelledEnd(s, i, run); end > 0 {
+			return end, run
+		}
+		return contextualRunEnd(s, i, run), run
 	}
 	if end := northAmericanEnd(s, i); end > 0 {
 		return end, end
 	}
-	return nationalEnd(s, i, run), run
+	if end := nationalEnd(s, i, run); end > 0 {
+		return end, run
+	}
+	return contextualEnd(s, i), run
+}
+
+// contextualEnd returns the end of a number written in groups the way a national
+// plan prints it, which only a word naming a phone shortly before it makes one
+// ("SMS to 9207 6296", "call me on 022 770 97 75", "Rufnummer 693 212 752",
+// "twilio: message queued to 28 35 52 21"): groups of digits (the first may be
+// parenthesised) separated by spaces or dashes, 8 to 13 digits in all. Without
+// such a word, digit groups are as often sizes, lists or dates. Dotted and slashed
+// numbers (addresses, versions, ratios, dates) and groups that end in one digit
+// (an ISBN's check digit, a suffix) are something else.
+func contextualEnd(s string, i int) int {
+	j, digits, groups, end := i, 0, 0, 0
+	first, last := 0, 0
+	for j < len(s) {
+		switch {
+		case s[j] == '(' && groups == 0:
+			k := skipDigits(s, j+1)
+			if k == j+1 || k-j-1 > 5 || k >= len(s) || s[k] != ')' {
+				return end
+			}
+			digits += k - j - 1
+			j = k + 1
+		case isDigit(s[j]):
+			k := skipDigits(s, j)
+			if groups > 0 && k-j > 8 {
+				return end
+			}
+			if groups == 0 {
+				first = k - j
+			}
+			last = k - j
+			digits += k - j
+			j = k
+		default:
+			return end
+		}
+		groups++
+		if digits > 13 {
+			return end
+		}
+		zipPlus4 := groups == 2 && first == 5 && last == 4 && s[j-5] == '-'
+		if digits >= 8 && (last > 1 || groups == 1) && !zipPlus4 && phoneNumberEndsAt(s, j) && !dateLike(s, i, first) && !(j < len(s) && s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+			if end == 0 && !hasStandaloneContext(s, i, phoneContext[:]) {
+				return 0
+			}
+			end = j
+		}
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && (isDigit(s[j+1]) || (s[j+1] == '(' && groups == 1)) {
+			j++
+			continue
+		}
+		if w, _ := phoneSepAt(s, j, false); w == 3 && j+w < len(s) && isDigit(s[j+w]) {
+			j += w // "%20"
+			continue
+		}
+		return end
+	}
+	return end
+}
+
+// contextualRunEnd returns the end of a bare run of digits from i to j that a word
+// shortly before it names as a phone number ("Updated contact number to
+// 09339448098"): 9 to 12 digits after a trunk 0, or 10 to 13 after a word that
+// names nothing but a phone.
+func contextualRunEnd(s string, i, j int) int {
+	n := j - i
+	if !phoneNumberEndsAt(s, j) {
+		return 0
+	}
+	switch {
+	case s[i] == '0' && n >= 9 && n <= 12 && s[i+1] != '0' && hasStandaloneContext(s, i, phoneContext[:]):
+		return j
+	case s[i] != '0' && n >= 10 && n <= 13 && hasStandaloneContext(s, i, phoneOnlyContext[:]):
+		return j
+	}
+	return 0
+}
+
+// phoneOnlyContext are the context words that name nothing but a phone: after them a
+// bare run of digits is one (after "call" or "contact" it may be an id).
+var phoneOnlyContext = [...]string{
+	"phone", "telephone", "tel", "mobile", "cellphone", "sms", "msisdn", "whatsapp", "fax", "telefon",
+	"telefonnummer", "rufnummer", "handynummer", "teléfono", "telefono", "telefone", "téléphone", "celular", "móvil",
+	"movil", "mobilnummer", "dialing", "dialling", "callback",
+}
+
+// dateLike reports digit groups that start like a date: a year and a month
+// ("2024 11 07", "2024-11-07 10 30"), or a day, a month and a year ("21-09-1995").
+func dateLike(s string, i, first int) bool {
+	if first == 2 && i+10 <= len(s) && !isDigit(s[i+2]) && s[i+5] == s[i+2] && isDigit(s[i+3]) && isDigit(s[i+4]) {
+		day := int(s[i]-'0')*10 + int(s[i+1]-'0')
+		month := int(s[i+3]-'0')*10 + int(s[i+4]-'0')
+		return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (s[i+6] == '1' || s[i+6] == '2')
+	}
+	if first != 4 || (s[i] != '1' && s[i] != '2') || i+7 > len(s) {
+		return false
+	}
+	y := s[i : i+2]
+	if y != "19" && y != "20" {
+		return false
+	}
+	m := i + 5
+	return isDigit(s[m]) && m+1 < len(s) && isDigit(s[m+1]) && (m+2 >= len(s) || !isDigit(s[m+2])) && (s[m] == '0' || (s[m] == '1' && s[m+1] <= '2'))
+}
+
+// phoneContext names a phone number in the words before one, within contextWindow.
+var phoneContext = [...]string{
+	"phone", "telephone", "tel", "mobile", "cell", "cellphone", "sms", "mms", "call", "calls", "called", "calling",
+	"callback", "dialing", "dialling", "dialed", "dialled", "voice", "whatsapp", "fax", "msisdn", "twilio",
+	"vonage", "nexmo", "telefon", "telefonnummer", "rufnummer", "handy", "handynummer", "teléfono", "telefono",
+	"telefone", "téléphone", "celular", "móvil", "movil", "tlf", "puhelin", "otp", "contact", "numer", "numéro",
+	"número", "mobil", "mobilnummer", "texted", "text", "ring", "viber", "telegram", "signal",
 }
 
 // groupFollows reports whether another group of digits follows the one ending at j.
@@ -439,8 +562,11 @@ func trunkPrefixed(g *phoneGroups, m int) bool {
 	if g.first == '.' || g.rest == '.' {
 		return pairs && digits == 10
 	}
-	if g.size[m-1] < 3 && !pairs {
-		return false // a short last group is an extension or a suffix, not a number's end
+	// A short last group is an extension or a suffix, not a number's end, unless the
+	// number ends in pairs as many plans print it ("070-123 45 67", "0676 672 01 07",
+	// "022 770 97 75").
+	if g.size[m-1] < 3 && !pairs && !(g.size[m-1] == 2 && m >= 3 && g.size[m-2] <= 3) {
+		return false
 	}
 	date := m >= 3 && !g.paren && g.size[0] == 2 && g.size[1] == 2 && g.size[2] == 4
 	return !date
@@ -500,7 +626,7 @@ var (
 		"phone", "phonenumber", "telephone", "tel", "telefon", "telefone", "telefono", "teléfono", "téléphone",
 		"telefonnummer", "mobile", "mobil", "móvil", "movil", "cell", "cellphone", "cellular", "celular",
 		"handy", "handynummer", "mobilnummer", "msisdn", "fax", "whatsapp", "sms", "tlf", "tfn", "puhelin",
-		"call", "callback", "contact", "cel",
+		"call", "callback", "contact", "cel", "dial", "dialing", "dialling", "calling", "rufnummer",
 	)
 	phoneFillers = newWordSet(
 		"number", "no", "nr", "num", "nummer", "numero", "número", "home", "work", "office", "private",

@@ -143,7 +143,7 @@ func (r *Report) WriteExamples(w io.Writer, n int) {
 				done[o] = true
 				perKind[o.Case.Kind]++
 				shown++
-				fmt.Fprintf(w, "- %s @ %s: %s\n    in:  %s\n    out: %s\n", o.Case.Kind, o.Case.Place, quoteAll(what(o)), clip(changed(o.In, o.Out, true)), clip(changed(o.In, o.Out, false)))
+				fmt.Fprintf(w, "- %s @ %s: %s%s\n    in:  %s\n    out: %s\n", o.Case.Kind, o.Case.Place, quoteAll(what(o)), keysOf(&o.Case.Rec), clip(changed(o.In, o.Out, true)), clip(changed(o.In, o.Out, false)))
 			}
 		}
 		fmt.Fprintln(w)
@@ -215,4 +215,18 @@ func (r *Report) Failures(threshold float64) []string {
 	check("class", r.ByClass)
 	check("place", r.ByPlace)
 	return out
+}
+
+// keysOf lists a record's attribute keys, for the examples.
+func keysOf(r *Record) string {
+	var ks []string
+	for _, m := range []Map{r.Resource, r.Attrs, r.Event} {
+		for _, kv := range m {
+			ks = append(ks, kv.K)
+		}
+	}
+	if len(ks) == 0 {
+		return ""
+	}
+	return " (keys: " + strings.Join(ks, ", ") + ")"
 }

@@ -1,0 +1,391 @@
+package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
+
+import (
+	"strings"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/detector"
+)
+
+// Key rules in the notations that pair a key and a value without ':' or '=':
+//
+//	XML and SOAP      <Password>x</Password>  <wsse:Password Type="…">x</wsse:Password>
+//	.NET settings     <add key="SmtpPassword" value="x" />
+//	PHP print_r       [password] => x
+//	PHP var_dump      ["password"]=> string(1) "x"
+//	Rails SQL binds   [["phone", "512 345 678"], ["id", 42]]
+//	multipart forms   Content-Disposition: form-data; name="password"\r\n\r\nx\r\n--
+//	SQL INSERT        INSERT INTO t (id, phone) VALUES (42, '512 345 678')
+//	messages          invalid api_key 'x', cardholder_name "Jane Doe" rejected
+//
+// Each value found is judged as keyedValue judges one after ':' or '='.
+
+// foundFunc receives a value's range and the personal kind its key names.
+type foundFunc func(detector.Match, personalKind)
+
+// keyedValue reports, for a value under key at s[vStart:vEnd], the part that the
+// key rules redact. quoted: the value is delimited (a quoted string, an element's
+// text), so it is the whole range; a bare one is cut to its tokens.
+func keyedValue(key, s string, vStart, vEnd int, quoted bool, found foundFunc) {
+	for vStart < vEnd && s[vStart] == ' ' {
+		vStart++
+	}
+	for vEnd > vStart && (s[vEnd-1] == ' ' || s[vEnd-1] == '\r') {
+		vEnd--
+	}
+	if vEnd <= vStart || detector.PlainValue(s[vStart:vEnd]) {
+		return
+	}
+	switch classifyKeyWords(key) {
+	case wordsCredential, wordsPersonName:
+		if startsWithAuthScheme(s[vStart:vEnd]) {
+			vStart += strings.IndexByte(s[vStart:vEnd], ' ') + 1
+		}
+		if !quoted {
+			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 {
+				vEnd = vStart + k
+			}
+		}
+		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
+	case wordsCookie:
+		for _, sp := range cookieSecrets(s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart + sp[0], End: vStart + sp[1]}, personalNone)
+		}
+	case wordsAuthorization:
+		for _, sp := range authorizationSecret(s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart + sp[0], End: vStart + sp[1]}, personalNone)
+		}
+	case wordsNone:
+		kind := personalKeyKind(key)
+		if kind == personalNone {
+			return
+		}
+		if !quoted {
+			vEnd = vStart + personalTokens(kind, s[vStart:vEnd])
+		}
+		if vEnd > vStart && personalShaped(kind, s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart, End: vEnd}, kind)
+		}
+	}
+}
+
+// appendMarkupValues finds values under keys in the notations above.
+func appendMarkupValues(s string, found foundFunc) {
+	if strings.Contains(s, "</") || strings.Contains(s, "/>") {
+		xmlValues(s, found)
+	}
+	if strings.Contains(s, "]=>") || strings.Contains(s, "] =>") {
+		phpValues(s, found)
+	}
+	if strings.Contains(s, "\", ") || strings.Contains(s, "', ") {
+		pairValues(s, found)
+	}
+	if strings.Contains(s, "form-data;") {
+		multipartValues(s, found)
+	}
+	if i := indexWordFold(s, "insert"); i >= 0 && indexWordFold(s[i:], "values") >= 0 {
+		insertValues(s[i:], i, found)
+	}
+	quotedAfterKeyValues(s, found)
+}
+
+func isNameByte(c byte) bool {
+	return isAlnumByte(c) || c == '_' || c == '-' || c == '.' || c == ':'
+}
+
+// xmlValues: an element's text under its (local) name, and .NET's <add key value>.
+func xmlValues(s string, found foundFunc) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' || i+1 >= len(s) || !isAlnumByte(s[i+1]) {
+			continue
+		}
+		nameEnd := i + 1
+		for nameEnd < len(s) && isNameByte(s[nameEnd]) {
+			nameEnd++
+		}
+		name := s[i+1 : nameEnd]
+		gt := strings.IndexByte(s[nameEnd:], '>')
+		if gt < 0 {
+			return
+		}
+		gt += nameEnd
+		attrs := s[nameEnd:gt]
+		if strings.HasSuffix(attrs, "/") {
+			addKeyValue(s, nameEnd, gt, found)
+			i = gt
+			continue
+		}
+		textStart := gt + 1
+		lt := strings.IndexByte(s[textStart:], '<')
+		if lt < 0 {
+			return
+		}
+		textEnd := textStart + lt
+		if strings.HasPrefix(s[textEnd:], "</"+name+">") {
+			local := name
+			if c := strings.LastIndexByte(local, ':'); c >= 0 {
+				local = local[c+1:]
+			}
+			keyedValue(local, s, textStart, textEnd, true, found)
+		}
+		i = textEnd - 1
+	}
+}
+
+// addKeyValue: <add key="SmtpPassword" value="x" /> (also name= and value=).
+func addKeyValue(s string, from, to int, found foundFunc) {
+	attrs := s[from:to]
+	key := xmlAttr(attrs, "key")
+	if key == "" {
+		key = xmlAttr(attrs, "name")
+	}
+	v := strings.Index(attrs, ` value="`)
+	if key == "" || v < 0 {
+		return
+	}
+	vs := from + v + len(` value="`)
+	ve := strings.IndexByte(s[vs:to], '"')
+	if ve < 0 {
+		return
+	}
+	keyedValue(key, s, vs, vs+ve, true, found)
+}
+
+func xmlAttr(attrs, name string) string {
+	k := strings.Index(attrs, " "+name+`="`)
+	if k < 0 {
+		return ""
+	}
+	v := attrs[k+len(name)+3:]
+	if e := strings.IndexByte(v, '"'); e >= 0 {
+		return v[:e]
+	}
+	return ""
+}
+
+// phpValues: print_r's "[key] => value" to the end of the line, and var_dump's
+// ["key"]=> string(n) "value".
+func phpValues(s string, found foundFunc) {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "=>")
+		if k < 0 {
+			return
+		}
+		arrow := i + k
+		i = arrow + 2
+		j := arrow
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j == 0 || s[j-1] != ']' {
+			continue
+		}
+		open := strings.LastIndexByte(s[:j-1], '[')
+		if open < 0 {
+			continue
+		}
+		key := strings.Trim(s[open+1:j-1], `"'`)
+		v := i
+		for v < len(s) && (s[v] == ' ' || s[v] == '\n' || s[v] == '\r') {
+			v++
+		}
+		if strings.HasPrefix(s[v:], "string(") {
+			q := strings.IndexByte(s[v:], '"')
+			if q < 0 {
+				continue
+			}
+			start := v + q + 1
+			end := strings.IndexByte(s[start:], '"')
+			if end < 0 {
+				continue
+			}
+			keyedValue(key, s, start, start+end, true, found)
+			continue
+		}
+		end := strings.IndexByte(s[v:], '\n')
+		if end < 0 {
+			end = len(s) - v
+		}
+		keyedValue(key, s, v, v+end, true, found)
+	}
+}
+
+// pairValues: a two-element list or tuple of a quoted key and a quoted value, as
+// Rails logs SQL binds ([["phone", "512 345 678"], ["id", 42]]).
+func pairValues(s string, found foundFunc) {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] != '[' && s[i] != '(') || (s[i+1] != '"' && s[i+1] != '\'') {
+			continue
+		}
+		q := s[i+1]
+		ks := i + 2
+		ke := strings.IndexByte(s[ks:], q)
+		if ke < 0 {
+			return
+		}
+		ke += ks
+		if !strings.HasPrefix(s[ke+1:], ", ") || ke+3 >= len(s) || (s[ke+3] != '"' && s[ke+3] != '\'') {
+			continue
+		}
+		vq := s[ke+3]
+		vs := ke + 4
+		ve := vs
+		for ve < len(s) && s[ve] != vq {
+			if s[ve] == '\\' {
+				ve++
+			}
+			ve++
+		}
+		if ve+1 >= len(s) || (s[ve+1] != ']' && s[ve+1] != ')') {
+			continue
+		}
+		keyedValue(s[ks:ke], s, vs, ve, true, found)
+		i = ve
+	}
+}
+
+// multipartValues: each form-data part's name and its body.
+func multipartValues(s string, found foundFunc) {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], `form-data; name="`)
+		if k < 0 {
+			return
+		}
+		ns := i + k + len(`form-data; name="`)
+		ne := strings.IndexByte(s[ns:], '"')
+		if ne < 0 {
+			return
+		}
+		name := s[ns : ns+ne]
+		i = ns + ne
+		body := strings.Index(s[i:], "\r\n\r\n")
+		sep := 4
+		if lf := strings.Index(s[i:], "\n\n"); lf >= 0 && (body < 0 || lf < body) {
+			body, sep = lf, 2
+		}
+		if body < 0 {
+			return
+		}
+		vs := i + body + sep
+		ve := strings.Index(s[vs:], "\n--")
+		if ve < 0 {
+			ve = len(s) - vs
+		}
+		end := vs + ve
+		if end > vs && s[end-1] == '\r' {
+			end--
+		}
+		keyedValue(name, s, vs, end, true, found)
+		i = end
+	}
+}
+
+// insertValues maps the string literals of INSERT's VALUES tuples to its columns.
+// s starts at "INSERT"; base is its offset in the whole string.
+func insertValues(s string, base int, found foundFunc) {
+	open := strings.IndexByte(s, '(')
+	vals := indexWordFold(s, "values")
+	if open < 0 || vals < 0 || open > vals {
+		return
+	}
+	closeCols := strings.IndexByte(s[open:], ')')
+	if closeCols < 0 || open+closeCols > vals {
+		return
+	}
+	var cols [32]string
+	n := 0
+	for _, c := range strings.Split(s[open+1:open+closeCols], ",") {
+		if n == len(cols) {
+			break
+		}
+		cols[n] = strings.Trim(strings.TrimSpace(c), "`\"[]")
+		n++
+	}
+	j := vals + len("values")
+	for {
+		for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '\n') {
+			j++
+		}
+		if j >= len(s) || s[j] != '(' {
+			return
+		}
+		j++
+		for col := 0; j < len(s) && s[j] != ')'; col++ {
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && (s[j] == 'N' || s[j] == 'E') && j+1 < len(s) && s[j+1] == '\'' {
+				j++ // N'…' and E'…' literals
+			}
+			if j < len(s) && s[j] == '\'' {
+				start, end := sqlLiteralAt(s, j)
+				if end > start && col < n {
+					keyedValue(cols[col], s[:end], start, end, true, func(m detector.Match, k personalKind) {
+						found(detector.Match{Start: base + m.Start, End: base + m.End}, k)
+					})
+				}
+				j = end + 1
+			} else {
+				// A number, a parameter, a function call: skip to the next ',' at this depth.
+				depth := 0
+				for j < len(s) && (depth > 0 || (s[j] != ',' && s[j] != ')')) {
+					switch s[j] {
+					case '(':
+						depth++
+					case ')':
+						depth--
+					}
+					j++
+				}
+			}
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) && s[j] == ',' {
+				j++
+			}
+		}
+		j++
+	}
+}
+
+// quotedAfterKeyValues: in a message, a key of two words or more written as an
+// identifier ("api_key", "cardholderName", "x-auth-token") and then a quoted value:
+// "invalid api_key 'x'", "cardholder_name \"Jane Doe\" rejected". A single word
+// followed by a quote is prose ("secret \"db-creds\" not found").
+func quotedAfterKeyValues(s string, found foundFunc) {
+	for i := 2; i < len(s); i++ {
+		q := s[i]
+		if (q != '\'' && q != '"') || s[i-1] != ' ' {
+			continue
+		}
+		end := i - 1
+		start := end
+		for start > 0 && (isAlnumByte(s[start-1]) || s[start-1] == '_' || s[start-1] == '-' || s[start-1] == '.') {
+			start--
+		}
+		key := s[start:end]
+		if !multiWordIdentifier(key) {
+			continue
+		}
+		vs := i + 1
+		ve := strings.IndexByte(s[vs:], q)
+		if ve <= 0 {
+			continue
+		}
+		keyedValue(key, s, vs, vs+ve, true, found)
+		i = vs + ve
+	}
+}
+
+// multiWordIdentifier reports a key of two words or more in an identifier's
+// notation: snake_case, kebab-case, dotted or camelCase.
+func multiWordIdentifier(k string) bool {
+	if len(k) < 3 || !isAlnumByte(k[0]) {
+		return false
+	}
+	var w [maxKeyWords][2]int
+	if keyWordSpans(k, &w) < 2 {
+		return false
+	}
+	return strings.ContainsAny(k, "_-.") || (k[0] >= 'a' && k[0] <= 'z')
+}
