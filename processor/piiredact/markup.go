@@ -44,6 +44,9 @@ func keyedValue(key, s string, vStart, vEnd int, quoted bool, found foundFunc) {
 			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 {
 				vEnd = vStart + k
 			}
+			if detector.PlainValue(s[vStart:vEnd]) {
+				return
+			}
 		}
 		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 	case wordsCookie:

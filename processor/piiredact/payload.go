@@ -128,9 +128,14 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			vStart += strings.IndexByte(s[vStart:vEnd], ' ') + 1
 		}
 		if class == wordsCredential && vStart > 0 && s[vStart-1] != '"' && s[vStart-1] != '\'' {
-			// A bare credential is one token: "secret: abc rejected by ..." ends at the space.
+			// A bare credential is one token: "secret: abc rejected by ..." ends at the space,
+			// or at the quote that closes the text it is quoted in ("`…;SharedAccessKey=x`:").
 			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 {
 				vEnd = vStart + k
+			}
+			vEnd = closingQuote(s, vStart, vEnd)
+			if detector.PlainValue(s[vStart:vEnd]) {
+				continue // "MUST_CHANGE_PASSWORD = FALSE: connection reset"
 			}
 		}
 		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
@@ -285,6 +290,19 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 		end--
 	}
 	return i, end, false
+}
+
+// closingQuote returns where a bare value that starts at start inside quoted text
+// ends: at the quote that closes that text, when one comes before end.
+func closingQuote(s string, start, end int) int {
+	for _, q := range [...]string{"`", `"`} {
+		if strings.Count(s[:start], q)%2 == 1 {
+			if c := strings.Index(s[start:end], q); c >= 0 {
+				end = start + c
+			}
+		}
+	}
+	return end
 }
 
 // parenthesisedNumber reports "(2) 3745 1053", "(044) 387-48-01": an area code, not

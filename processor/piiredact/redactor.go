@@ -296,9 +296,16 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b")
 	sc.decoded = sc.decoded[:0]
 	sc.decodedPos = sc.decodedPos[:0]
+	userinfoEnd := -1 // escapes in a URL's userinfo stay: url_credential reads it raw
 	for i := 0; i < len(s); {
 		sc.decodedPos = append(sc.decodedPos, int32(i))
+		if i+3 <= len(s) && s[i] == ':' && s[i+1] == '/' && s[i+2] == '/' {
+			userinfoEnd = userinfoAt(s, i+3)
+		}
 		switch c := s[i]; {
+		case i < userinfoEnd:
+			sc.decoded = append(sc.decoded, c)
+			i++
 		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) &&
 			(!urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])) || (query >= 0 && i > query && s[i+1] == '2' && (s[i+2] == 'F' || s[i+2] == 'f'))):
 			// (A query's "%2F" is data, as in a base64 credential: it decodes.)
@@ -319,6 +326,21 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	// A view of the scratch's buffer, read only until the next call writes it: a
 	// clean value with escapes costs no allocation.
 	return unsafe.String(&sc.decoded[0], len(sc.decoded)), true //nolint:gosec // G103: see above
+}
+
+// userinfoAt returns the end of the userinfo of the authority that starts at i
+// ("user:p%40ss@host" → the '@'), or -1 when it has none.
+func userinfoAt(s string, i int) int {
+	at := -1
+	for k := i; k < len(s); k++ {
+		switch s[k] {
+		case '/', '?', '#', ' ', '"', '\'', '<', '>', '\n':
+			return at
+		case '@':
+			at = k
+		}
+	}
+	return at
 }
 
 // urlDelimiter reports the characters that give a URL its structure: decoded, an

@@ -9,7 +9,7 @@ import "strings"
 // directory sudo logs). Key rules, in attributes and in text, leave these alone:
 // changing them hides nothing and damages what the telemetry says.
 func PlainValue(v string) bool {
-	v = strings.TrimSpace(v)
+	v = strings.TrimRight(strings.TrimSpace(v), ",;:.")
 	if v == "" {
 		return false
 	}

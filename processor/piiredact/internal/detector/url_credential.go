@@ -112,8 +112,17 @@ func appendSecretParams(dst []Match, s string) []Match {
 		if inConnectionString(s, k, name) {
 			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included,
 			// or to the quote that closes a quoted connection string.
-			end = start + strings.IndexByte(s[start:]+";", ';')
+			// The last field, with no ';' after it, ends where the string does: at a space.
+			if semi := strings.IndexAny(s[start:]+";", ";\n"); start+semi < len(s) && s[start+semi] == ';' {
+				end = start + semi
+			} else if sp := strings.IndexAny(s[start:]+" ", " \n"); sp >= 0 {
+				end = start + sp
+			}
 			end = closingQuoteBefore(s, start, end)
+		}
+		if start < end && s[start] == '<' && end < len(s) && s[end] == '>' && PlainValue(s[start:end+1]) {
+			i = end // "password=<redacted>"
+			continue
 		}
 		if end > start && !PlainValue(s[start:end]) && (s[k] != ':' || !labelsAPair(s[start:end])) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
 			dst = append(dst, Match{Start: start, End: end})
