@@ -177,12 +177,14 @@ func personalShaped(kind personalKind, v string) bool {
 
 // personalTokens returns how much of a bare value in text is the personal value: the
 // words from its start that can be part of one ("Z9856354P caducado" is an NIE and a
-// word, "+48 512 345 678 after 5pm" a number and words). Words with a digit, and a
-// few short or named words between them: a NINO's "AB" and "C", a month's name,
-// "ext". A street runs to a comma.
+// word, "+48 512 345 678 after 5pm" a number and words). The first word has a digit;
+// the words after it are groups of digits and capitals ("AB 12 34 56 C", "26 260745
+// W 834"), a month's name in a date, "ext" in a phone number. A comma, a semicolon,
+// '&', a quote or an angle bracket ends the value; a street runs to one of them.
 func personalTokens(kind personalKind, v string) int {
+	const stops = ",;&<>\"'\t\n\r"
 	if kind == personalAddress {
-		if c := strings.IndexAny(v, ",;"); c >= 0 {
+		if c := strings.IndexAny(v, stops); c >= 0 {
 			return c
 		}
 		return len(v)
@@ -193,31 +195,51 @@ func personalTokens(kind personalKind, v string) int {
 			i++
 		}
 		j := i
-		for j < len(v) && v[j] != ' ' && v[j] != ',' && v[j] != ';' {
+		for j < len(v) && v[j] != ' ' && strings.IndexByte(stops, v[j]) < 0 {
 			j++
 		}
 		if j == i {
 			break
 		}
-		w := strings.TrimRight(v[i:j], ".'\")")
+		w := strings.TrimRight(v[i:j], ".:)")
+		if strings.Count(w, "(") > strings.Count(w, ")") && strings.HasSuffix(v[i:j], ")") {
+			w += ")" // "(11)" keeps its parenthesis
+		}
+		if w == "" {
+			return end
+		}
 		digit := strings.IndexAny(w, "0123456789") >= 0
-		upperShort := len(w) <= 3 && strings.ToUpper(w) == w
-		named := kind == personalBirthDate && words == 0 && len(w) >= 3 && len(w) <= 10 && isLetters(w)
+		upperShort := len(w) <= 3 && strings.ToUpper(w) == w && isLetters(w)
 		switch {
-		case digit:
+		case digit && (end == 0 || groupWord(w)):
 			end = i + len(w)
-		case kind == personalID && upperShort, kind == personalPhone && strings.HasPrefix(strings.ToLower(w), "ext"):
-		case named:
+		case end > 0 && kind == personalID && upperShort:
+		case kind == personalID && end == 0 && upperShort && len(w) == 2:
+			// A NINO's prefix letters ("AB 12 34 56 C").
+		case end > 0 && kind == personalPhone && strings.HasPrefix(strings.ToLower(w), "ext"):
+		case kind == personalBirthDate && words == 0 && len(w) >= 3 && len(w) <= 10 && isLetters(w):
 			words++
 		default:
 			return end
 		}
 		if j < len(v) && v[j] != ' ' {
-			return end // a comma or a semicolon ends it
+			return end
 		}
 		i = j
 	}
 	return end
+}
+
+// groupWord reports a word that can continue a number: digits, capitals and the
+// punctuation of groups ("7946", "W", "123-45", "(0)20").
+func groupWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && strings.IndexByte("-./()+", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetters(w string) bool {

@@ -264,6 +264,15 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
 	}
+	if profile.Digits() >= 4 {
+		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
+		appendLabelledValues(t, func(m detector.Match, kind personalKind) {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(kind)})
+		})
+	}
 	if len(t) >= len("AUTH x") {
 		// Statements and the secrets their grammar names (statements.go).
 		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)
