@@ -18,9 +18,12 @@ import (
 type flagKind uint8
 
 const (
-	flagSecret   flagKind = iota // the whole argument
-	flagUserPass                 // "user:password": the part after ':'
-	flagHeader                   // "Name: value": as the header rules say
+	flagSecret     flagKind = iota // the whole argument
+	flagUserPass                   // "user:password": the part after ':'
+	flagHeader                     // "Name: value": as the header rules say
+	flagUserPercent                // "user%password" (smbclient): the part after '%'
+	flagPassPhrase                 // OpenSSL's "pass:secret" (not "env:VAR", "file:path")
+	flagLogon                      // Oracle's "user/password@db": between '/' and '@'
 )
 
 type toolFlag struct {
@@ -35,6 +38,10 @@ type toolFlag struct {
 type tool struct {
 	sub   []string
 	flags []toolFlag
+	// positional returns the index, among the arguments after the command (and its
+	// subcommand), of one that is a secret by its position, and where in it the
+	// secret starts; -1 when none ("rabbitmqctl add_user NAME PASSWORD").
+	positional func(rest []string) (int, int)
 }
 
 var (
@@ -73,35 +80,181 @@ var tools = map[string]tool{
 	"docker": {sub: login, flags: loginFlags}, "podman": {sub: login, flags: loginFlags},
 	"nerdctl": {sub: login, flags: loginFlags}, "skopeo": {sub: login, flags: loginFlags}, "buildah": {sub: login, flags: loginFlags},
 	"helm": {sub: []string{"registry", "login"}, flags: loginFlags},
+	"cqlsh":       {flags: []toolFlag{{"-p", flagSecret, false, true}, {"--password", flagSecret, false, true}}},
+	"psexec":      {flags: []toolFlag{{"-p", flagSecret, false, true}}},
+	"psexec64":    {flags: []toolFlag{{"-p", flagSecret, false, true}}},
+	"smbclient":   {flags: []toolFlag{{"-U", flagUserPercent, true, true}, {"--user", flagUserPercent, false, true}}},
+	"zip":         {flags: []toolFlag{{"-P", flagSecret, false, true}, {"--password", flagSecret, false, true}}},
+	"7z":          {flags: []toolFlag{{"-p", flagSecret, true, false}}},
+	"7za":         {flags: []toolFlag{{"-p", flagSecret, true, false}}},
+	"unzip":       {flags: []toolFlag{{"-P", flagSecret, false, true}}},
+	"openssl":     {flags: []toolFlag{{"-passin", flagPassPhrase, false, true}, {"-passout", flagPassPhrase, false, true}, {"-pass", flagPassPhrase, false, true}, {"-k", flagSecret, false, true}}},
+	"rabbitmqctl": {positional: nthAfter(map[string]int{"add_user": 2, "change_password": 2, "authenticate_user": 2})},
+	"htpasswd":    {positional: htpasswdSecret},
+	"net":         {positional: netUserSecret},
+	"mc":          {positional: mcAliasSecret},
+	"aws":         {positional: awsConfigureSecret},
+	"vault":       {positional: vaultLoginSecret},
+	"sqlplus": {positional: oracleLogonSecret}, "sqlldr": {positional: oracleLogonSecret}, "rman": {positional: oracleLogonSecret},
+	"expdp": {positional: oracleLogonSecret}, "impdp": {positional: oracleLogonSecret},
+	"convertto-securestring": {flags: []toolFlag{{"-String", flagSecret, false, true}}, positional: firstPositional},
 }
 
-// toolOf returns the flags of the command args[0] (its base name; the container
-// tools' login subcommand), how many arguments name it, and whether it is known.
-func toolOf(args []string) ([]toolFlag, int, bool) {
+// nthAfter: the argument at the given index after one of the subcommands.
+func nthAfter(subs map[string]int) func([]string) (int, int) {
+	return func(rest []string) (int, int) {
+		if len(rest) == 0 {
+			return -1, 0
+		}
+		if n, ok := subs[rest[0]]; ok && n < len(rest) && !strings.HasPrefix(rest[n], "-") {
+			return n, 0
+		}
+		return -1, 0
+	}
+}
+
+// positionals returns the indices of the arguments that are not flags.
+func positionals(rest []string) []int {
+	var out []int
+	for i, a := range rest {
+		if !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "/") || (strings.HasPrefix(a, "/") && strings.Count(a, "/") > 1) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// htpasswdSecret: with -b the password is on the command line, after the file and
+// the user (after the user alone with -n).
+func htpasswdSecret(rest []string) (int, int) {
+	batch, noFile := false, false
+	for _, a := range rest {
+		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") {
+			batch = batch || strings.Contains(a, "b")
+			noFile = noFile || strings.Contains(a, "n")
+		}
+	}
+	p := positionals(rest)
+	want := 2
+	if noFile {
+		want = 1
+	}
+	if !batch || len(p) <= want {
+		return -1, 0
+	}
+	return p[want], 0
+}
+
+// netUserSecret: Windows' "net user NAME PASSWORD [/add]" ("*" prompts).
+func netUserSecret(rest []string) (int, int) {
+	if len(rest) >= 3 && strings.EqualFold(rest[0], "user") && rest[2] != "*" && !strings.HasPrefix(rest[2], "/") {
+		return 2, 0
+	}
+	return -1, 0
+}
+
+// mcAliasSecret: MinIO's "mc alias set ALIAS URL ACCESS SECRET" and the older
+// "mc config host add ALIAS URL ACCESS SECRET".
+func mcAliasSecret(rest []string) (int, int) {
+	switch {
+	case len(rest) >= 6 && rest[0] == "alias" && rest[1] == "set":
+		return 5, 0
+	case len(rest) >= 7 && rest[0] == "config" && rest[1] == "host" && rest[2] == "add":
+		return 6, 0
+	}
+	return -1, 0
+}
+
+// awsConfigureSecret: "aws configure set aws_secret_access_key VALUE".
+func awsConfigureSecret(rest []string) (int, int) {
+	if len(rest) >= 4 && rest[0] == "configure" && rest[1] == "set" && classifyKeyWords(rest[2]) == wordsCredential {
+		return 3, 0
+	}
+	return -1, 0
+}
+
+// vaultLoginSecret: "vault login TOKEN" (not "-method=…" nor "key=value").
+func vaultLoginSecret(rest []string) (int, int) {
+	if len(rest) >= 2 && rest[0] == "login" {
+		for i := 1; i < len(rest); i++ {
+			if !strings.HasPrefix(rest[i], "-") && !strings.Contains(rest[i], "=") {
+				return i, 0
+			}
+		}
+	}
+	return -1, 0
+}
+
+// oracleLogonSecret: "sqlplus -S user/password@db": the password between '/' and
+// '@' (appendArgSecret's flagLogon), after a user that is an identifier.
+func oracleLogonSecret(rest []string) (int, int) {
+	for i, a := range rest {
+		if strings.HasPrefix(a, "-") || strings.HasPrefix(a, "@") {
+			continue
+		}
+		k := strings.IndexByte(a, '/')
+		if k <= 0 || strings.HasPrefix(a[k:], "//") || !isAlphaByte(a[0]) {
+			return -1, 0
+		}
+		for j := 0; j < k; j++ {
+			if !isWordByte(a[j]) && a[j] != '$' && a[j] != '#' {
+				return -1, 0
+			}
+		}
+		return i, k + 1
+	}
+	return -1, 0
+}
+
+func isAlphaByte(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// firstPositional: the first argument that is not a flag.
+func firstPositional(rest []string) (int, int) {
+	if p := positionals(rest); len(p) > 0 {
+		return p[0], 0
+	}
+	return -1, 0
+}
+
+// toolOf returns the command args[0] (by its base name, in any case, without
+// ".exe"; the container tools' login subcommand), how many arguments name it, and
+// whether it is known.
+func toolOf(args []string) (tool, int, bool) {
 	if len(args) == 0 {
-		return nil, 0, false
+		return tool{}, 0, false
 	}
 	name := args[0]
-	if k := strings.LastIndexByte(name, '/'); k >= 0 {
+	if k := strings.LastIndexAny(name, `/\`); k >= 0 {
 		name = name[k+1:]
 	}
-	name = strings.TrimSuffix(name, ".exe")
+	if len(name) > 4 && strings.EqualFold(name[len(name)-4:], ".exe") {
+		name = name[:len(name)-4]
+	}
 	t, ok := tools[name]
 	if !ok {
-		return nil, 1, false
+		var buf [32]byte
+		if len(name) > len(buf) {
+			return tool{}, 1, false
+		}
+		for i := 0; i < len(name); i++ {
+			buf[i] = lower(name[i])
+		}
+		if t, ok = tools[string(buf[:len(name)])]; !ok {
+			return tool{}, 1, false
+		}
 	}
 	if len(t.sub) == 0 {
-		return t.flags, 1, true
+		return t, 1, true
 	}
 	if len(args) <= len(t.sub) {
-		return nil, 1, true
+		return tool{}, 1, true
 	}
 	for i, w := range t.sub {
 		if args[1+i] != w {
-			return nil, 1, true
+			return tool{}, 1, true
 		}
 	}
-	return t.flags, 1 + len(t.sub), true
+	return t, 1 + len(t.sub), true
 }
 
 // argSpan is an argument of a command line: its text and where it is.
@@ -120,7 +273,17 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 	if first >= len(args) {
 		return dst
 	}
-	flags, skip, known := toolOf(args[first:])
+	t, skip, known := toolOf(args[first:])
+	flags := t.flags
+	if known && t.positional != nil {
+		if k, off := t.positional(args[first+skip:]); k >= 0 {
+			kind := flagSecret
+			if off > 0 {
+				kind = flagLogon // the only positional secret that starts inside its argument
+			}
+			dst = appendArgSecret(dst, first+skip+k, args[first+skip+k], off, kind)
+		}
+	}
 	for i := first + skip; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") || a == "-" {
@@ -138,15 +301,30 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 				continue
 			}
 		}
-		// Any tool: "--db-password SECRET", "--api-key SECRET".
-		if strings.HasPrefix(a, "--") && !strings.Contains(a, "=") && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
-			if w := classifyKeyWords(a); w == wordsCredential {
-				dst = appendArgSecret(dst, i+1, args[i+1], 0, flagSecret)
-				i++
-			}
+		// Any tool: "--db-password SECRET", "--api-key SECRET", and single-dash long
+		// flags that end in a password's name ("-storepass", "-deststorepass",
+		// "-Password").
+		if !strings.Contains(a, "=") && i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") &&
+			((strings.HasPrefix(a, "--") && classifyKeyWords(a) == wordsCredential) || passFlag(a)) {
+			dst = appendArgSecret(dst, i+1, args[i+1], 0, flagSecret)
+			i++
 		}
 	}
 	return dst
+}
+
+// passFlag reports a single-dash flag of five letters or more whose name ends in
+// "pass", "password" or "passwd" (keytool's "-storepass", PowerShell's "-Password").
+func passFlag(a string) bool {
+	if len(a) < 6 || a[0] != '-' || a[1] == '-' {
+		return false
+	}
+	for _, suffix := range [...]string{"pass", "password", "passwd", "passphrase"} {
+		if len(a)-1 >= len(suffix) && strings.EqualFold(a[len(a)-len(suffix):], suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func matchFlag(flags []toolFlag, a string) (toolFlag, bool) {
@@ -168,6 +346,17 @@ func appendArgSecret(dst [][3]int, i int, arg string, off int, kind flagKind) []
 			return dst
 		}
 		off += k + 1
+	case flagUserPercent:
+		k := strings.IndexByte(v, '%')
+		if k < 0 {
+			return dst
+		}
+		off += k + 1
+	case flagPassPhrase:
+		if !strings.HasPrefix(v, "pass:") {
+			return dst // "env:VAR", "file:path", "stdin": no secret here
+		}
+		off += len("pass:")
 	case flagHeader:
 		k := strings.IndexByte(v, ':')
 		if k <= 0 {
@@ -186,10 +375,16 @@ func appendArgSecret(dst [][3]int, i int, arg string, off int, kind flagKind) []
 			off += strings.IndexByte(arg[off:], ' ') + 1
 		}
 	}
-	if off >= len(arg) || isReplacement(arg[off:]) {
+	end := len(arg)
+	if kind == flagLogon {
+		if at := strings.LastIndexByte(arg, '@'); at > off {
+			end = at
+		}
+	}
+	if off >= end || isReplacement(arg[off:end]) {
 		return dst
 	}
-	return append(dst, [3]int{i, off, len(arg)})
+	return append(dst, [3]int{i, off, end})
 }
 
 func isEnvAssignment(a string) bool {
@@ -227,6 +422,17 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 			if _, _, known := toolOf((*argv)[first:]); known || isEnvAssignment((*argv)[first]) {
 				break
 			}
+			// A command quoted in a log line or a JSON value ("cmd":"mysql -p…"): its
+			// name starts after the quote.
+			if a := (*argv)[first]; strings.ContainsAny(a, "\"'`=:(") {
+				k := strings.LastIndexAny(a, "\"'`=:(") + 1
+				(*argv)[first] = a[k:]
+				if _, _, known := toolOf((*argv)[first:]); known && k < len(a) {
+					(*args)[first].start += k
+					break
+				}
+				(*argv)[first] = a
+			}
 			first++
 		}
 		if first == len(*argv) {
@@ -235,7 +441,10 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 		*found = argvSecrets((*argv)[first:], (*found)[:0])
 		for _, f := range *found {
 			a := (*args)[first+f[0]]
-			dst = append(dst, detector.Match{Start: a.start + f[1], End: a.start + f[2]})
+			// A command quoted in a log line ends at its closing quote ("…-p x","exit_code").
+			if m := (detector.Match{Start: a.start + f[1], End: closingQuote(s, a.start+f[1], a.start+f[2])}); m.End > m.Start {
+				dst = append(dst, m)
+			}
 		}
 		i = end + 1
 	}
@@ -264,7 +473,7 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 		}
 		start := i
 		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
-			if q := s[i]; q == '\'' || q == '"' {
+			if q := s[i]; (q == '\'' || q == '"') && i > start && s[i-1] == '=' {
 				// --header='X-Api-Key: abc': the quotes are part of the argument.
 				if k := strings.IndexByte(s[i+1:], q); k >= 0 {
 					i += k + 2
@@ -276,4 +485,18 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 		out = append(out, argSpan{base + start, base + i})
 	}
 	return out
+}
+
+// positionalTools are the commands that take a secret by position alone, with no
+// flag before it: a value that names none of them and has no " -" holds no command
+// line with a secret.
+var positionalTools = [...]string{"rabbitmqctl", "htpasswd", "net user", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
+
+func namesPositionalTool(s string) bool {
+	for _, t := range positionalTools {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
 }

@@ -278,7 +278,7 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)
 		add(r.keyRule)
 	}
-	if strings.Contains(t, " -") {
+	if strings.Contains(t, " -") || (profile.Spaces() >= 2 && namesPositionalTool(t)) {
 		// Commands and the secrets their flags take (cmdline.go).
 		sc.matches = appendCommandLineSecrets(sc.matches[:0], t, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
 		add(r.keyRule)

@@ -61,6 +61,9 @@ func (p *Profile) count(c byteClass) int { return int(p.counts[c]) }
 // Digits is the number of ASCII digits.
 func (p *Profile) Digits() int { return p.count(classDigit) }
 
+// Spaces is the number of spaces.
+func (p *Profile) Spaces() int { return p.count(classSpace) }
+
 // Upper is the number of ASCII upper-case letters ('B' included).
 func (p *Profile) Upper() int { return p.count(classUpper) + p.count(classLetterB) }
 
