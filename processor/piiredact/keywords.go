@@ -82,7 +82,7 @@ func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 // credentialWords end a key that names a credential.
 var credentialWords = []string{
 	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "credential",
-	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "auth",
+	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "auth", "psk", "pat", "writekey", "ingestkey", "licensekey", "apitoken",
 	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
 }
 

@@ -273,6 +273,12 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(kind)})
 		})
 	}
+	if profile.Spaces() >= 1 {
+		// Configuration lines and protocol transcripts ("requirepass x", "> PASS x";
+		// config_lines.go).
+		sc.matches = appendConfigLineSecrets(sc.matches[:0], t)
+		add(r.keyRule)
+	}
 	if len(t) >= len("AUTH x") {
 		// Statements and the secrets their grammar names (statements.go).
 		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)

@@ -36,6 +36,14 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 		case by >= 0 && (k < 0 || by < k):
 			j = i + by + len("identified")
 			j = skipSpaces(s, j)
+			if hasWordFoldAt(s, j, "with") {
+				// MySQL's and ClickHouse's "IDENTIFIED WITH caching_sha2_password BY 'x'".
+				j = skipSpaces(s, j+len("with"))
+				for j < len(s) && isWordByte(s[j]) {
+					j++
+				}
+				j = skipSpaces(s, j)
+			}
 			if !hasWordFoldAt(s, j, "by") {
 				i = j
 				continue
@@ -55,6 +63,9 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 			if j < len(s) && s[j] == '=' {
 				j = skipSpaces(s, j+1)
 			}
+		}
+		if j+1 < len(s) && (s[j] == 'N' || s[j] == 'E' || s[j] == 'n' || s[j] == 'e') && s[j+1] == '\'' {
+			j++ // SQL Server's N'…', PostgreSQL's E'…'
 		}
 		start, end := sqlLiteralAt(s, j)
 		if end > start && !isReplacement(s[start:end]) {
@@ -93,25 +104,83 @@ func sqlLiteralAt(s string, i int) (int, int) {
 // redisSecretPrefixes name keys whose values are sessions or credentials.
 var redisSecretPrefixes = []string{"session", "sessions", "sess", "token", "tokens", "auth", "jwt", "sid", "refresh", "oauth", "apikey", "api_key", "otp", "csrf", "credential", "credentials", "secret", "secrets"}
 
+// redisCommands are the commands whose arguments may hold a secret.
+var redisCommands = [...]string{"AUTH", "AUTH2", "HELLO", "MIGRATE", "CONFIG", "ACL", "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET", "HSETNX", "MSET"}
+
+// appendRedisSecrets reads s as a Redis command, and the commands quoted in it: in
+// upper case after a space, a quote or a bracket, as clients' errors and MONITOR
+// ("1730973600.1 [0 10.0.3.7:51234] "AUTH" "x"") write them, each to the end of its
+// line or to the ": " that an error message goes on after.
 func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan) []detector.Match {
-	t := strings.TrimLeft(s, " ")
-	if len(t) < 4 || !isAlnumByte(t[0]) {
-		return dst
+	dst, ok := appendRedisCommand(dst, s, 0, argsBuf)
+	covered := 0 // a command's own arguments are not commands ("HELLO 3 AUTH u p")
+	if ok {
+		covered = len(s)
+		if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+			covered = nl
+		}
 	}
-	sp := strings.IndexByte(t, ' ')
-	if sp < 0 {
-		return dst
+	for i := covered + 1; i+4 < len(s); i++ {
+		if c := s[i-1]; c != ' ' && c != '"' && c != '\'' && c != '[' {
+			continue
+		}
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		for _, cmd := range redisCommands {
+			if !strings.HasPrefix(s[i:], cmd) || i+len(cmd) >= len(s) || (s[i+len(cmd)] != ' ' && s[i+len(cmd)] != '"') {
+				continue
+			}
+			start := i
+			if s[i-1] == '"' {
+				start--
+			}
+			end := len(s)
+			if nl := strings.IndexByte(s[i:], '\n'); nl >= 0 {
+				end = i + nl
+			}
+			if c := strings.Index(s[i:end], ": "); c >= 0 {
+				end = i + c
+			}
+			if dst, ok = appendRedisCommand(dst, s[:end], start, argsBuf); ok {
+				i = end
+			}
+			break
+		}
 	}
-	cmd := t[:sp]
+	return dst
+}
+
+// appendRedisCommand reads s[from:] as one Redis command (its name possibly quoted)
+// and reports whether it is one whose arguments may hold a secret.
+func appendRedisCommand(dst []detector.Match, s string, from int, argsBuf *[]argSpan) ([]detector.Match, bool) {
+	t := strings.TrimLeft(s[from:], " ")
+	if len(t) < 4 || (!isAlnumByte(t[0]) && t[0] != '"') {
+		return dst, false
+	}
+	var cmd string
+	if t[0] == '"' {
+		q := strings.IndexByte(t[1:], '"')
+		if q <= 0 {
+			return dst, false
+		}
+		cmd = t[1 : 1+q] // MONITOR quotes every argument
+	} else {
+		sp := strings.IndexByte(t, ' ')
+		if sp < 0 {
+			return dst, false
+		}
+		cmd = t[:sp]
+	}
 	switch {
 	case strings.EqualFold(cmd, "auth"), strings.EqualFold(cmd, "auth2"), strings.EqualFold(cmd, "hello"), strings.EqualFold(cmd, "migrate"),
 		strings.EqualFold(cmd, "config"), strings.EqualFold(cmd, "acl"), strings.EqualFold(cmd, "set"), strings.EqualFold(cmd, "setex"),
 		strings.EqualFold(cmd, "psetex"), strings.EqualFold(cmd, "setnx"), strings.EqualFold(cmd, "getset"), strings.EqualFold(cmd, "hset"),
 		strings.EqualFold(cmd, "hmset"), strings.EqualFold(cmd, "hsetnx"), strings.EqualFold(cmd, "mset"):
 	default:
-		return dst
+		return dst, false
 	}
-	args := splitArgs(s, 0, (*argsBuf)[:0])
+	args := splitArgs(s[from:], from, (*argsBuf)[:0])
 	*argsBuf = args
 	arg := func(i int) string { return s[args[i].start:args[i].end] }
 	secret := func(i int) {
@@ -162,8 +231,8 @@ func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan) []de
 			}
 		}
 	default: // SET, SETNX, GETSET key value; SETEX, PSETEX key ttl value
-		if n > 1 && strings.EqualFold(arg(1), "password") {
-			break // SQL's SET PASSWORD FOR ..., read by its own grammar
+		if n > 1 && strings.EqualFold(arg(1), "password") || n > 2 && arg(2) == "=" {
+			break // SQL's SET PASSWORD FOR ..., and UPDATE's "SET col = …": their own grammar
 		}
 		value := 2
 		if strings.EqualFold(cmd, "setex") || strings.EqualFold(cmd, "psetex") {
@@ -173,7 +242,7 @@ func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan) []de
 			secret(value)
 		}
 	}
-	return dst
+	return dst, true
 }
 
 // isSecretRedisKey reports a key whose first segment names a session or a
