@@ -30,6 +30,8 @@ type keyFormat struct {
 	// lead: the key starts this many alphanumerics before the prefix, which is a
 	// marker in its middle (Terraform Cloud's "<14>.atlasv1.<67>").
 	lead int
+	// leadBody, when set, is what the lead may hold besides alphanumerics.
+	leadBody func(byte) bool
 }
 
 func isUpperAlnum(c byte) bool { return isUpper(c) || isDigit(c) }
@@ -95,7 +97,8 @@ var apiKeyFormats = [...]keyFormat{
 	// More vendors' documented formats.
 	{prefix: "xapp-", minBody: 30, body: isSlackBody},
 	{prefix: "PMAK-", minBody: 59, body: isKeyBody},
-	{prefix: "dp.st.", minBody: 40, body: isKeyBody},
+	// Doppler service tokens name their config: "dp.st.prd.<40>".
+	{prefix: "dp.st.", minBody: 40, body: isDottedKeyBody},
 	{prefix: "dp.pt.", minBody: 40, body: isKeyBody},
 	{prefix: "dp.sa.", minBody: 40, body: isKeyBody},
 	{prefix: "dp.ct.", minBody: 40, body: isKeyBody},
@@ -121,9 +124,43 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "secret_", minBody: 43, maxBody: 43, body: isAlnum},
 	{prefix: "ntn_", minBody: 40, body: isAlnum},
 	{prefix: ".atlasv1.", minBody: 60, body: isKeyBody, lead: 14},
+	// AI providers, CI and platform tokens.
+	{prefix: "r8_", minBody: 37, maxBody: 37, body: isAlnum},
+	{prefix: "gsk_", minBody: 52, maxBody: 52, body: isAlnum},
+	{prefix: "pplx-", minBody: 48, maxBody: 48, body: isAlnum},
+	{prefix: "pat-na1-", minBody: 36, maxBody: 36, body: isUUIDBody},
+	{prefix: "pat-eu1-", minBody: 36, maxBody: 36, body: isUUIDBody},
+	{prefix: "squ_", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "sqp_", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "sqa_", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "bkua_", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "CCIPAT_", minBody: 60, body: isKeyBody},
+	{prefix: "sbp_", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "pscale_tkn_", minBody: 43, body: isKeyBody},
+	{prefix: "pscale_pw_", minBody: 43, body: isKeyBody},
+	{prefix: "pscale_oauth_", minBody: 43, body: isKeyBody},
+	{prefix: "access_token$production$", minBody: 49, body: isBraintreeBody},
+	{prefix: "dt0c01.", minBody: 89, maxBody: 89, body: isDottedKeyBody},
+	{prefix: "pat", minBody: 79, maxBody: 79, body: isDottedKeyBody}, // Airtable: pat<14>.<64 hex>
+	{prefix: "AKCp", minBody: 60, body: isAlnum},                     // JFrog API keys
+	{prefix: "EAA", minBody: 100, body: isAlnum},                     // Facebook access tokens
+	{prefix: "hcaik_", minBody: 58, body: isAlnum},                   // Honeycomb ingest and management keys
+	{prefix: "hcxik_", minBody: 58, body: isAlnum},
+	{prefix: "hcxlk_", minBody: 58, body: isAlnum},
+	{prefix: "hcamk_", minBody: 58, body: isAlnum},
+	// Keys recognised by a marker inside or at the end of them.
+	{prefix: ":APA91b", minBody: 100, body: isKeyBody, lead: 11, leadBody: isKeyBody},                       // Firebase server keys
+	{prefix: "-us", minBody: 1, maxBody: 2, body: isDigit, lead: 32},                                        // Mailchimp: <32 hex>-us<dc>
+	{prefix: "NRAL", lead: 36, body: isAlnum},                                                               // New Relic license keys
+	{prefix: "Q~", minBody: 31, maxBody: 34, body: isAzureSecretBody, lead: 4, leadBody: isAzureSecretBody}, // Entra ID client secrets
 }
 
 func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
+func isUUIDBody(c byte) bool      { return isHex(c) || c == '-' }
+func isBraintreeBody(c byte) bool { return isAlnum(c) || c == '$' }
+func isAzureSecretBody(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '~' || c == '.' || c == '-'
+}
 func isBotTokenBody(c byte) bool  { return isKeyBody(c) || c == ':' }
 func isWebhookBody(c byte) bool   { return isKeyBody(c) || c == '/' }
 func isPaddedKeyBody(c byte) bool { return isKeyBody(c) || c == '=' }
@@ -133,7 +170,7 @@ func isDottedKeyBody(c byte) bool { return isKeyBody(c) || c == '.' }
 var minAPIKeyLen = func() int {
 	n := 1 << 30
 	for _, f := range apiKeyFormats {
-		n = min(n, len(f.prefix)+f.minBody)
+		n = min(n, f.lead+len(f.prefix)+f.minBody)
 	}
 	return n
 }()
@@ -205,7 +242,7 @@ func (f *keyFormat) matchWithLead(s string, i int) (Match, bool) {
 		return Match{}, false
 	}
 	for k := start; k < i; k++ {
-		if !isAlnum(s[k]) {
+		if !isAlnum(s[k]) && (f.leadBody == nil || !f.leadBody(s[k])) {
 			return Match{}, false
 		}
 	}
