@@ -85,6 +85,12 @@ func transcriptPrefix(line string) int {
 			return j + len(p) + 1
 		}
 	}
+	// docker build's "Step 4/9 : ENV …".
+	if strings.HasPrefix(line[j:], "Step ") {
+		if c := strings.Index(line[j:], " : "); c > 0 && c < 16 {
+			return j + c + 3
+		}
+	}
 	return j
 }
 

@@ -158,6 +158,8 @@ func classifyKeyWords(k string) keyWordClass {
 		return wordsNone
 	case oneOf(last, credentialWords):
 		return wordsCredential
+	case n >= 2 && joinedCredential(k, &spans, n):
+		return wordsCredential
 	case is(last, "key") && oneOf(prev, keyQualifiers):
 		return wordsCredential
 	case oneOf(last, personalIDWords), is(last, "id") && is(prev, "tax"):
@@ -225,4 +227,31 @@ func credentialMetadata(k string) bool {
 		return false
 	}
 	return !(oneOf(last, []string{"id", "ids"}) && oneOf(prev, []string{"secret", "session", "sess"}))
+}
+
+// credentialNames are credentials' names that no last word says alone: Rails'
+// secret_key_base, vendors' headers (Honeycomb's x-honeycomb-team, JFrog's
+// X-JFrog-Art-Api, RapidAPI's X-RapidAPI-Key).
+var credentialNames = []string{"secretkeybase", "honeycombteam", "jfrogartapi", "rapidapikey", "appsecretproof", "masterkeybase"}
+
+// joinedCredential reports a key whose last two or three words, joined, are one of
+// credentialNames.
+func joinedCredential(k string, spans *[maxKeyWords][2]int, n int) bool {
+	var buf [32]byte
+	size := 0
+	for w := n - 1; w >= 0 && n-w <= 3; w-- {
+		word := k[spans[w][0]:spans[w][1]]
+		if size+len(word) > len(buf) {
+			return false
+		}
+		copy(buf[len(word):size+len(word)], buf[:size])
+		for i := 0; i < len(word); i++ {
+			buf[i] = lower(word[i])
+		}
+		size += len(word)
+		if n-w >= 2 && oneOf(string(buf[:size]), credentialNames) {
+			return true
+		}
+	}
+	return false
 }

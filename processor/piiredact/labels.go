@@ -121,7 +121,7 @@ func labelledValue(s string, i int, kind personalKind) (detector.Match, bool) {
 			j++
 		}
 		switch {
-		case j < len(s) && (s[j] == ':' || s[j] == '#' || s[j] == '=' || (s[j] == '-' && j+1 < len(s) && s[j+1] == ' ')):
+		case j < len(s) && (s[j] == ':' || s[j] == '#' || s[j] == '=' || s[j] == '.' || (s[j] == '-' && j+1 < len(s) && s[j+1] == ' ')):
 			j++
 		case hasWordFoldAt(s, j, "is"), hasWordFoldAt(s, j, "no"), hasWordFoldAt(s, j, "nr"), hasWordFoldAt(s, j, "number"):
 			j = skipSpaces(s, j)

@@ -80,6 +80,12 @@ func personalKeyKind(k string) personalKind {
 	}
 	// A trailing digit names the second of a kind ("phone2", "address_line_2"):
 	// it is part of the word.
+	// A trailing "nr", "no", "num" or "number" names the same thing ("isikukood_nr").
+	if last := k[spans[n-1][0]:spans[n-1][1]]; n > 1 && oneOf(last, []string{"nr", "no", "num", "nummer", "numero"}) {
+		if kind := personalKeyKind(k[:spans[n-2][1]]); kind != personalNone {
+			return kind
+		}
+	}
 	var buf [maxJoinedKey]byte
 	best := personalNone
 	size := 0
@@ -184,7 +190,9 @@ func personalShaped(kind personalKind, v string) bool {
 func personalTokens(kind personalKind, v string) int {
 	const stops = ",;&<>\"'\t\n\r"
 	if kind == personalAddress {
-		if c := strings.IndexAny(v, stops); c >= 0 {
+		// A street line may have commas ("Flat 13, 194 Station Road"): where the value
+		// ends was decided by its key's grammar.
+		if c := strings.IndexAny(v, stops[1:]); c >= 0 {
 			return c
 		}
 		return len(v)

@@ -308,7 +308,9 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	}
 	// A value that escapes its pluses ("%2B44+20+7946") is form-encoded: its '+' are
 	// spaces. Elsewhere only a query's are.
-	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b")
+	// A form body ("a=1&street=ul.+Kwiatowa+239%2F39") is form-encoded too.
+	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b") ||
+		(first >= 0 && strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, '=') >= 0)
 	sc.decoded = sc.decoded[:0]
 	sc.decodedPos = sc.decodedPos[:0]
 	userinfoEnd := -1 // escapes in a URL's userinfo stay: url_credential reads it raw

@@ -166,7 +166,7 @@ func contextualEnd(s string, i int) int {
 	first, last := 0, 0
 	for j < len(s) {
 		switch {
-		case s[j] == '(' && groups == 0:
+		case s[j] == '(' && groups <= 1: // "(495) …", and after a trunk digit: "8 (495) …"
 			k := skipDigits(s, j+1)
 			if k == j+1 || k-j-1 > 5 || k >= len(s) || s[k] != ')' {
 				return end

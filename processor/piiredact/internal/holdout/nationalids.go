@@ -476,7 +476,7 @@ var idMakers = []idMaker{
 			letters = "XWUTRQPNMLK"
 		}
 		return p + d + string(letters[s%11])
-	}, keys: []string{"nric", "NRIC", "fin", "nric_fin"}, prose: []string{"NRIC %s", "NRIC/FIN: %s"}},
+	}, keys: []string{"nric", "NRIC", "nric_fin"}, prose: []string{"NRIC %s", "NRIC/FIN: %s"}},
 	{kind: "hk-hkid", make: func(g *gen) string {
 		l := g.upper(1)
 		d := g.digits(6)
@@ -533,7 +533,7 @@ var idMakers = []idMaker{
 			b.WriteByte(byte('0' + x))
 		}
 		return b.String() + fmt.Sprint((10-s%10)%10)
-	}, keys: []string{"teudat_zehut", "israeli_id", "tz"}, prose: []string{"Teudat Zehut %s", "ת.ז. %s"}},
+	}, keys: []string{"teudat_zehut", "israeli_id"}, prose: []string{"Teudat Zehut %s", "ת.ז. %s"}},
 	{kind: "au-tfn", make: func(g *gen) string {
 		for {
 			d := digitsOf(g.digitsNZ(8))
@@ -571,7 +571,7 @@ var idMakers = []idMaker{
 			}
 			return s[:6] + "-" + s[6:] + fmt.Sprint(c) + cent
 		}
-	}, keys: []string{"kennitala", "kt"}, prose: []string{"kennitala %s", "kt. %s"}},
+	}, keys: []string{"kennitala"}, prose: []string{"kennitala %s", "kt. %s"}},
 	{kind: "hu-taj", make: func(g *gen) string {
 		d := digitsOf(g.digitsNZ(8))
 		c := weighted(d, []int{3, 7, 3, 7, 3, 7, 3, 7}) % 10
@@ -617,7 +617,7 @@ var idMakers = []idMaker{
 		}
 		n := b.String()
 		return n[:1] + "." + n[1:4] + "." + n[4:] + "-" + fmt.Sprint(c)
-	}, keys: []string{"cedula", "ci", "documento"}, prose: []string{"C.I. %s", "cédula de identidad %s"}},
+	}, keys: []string{"cedula", "documento"}, prose: []string{"C.I. %s", "cédula de identidad %s"}},
 	{kind: "ec-cedula", make: func(g *gen) string {
 		d := []int{0, 0}
 		prov := g.between(1, 24)
