@@ -24,6 +24,7 @@ const (
 	classSpace
 	classLetterB // 'b' or 'B': the start of "Bearer" and "Basic"
 	classLetterE // 'e': the start of "eyJ"
+	classSlash   // '/': a URL's path
 	numByteClasses
 )
 
@@ -44,6 +45,7 @@ var byteClasses = func() (t [256]byteClass) {
 	t['%'] = classPercent
 	t['='] = classEquals
 	t[' '] = classSpace
+	t['/'] = classSlash
 	return t
 }()
 
@@ -80,8 +82,8 @@ type Prefilter struct {
 	MinColons int
 	MinSpaces int
 	// AnyOf lists bytes of which the value must hold at least one. Only bytes the
-	// profile counts on their own may be listed: '@', '%', '=', ':', '.', ' ', 'b'
-	// or 'B' (counted together) and 'e'.
+	// profile counts on their own may be listed: '@', '%', '=', ':', '.', ' ', '/',
+	// 'b' or 'B' (counted together) and 'e'.
 	AnyOf string
 }
 

@@ -8,8 +8,8 @@ const URLCredential = "url_credential" //nolint:gosec // a detector's name, not 
 var urlCredentialBuiltin = Builtin{
 	Name: URLCredential,
 	New:  func(_ Options) Detector { return urlCredential{} },
-	// Userinfo's "@", "name=value" or "name: value".
-	Prefilter: Prefilter{AnyOf: "@=:"},
+	// Userinfo's "@", "name=value" or "name: value", a link's path.
+	Prefilter: Prefilter{AnyOf: "@=:/"},
 }
 
 // urlCredential finds credentials carried in URLs and key-value text:
@@ -53,6 +53,7 @@ func (urlCredential) AppendMatches(dst []Match, s string) []Match {
 	dst = appendUserinfo(dst, s)
 	dst = appendSecretParams(dst, s)
 	dst = appendCookieValues(dst, s)
+	dst = appendPathTokens(dst, s)
 	sortMatches(dst[first:])
 	return dedupeOverlaps(dst, first)
 }
@@ -384,4 +385,91 @@ func looksLikeCode(v string) bool {
 		return false
 	}
 	return len(v) >= 16 || (lower > 0 && !hasPrefixFold(v, "0x"))
+}
+
+// flowSegments are path segments after which a link's token comes: password reset,
+// e-mail verification, invitation, magic sign-in and unsubscribe links, webhooks
+// whose path is their secret.
+var flowSegments = [...]string{
+	"reset", "reset-password", "password-reset", "reset_password", "password_reset", "resetpassword", "passwordreset",
+	"verify", "verify-email", "verify_email", "verification", "confirm", "confirm-email", "confirmation", "activate",
+	"activation", "invite", "invites", "invitation", "invitations", "accept", "accept-invite", "magic", "magic-link",
+	"magiclink", "login-link", "sign-in-link", "token", "tokens", "unsubscribe", "webhook", "webhooks", "hooks",
+	"email-confirmation", "onetime", "one-time", "otp", "set-password", "new-password", "recover", "recovery",
+}
+
+// appendPathTokens finds the token segment of such links: within two segments after
+// a flow segment ("/password/reset/<token>", "/invite/accept/<token>",
+// "/webhooks/892544/<token>"), a segment of 16 characters or more that mixes letters
+// and digits, or a UUID.
+func appendPathTokens(dst []Match, s string) []Match {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '/' || i+1 >= len(s) {
+			continue
+		}
+		segEnd := i + 1
+		for segEnd < len(s) && isPathSegmentByte(s[segEnd]) {
+			segEnd++
+		}
+		if !isFlowSegment(s[i+1 : segEnd]) {
+			continue
+		}
+		j := segEnd
+		for step := 0; step < 2 && j < len(s) && s[j] == '/'; step++ {
+			k := j + 1
+			for k < len(s) && isPathSegmentByte(s[k]) {
+				k++
+			}
+			if seg := s[j+1 : k]; tokenSegment(seg) {
+				dst = append(dst, Match{Start: j + 1, End: k})
+				break
+			}
+			j = k
+		}
+		i = segEnd - 1
+	}
+	return dst
+}
+
+func isPathSegmentByte(c byte) bool {
+	return isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '=' || c == '%'
+}
+
+func isFlowSegment(seg string) bool {
+	for _, f := range flowSegments {
+		if len(f) == len(seg) && strings.EqualFold(f, seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenSegment reports a path segment that is a token: 16 characters or more with
+// letters and digits (not a file name), or a UUID.
+func tokenSegment(seg string) bool {
+	if len(seg) < 16 || isReplacement(seg) {
+		return false
+	}
+	if dot := strings.LastIndexByte(seg, '.'); dot >= 0 && len(seg)-dot <= 5 && isLetterRun(seg[dot+1:]) {
+		return false // "report-2025-11-07.pdf"
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(seg); i++ {
+		switch {
+		case isAlpha(seg[i]):
+			letters++
+		case isDigit(seg[i]):
+			digits++
+		}
+	}
+	return letters > 0 && digits > 0
+}
+
+func isLetterRun(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlpha(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
