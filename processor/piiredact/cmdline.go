@@ -55,7 +55,7 @@ var (
 
 // tools are the clients whose flags take secrets, by the name they are run as.
 var tools = map[string]tool{
-	"mysql": {flags: mysqlFlags}, "mysqldump": {flags: mysqlFlags}, "mysqladmin": {flags: mysqlFlags},
+	"mysql": {flags: mysqlFlags}, "mysqldump": {flags: mysqlFlags}, "mysqladmin": {flags: mysqlFlags, positional: mysqladminPassword},
 	"mysqlimport": {flags: mysqlFlags}, "mariadb": {flags: mysqlFlags}, "mariadb-dump": {flags: mysqlFlags},
 	"redis-cli":  {flags: []toolFlag{{"-a", flagSecret, false, true}, {"--pass", flagSecret, false, true}}},
 	"valkey-cli": {flags: []toolFlag{{"-a", flagSecret, false, true}, {"--pass", flagSecret, false, true}}},
@@ -111,6 +111,16 @@ func nthAfter(subs map[string]int) func([]string) (int, int) {
 		}
 		return -1, 0
 	}
+}
+
+// mysqladminPassword: "mysqladmin -u root password NEW" sets a new password.
+func mysqladminPassword(rest []string) (int, int) {
+	for i := 0; i+1 < len(rest); i++ {
+		if rest[i] == "password" && !strings.HasPrefix(rest[i+1], "-") {
+			return i + 1, 0
+		}
+	}
+	return -1, 0
 }
 
 // positionals returns the indices of the arguments that are not flags.
@@ -490,7 +500,7 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 // positionalTools are the commands that take a secret by position alone, with no
 // flag before it: a value that names none of them and has no " -" holds no command
 // line with a secret.
-var positionalTools = [...]string{"rabbitmqctl", "htpasswd", "net user", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
+var positionalTools = [...]string{"mysqladmin", "rabbitmqctl", "htpasswd", "net user", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
 
 func namesPositionalTool(s string) bool {
 	for _, t := range positionalTools {

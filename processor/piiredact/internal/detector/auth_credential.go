@@ -134,18 +134,3 @@ func basicCredentialTo(s string, j, k int) (int, bool) {
 	}
 	return k, colon
 }
-
-func base64Value(c byte) byte {
-	switch {
-	case isUpper(c):
-		return c - 'A'
-	case isLower(c):
-		return c - 'a' + 26
-	case isDigit(c):
-		return c - '0' + 52
-	case c == '+':
-		return 62
-	default:
-		return 63
-	}
-}

@@ -127,3 +127,19 @@ func hasCode(codes string, a, b byte) bool {
 	}
 	return false
 }
+
+// base64Value is the value of a base64 (standard or URL-safe) character.
+func base64Value(c byte) byte {
+	switch {
+	case isUpper(c):
+		return c - 'A'
+	case isLower(c):
+		return c - 'a' + 26
+	case isDigit(c):
+		return c - '0' + 52
+	case c == '+':
+		return 62
+	default:
+		return 63
+	}
+}

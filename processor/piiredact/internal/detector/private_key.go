@@ -29,6 +29,11 @@ const (
 func (privateKey) Name() string { return PrivateKey }
 
 func (privateKey) AppendMatches(dst []Match, s string) []Match {
+	first := len(dst)
+	dst = appendEncodedKeys(dst, s)
+	if len(dst) > first {
+		return dst // (a value holds its key one way)
+	}
 	for i := 0; i < len(s); {
 		k := strings.Index(s[i:], pemBegin)
 		if k < 0 {
@@ -74,4 +79,52 @@ func pemBodyEnd(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// encodedBegin is "-----BEGIN" in base64, as a key file encoded whole starts: a
+// kubeconfig's client-key-data, a Kubernetes Secret's tls.key, an environment
+// variable holding a key.
+const encodedBegin = "LS0tLS1CRUdJTi"
+
+// appendEncodedKeys finds base64-encoded PEM private keys: the run of base64 that
+// starts with encodedBegin and whose decoded label names a private key.
+func appendEncodedKeys(dst []Match, s string) []Match {
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], encodedBegin)
+		if k < 0 {
+			return dst
+		}
+		start := i + k
+		end := start
+		for end < len(s) && (isAlnum(s[end]) || s[end] == '+' || s[end] == '/' || s[end] == '=') {
+			end++
+		}
+		if (start == 0 || !isAlnum(s[start-1])) && encodedPrivateKeyLabel(s[start:min(end, start+80)]) {
+			dst = append(dst, Match{Start: start, End: end})
+		}
+		i = end
+	}
+	return dst
+}
+
+// encodedPrivateKeyLabel decodes the start of a base64 run and reports whether it is
+// "-----BEGIN … PRIVATE KEY-----".
+func encodedPrivateKeyLabel(b64 string) bool {
+	var out [60]byte
+	n, acc, bits := 0, uint32(0), 0
+	for i := 0; i < len(b64) && n < len(out); i++ {
+		c := b64[i]
+		if c == '=' {
+			break
+		}
+		acc = acc<<6 | uint32(base64Value(c))
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			out[n] = byte(acc >> uint(bits))
+			n++
+		}
+	}
+	text := string(out[:n])
+	return strings.HasPrefix(text, pemBegin) && strings.Contains(text, "PRIVATE KEY")
 }

@@ -54,6 +54,7 @@ func (urlCredential) AppendMatches(dst []Match, s string) []Match {
 	dst = appendSecretParams(dst, s)
 	dst = appendCookieValues(dst, s)
 	dst = appendPathTokens(dst, s)
+	dst = appendDSNPasswords(dst, s)
 	sortMatches(dst[first:])
 	return dedupeOverlaps(dst, first)
 }
@@ -472,4 +473,42 @@ func isLetterRun(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// appendDSNPasswords finds the password of data source names that are not URLs: Go's
+// MySQL driver's "user:password@tcp(host:3306)/db" (also unix(), tcp6()) and Oracle's
+// JDBC thin "jdbc:oracle:thin:user/password@//host:1521/svc".
+func appendDSNPasswords(dst []Match, s string) []Match {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' {
+			continue
+		}
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "tcp(") || strings.HasPrefix(rest, "tcp6(") || strings.HasPrefix(rest, "unix(") || strings.HasPrefix(rest, "udp(") {
+			start := i
+			for start > 0 && !isDSNBoundary(s[start-1]) {
+				start--
+			}
+			if c := strings.IndexByte(s[start:i], ':'); c > 0 && start+c+1 < i && !isReplacement(s[start+c+1:i]) {
+				dst = append(dst, Match{Start: start + c + 1, End: i})
+			}
+			continue
+		}
+		for _, p := range [...]string{"jdbc:oracle:thin:", "jdbc:oracle:oci:"} {
+			k := strings.LastIndex(s[:i], p)
+			if k < 0 {
+				continue
+			}
+			logon := s[k+len(p) : i]
+			if sl := strings.IndexByte(logon, '/'); sl > 0 && !strings.ContainsAny(logon, " @") && sl+1 < len(logon) {
+				dst = append(dst, Match{Start: k + len(p) + sl + 1, End: i})
+			}
+			break
+		}
+	}
+	return dst
+}
+
+func isDSNBoundary(c byte) bool {
+	return c == ' ' || c == '"' || c == '\'' || c == '`' || c == '=' || c == '(' || c == ',' || c == '\t' || c == '\n'
 }
