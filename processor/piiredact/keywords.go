@@ -86,11 +86,6 @@ var credentialWords = []string{
 	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
 }
 
-// personalIDWords end keys whose values are personal identifiers.
-// (Those a detector finds by their format, an IBAN or an SSN, are left to it, so
-// that its action applies.)
-var personalIDWords = []string{"passport", "taxid"}
-
 // notCredentialBefore are words that make "token" something else: a page token, a
 // .NET cancellation token, a count of tokens.
 var notCredentialBefore = []string{"page", "next", "continuation", "cancellation", "sync", "resume", "max", "pagination", "type"}
@@ -161,9 +156,6 @@ func classifyKeyWords(k string) keyWordClass {
 	case n >= 2 && joinedCredential(k, &spans, n):
 		return wordsCredential
 	case is(last, "key") && oneOf(prev, keyQualifiers):
-		return wordsCredential
-	case oneOf(last, personalIDWords), is(last, "id") && is(prev, "tax"):
-		// "passport", "customer.tax_id": an identifier that is personal whole.
 		return wordsCredential
 	case is(last, "id") && is(prev, "session") && k != "session.id":
 		// "app.session_id", "x-session-id"; semconv's own "session.id" groups a user's

@@ -27,7 +27,6 @@ func TestClassifyKeyWords(t *testing.T) {
 		"clientSecret":                      wordsCredential,
 		"app.session_id":                    wordsCredential,
 		"signing_key":                       wordsCredential,
-		"customer.tax_id":                   wordsCredential,
 		"http.response.header.set-cookie":   wordsCookie,
 		"proxy-authorization":               wordsAuthorization,
 		"payment.details.holder.name":       wordsPersonName,

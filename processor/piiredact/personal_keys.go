@@ -162,8 +162,8 @@ func personalShaped(kind personalKind, v string) bool {
 		if digits >= 4 {
 			return len(v) <= 32 && spaces <= 5 && letters <= 20
 		}
-		// Passport and licence numbers mix letters and digits: "C01X00T47".
-		return digits >= 2 && len(v) >= 6 && len(v) <= 20 && spaces == 0 && other == 0 && strings.ToUpper(v) == v
+		// Passport and licence numbers mix letters and digits: "C01X00T47", "CN8VDOEVM".
+		return (digits >= 2 && len(v) >= 6 || digits >= 1 && len(v) >= 8) && len(v) <= 20 && spaces == 0 && other == 0 && strings.ToUpper(v) == v
 	case personalBirthDate:
 		// "1985-03-12", "12/03/1985", "12.03.1985", "9 November 1969", "19850312".
 		return digits >= 4 && digits <= 8 && len(v) <= 32 && letters <= 12

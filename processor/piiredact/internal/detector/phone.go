@@ -142,7 +142,14 @@ func phoneAt(s string, i int) (end, next int) {
 		if end := labelledEnd(s, i, run); end > 0 {
 			return end, run
 		}
-		return contextualRunEnd(s, i, run), run
+		if end := contextualRunEnd(s, i, run); end > 0 {
+			return end, run
+		}
+		// A trunk digit and an area code in parentheses: "8 (495) 453-88-33".
+		if run == i+1 && run+1 < len(s) && s[run] == ' ' && s[run+1] == '(' {
+			return contextualEnd(s, i), run
+		}
+		return 0, run
 	}
 	if end := northAmericanEnd(s, i); end > 0 {
 		return end, end

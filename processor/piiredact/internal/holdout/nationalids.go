@@ -128,7 +128,9 @@ var idMakers = []idMaker{
 		prose: []string{"Steuer-ID %s", "Steueridentifikationsnummer: %s", "IdNr %s an das BZSt übermittelt"}},
 	{kind: "de-svnr", bare: true, make: func(g *gen) string {
 		y, m, d := g.date()
-		area := g.between(2, 89)
+		// The Rentenversicherung's area numbers (VKVV): 02-04, 08-29, 38-69, 80-82, 89.
+		areas := []int{2, 3, 4, 8, 12, 13, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 28, 29, 38, 39, 40, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 80, 81, 82, 89}
+		area := areas[g.intn(len(areas))]
 		letter := byte('A' + g.intn(26))
 		serial := g.between(0, 99)
 		s := d2(area) + d2(d) + d2(m) + d2(y%100) + d2(int(letter-'A'+1)) + d2(serial)
@@ -148,8 +150,7 @@ var idMakers = []idMaker{
 	{kind: "fr-nir", make: func(g *gen) string {
 		y, m, _ := g.date()
 		body := fmt.Sprintf("%d%02d%02d%02d%03d%03d", g.between(1, 2), y%100, m, g.between(1, 95), g.between(1, 990), g.between(1, 999))
-		var n int64
-		fmt.Sscan(body, &n)
+		n := atoi(body)
 		key := 97 - n%97
 		if g.chance(0.5) {
 			return fmt.Sprintf("%s %s %s %s %s %s %02d", body[:1], body[1:3], body[3:5], body[5:7], body[7:10], body[10:13], key)
@@ -220,7 +221,7 @@ var idMakers = []idMaker{
 			return fmt.Sprint(y) + body[2:6] + "-" + body[6:] + string(c)
 		}
 		return fmt.Sprint(y) + body[2:] + string(c)
-	}, keys: []string{"personnummer", "personal_identity_number", "pnr", "customer.personnummer"}, prose: []string{"personnummer %s", "Personnummer: %s saknas i folkbokföringen"}},
+	}, keys: []string{"personnummer", "personal_identity_number", "customer.personnummer"}, prose: []string{"personnummer %s", "Personnummer: %s saknas i folkbokföringen"}},
 	{kind: "dk-cpr", make: func(g *gen) string {
 		y, m, d := g.date()
 		if g.chance(0.5) {
@@ -259,8 +260,7 @@ var idMakers = []idMaker{
 			sign = "A"
 		}
 		z := g.between(2, 899)
-		var n int
-		fmt.Sscan(d2(d)+d2(m)+d2(y%100)+fmt.Sprintf("%03d", z), &n)
+		n := atoi(d2(d) + d2(m) + d2(y%100) + fmt.Sprintf("%03d", z))
 		return d2(d) + d2(m) + d2(y%100) + sign + fmt.Sprintf("%03d", z) + string("0123456789ABCDEFHJKLMNPRSTUVWXY"[n%31])
 	}, keys: []string{"hetu", "henkilotunnus", "sotu"}, prose: []string{"henkilötunnus %s", "HETU: %s"}},
 	{kind: "pl-pesel", make: func(g *gen) string {
@@ -276,8 +276,7 @@ var idMakers = []idMaker{
 		y, m, d := g.date()
 		seq := g.between(1, 997)
 		body := d2(y%100) + d2(m) + d2(d) + fmt.Sprintf("%03d", seq)
-		var n int64
-		fmt.Sscan(body, &n)
+		n := atoi(body)
 		if y >= 2000 {
 			n += 2000000000
 		}
@@ -686,4 +685,13 @@ func (g *gen) nationalIDVals(per int) []Val {
 		}
 	}
 	return out
+}
+
+// atoi reads decimal digits (leading zeros are not an octal prefix here).
+func atoi(s string) int64 {
+	var n int64
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int64(s[i]-'0')
+	}
+	return n
 }
