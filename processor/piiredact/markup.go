@@ -367,7 +367,9 @@ func quotedAfterKeyValues(s string, found foundFunc) {
 			start--
 		}
 		key := s[start:end]
-		if !multiWordIdentifier(key) {
+		// A single word is prose ("secret \"db-creds\" not found") unless it names a
+		// personal value ("tckn '10000000146'", "passport 'C01X00T47'").
+		if !multiWordIdentifier(key) && (personalKeyKind(key) == personalNone || classifyKeyWords(key) != wordsNone) {
 			continue
 		}
 		vs := i + 1

@@ -134,8 +134,8 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 				vEnd = vStart + k
 			}
 			vEnd = closingQuote(s, vStart, vEnd)
-			if detector.PlainValue(s[vStart:vEnd]) {
-				continue // "MUST_CHANGE_PASSWORD = FALSE: connection reset"
+			if detector.PlainValue(s[vStart:vEnd]) || detector.ProseAfterLabel(s, vStart, vEnd) {
+				continue // "MUST_CHANGE_PASSWORD = FALSE: connection reset", "password: minimum length 12 not met"
 			}
 		}
 		found(detector.Match{Start: vStart, End: vEnd}, personalNone)

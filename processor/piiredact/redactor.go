@@ -264,7 +264,7 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
 	}
-	if profile.Digits() >= 2 {
+	if profile.Digits() >= 1 {
 		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
 		appendLabelledValues(t, func(m detector.Match, kind personalKind) {
 			if pos != nil {

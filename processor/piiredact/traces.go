@@ -37,6 +37,9 @@ func (p *piiRedactProcessor) redactSpan(span ptrace.Span, sc *scratch) {
 		span.SetName(name)
 	}
 	r.redactMap(span.Attributes(), sc)
+	if r.keyWords {
+		r.redactRouteParams(span, sc)
+	}
 	events := span.Events()
 	for e := 0; e < events.Len(); e++ {
 		ev := events.At(e)

@@ -69,3 +69,19 @@ func absolutePath(v string) bool {
 func isReplacement(v string) bool {
 	return strings.HasPrefix(v, "[REDACTED:") || strings.HasPrefix(v, "[HASH:")
 }
+
+// ProseAfterLabel reports a bare value s[start:end] after "name:" that begins a
+// sentence rather than holds a secret: a lower-case word followed by more words
+// ("password: minimum length 12 not met", "token: expired for user 42"). A secret
+// has a digit, a capital or a symbol, or stands alone.
+func ProseAfterLabel(s string, start, end int) bool {
+	if start < 2 || s[start-1] != ' ' || s[start-2] != ':' || end-start > 12 {
+		return false
+	}
+	for i := start; i < end; i++ {
+		if !isLower(s[i]) {
+			return false
+		}
+	}
+	return end+1 < len(s) && s[end] == ' ' && isLower(s[end+1])
+}

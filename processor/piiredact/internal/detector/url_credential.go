@@ -126,7 +126,7 @@ func appendSecretParams(dst []Match, s string) []Match {
 			i = end // "password=<redacted>"
 			continue
 		}
-		if end > start && !PlainValue(s[start:end]) && (s[k] != ':' || !labelsAPair(s[start:end])) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
+		if end > start && !PlainValue(s[start:end]) && (s[k] != ':' || !labelsAPair(s[start:end]) && !ProseAfterLabel(s, start, end)) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
 			dst = append(dst, Match{Start: start, End: end})
 			i = end
 			continue
