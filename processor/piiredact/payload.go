@@ -228,14 +228,15 @@ func directChild(s string, start, i int) bool {
 	return depth <= 1
 }
 
-// labelsAPair reports a value that is itself "name=…": the word before it was a
-// label ("auth: method=oidc provider=okta"), not a key whose value this is.
+// labelsAPair reports a value that is itself "name=…", a name of three lower-case
+// letters or more: the word before it was a label ("auth: method=oidc
+// provider=okta"), not a key whose value this is. ("T=Sx_#Fwv…" is a password.)
 func labelsAPair(v string) bool {
 	i := 0
-	for i < len(v) && isKeyByte(v[i]) {
+	for i < len(v) && (isLowerByte(v[i]) || v[i] == '_') {
 		i++
 	}
-	return i > 0 && i+1 < len(v) && v[i] == '=' && v[i+1] != '=' && !isDigitByte(v[0])
+	return i >= 3 && i+1 < len(v) && v[i] == '=' && v[i+1] != '='
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -323,6 +324,8 @@ func quotedAt(s string, q int, quote byte, escaped bool) (int, int, bool) {
 			return start, k, false
 		case !escaped && s[k] == '\\':
 			k++
+		case !escaped && s[k] == quote && quote == '\'' && k+2 < len(s) && s[k+1] == '\'' && (isAlnumByte(s[k+2]) || s[k+2] >= 0x80):
+			k++ // SQL's doubled quote inside a word: 'O''Brien'
 		case !escaped && s[k] == quote:
 			return start, k, false
 		}

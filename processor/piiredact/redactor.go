@@ -98,6 +98,7 @@ const (
 	keyScanned       keyClass = iota // values are scanned by the detectors
 	keyAllowed                       // on the allow-list: left alone
 	keySensitive                     // the whole value is redacted
+	keyCredentialWords               // the key's words name a credential or a name: redacted whole, a map by its own keys
 	keyVersion                       // scanned, except for IP addresses: "2.1.0.17" is a version
 	keyCookie                        // a Cookie or Set-Cookie header: its values are redacted, its attributes kept
 	keyAuthorization                 // an Authorization header: the credential is redacted, its scheme kept
@@ -303,14 +304,17 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 		}
 	}
 	query := strings.IndexByte(s, '?')
-	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) {
+	form := formBody(s)
+	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) && !(form && strings.IndexByte(s, '+') >= 0) {
 		return "", false
 	}
 	// A value that escapes its pluses ("%2B44+20+7946") is form-encoded: its '+' are
 	// spaces. Elsewhere only a query's are.
 	// A form body ("a=1&street=ul.+Kwiatowa+239%2F39") is form-encoded too.
-	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b") ||
-		(first >= 0 && strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, '=') >= 0)
+	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b") || form
+	if form && query < 0 {
+		query = strings.IndexByte(s, '=') // its values are a query's: "%2F" is data
+	}
 	sc.decoded = sc.decoded[:0]
 	sc.decodedPos = sc.decodedPos[:0]
 	userinfoEnd := -1 // escapes in a URL's userinfo stay: url_credential reads it raw
@@ -343,6 +347,12 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	// A view of the scratch's buffer, read only until the next call writes it: a
 	// clean value with escapes costs no allocation.
 	return unsafe.String(&sc.decoded[0], len(sc.decoded)), true //nolint:gosec // G103: see above
+}
+
+// formBody reports a value with "name=value&name=value" pairs, as a form body is.
+func formBody(s string) bool {
+	amp := strings.IndexByte(s, '&')
+	return amp > 0 && strings.IndexByte(s[:amp], '=') >= 0 && strings.IndexByte(s[amp:], '=') >= 0
 }
 
 // userinfoAt returns the end of the userinfo of the authority that starts at i
@@ -410,6 +420,14 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			return false
 		case keySensitive:
 			return r.redactWholeValue(v, sc, keySensitive)
+		case keyCredentialWords:
+			if v.Type() == pcommon.ValueTypeMap {
+				// {"auth": {"provider": "google", "token": "…"}}: a map under a key whose
+				// words name a credential is read by its own keys.
+				r.redactMap(v.Map(), sc)
+				return false
+			}
+			return r.redactWholeValue(v, sc, keySensitive)
 		case keyCookie:
 			return r.redactWholeValue(v, sc, keyCookie)
 		case keyAuthorization:
@@ -458,9 +476,10 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyCookie
 	case words == wordsAuthorization:
 		c = keyAuthorization
-	case r.sensitive.match(k) && !(r.keyWords && r.defaultGlobs && words == wordsNone && credentialMetadata(k) && !r.sensitive.matchesExactly(k)),
-		words == wordsCredential, words == wordsPersonName:
+	case r.sensitive.match(k) && !(r.keyWords && r.defaultGlobs && words == wordsNone && credentialMetadata(k) && !r.sensitive.matchesExactly(k)):
 		c = keySensitive
+	case words == wordsCredential, words == wordsPersonName:
+		c = keyCredentialWords
 	case r.keyWords && words == wordsNone && r.personalClass(k) != keyScanned:
 		c = r.personalClass(k)
 	case isVersionKey(k):

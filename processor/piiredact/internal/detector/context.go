@@ -37,8 +37,8 @@ func hasStandaloneContext(s string, i int, words []string) bool {
 			end := k + len(w)
 			if strings.EqualFold(window[k:end], w) && (k == 0 || (!isIdentByte(window[k-1]) && window[k-1] != '/')) &&
 				(end == len(window) || !isIdentByte(window[end])) && !inReplacement(window, k) &&
-				strings.IndexAny(window[end:], "0123456789,;.|=") < 0 {
-				return true
+				strings.IndexAny(strings.TrimPrefix(window[end:], "."), "0123456789,;.|=") < 0 {
+				return true // (an abbreviation's dot may follow the word: "Tel. 9110 0321")
 			}
 		}
 	}

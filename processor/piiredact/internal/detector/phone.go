@@ -75,7 +75,9 @@ var phoneStartBytes = func() (t [256]bool) {
 // before it were the previous number, which ended at lastEnd.
 func phoneStartsAt(s string, i, lastEnd int) bool {
 	if i == 0 || i == lastEnd {
-		return true // the start of s, or right after the previous number
+		// The start of s, or right after the previous number; not a UUID's first group
+		// ("00442714-2758-4b56-…").
+		return !(isDigit(s[i]) && inUUID(s, i))
 	}
 	prev := s[i-1]
 	switch s[i] {

@@ -10,6 +10,35 @@ import "strings"
 // changing them hides nothing and damages what the telemetry says.
 func PlainValue(v string) bool {
 	v = strings.TrimRight(strings.TrimSpace(v), ",;:.")
+	if strings.IndexByte(v, '%') >= 0 && len(v) <= 64 {
+		// "%5BFILTERED%5D" in a URL's query.
+		var buf [64]byte
+		n := 0
+		for i := 0; i < len(v); i++ {
+			if v[i] == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]) {
+				buf[n] = hexValue(v[i+1])<<4 | hexValue(v[i+2])
+				i += 2
+			} else {
+				buf[n] = v[i]
+			}
+			n++
+		}
+		return plainDecoded(string(buf[:n]))
+	}
+	return plainDecoded(v)
+}
+
+func hexValue(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+func plainDecoded(v string) bool {
 	if v == "" {
 		return false
 	}

@@ -303,13 +303,13 @@ func closingQuoteBefore(s string, start, end int) int {
 // it was a label ("auth: method=oidc provider=okta"), not a key whose value this is.
 func labelsAPair(v string) bool {
 	i := 0
-	for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '-' || v[i] == '.') {
+	for i < len(v) && (isLower(v[i]) || v[i] == '_') {
 		i++
 	}
-	if i == 0 || i >= len(v) || (v[i] != '=' && v[i] != ':') {
+	if i < 3 || i >= len(v) || (v[i] != '=' && v[i] != ':') {
 		return false
 	}
-	return !strings.HasPrefix(v[i:], "://") && i+1 < len(v) && v[i+1] != '=' && !isDigit(v[0])
+	return !strings.HasPrefix(v[i:], "://") && i+1 < len(v) && v[i+1] != '='
 }
 
 // notSecretTokens are words that make a name ending in "token" something else: a
@@ -494,6 +494,10 @@ func appendDSNPasswords(dst []Match, s string) []Match {
 			}
 			continue
 		}
+		if end := ezConnectPassword(s, i); end > 0 {
+			dst = append(dst, Match{Start: end, End: i})
+			continue
+		}
 		for _, p := range [...]string{"jdbc:oracle:thin:", "jdbc:oracle:oci:"} {
 			k := strings.LastIndex(s[:i], p)
 			if k < 0 {
@@ -511,4 +515,40 @@ func appendDSNPasswords(dst []Match, s string) []Match {
 
 func isDSNBoundary(c byte) bool {
 	return c == ' ' || c == '"' || c == '\'' || c == '`' || c == '=' || c == '(' || c == ',' || c == '\t' || c == '\n'
+}
+
+// ezConnectPassword returns where the password of an Oracle Easy Connect logon
+// starts, for the '@' at i ("app/s3cret@db.internal:1521/ORCLPDB1",
+// "app/s3cret@//db:1521/svc"), or 0: an identifier, '/', the password, '@', a host,
+// ':', a port of digits and '/'. ("library/nginx@sha256:3cf6…" has no port.)
+func ezConnectPassword(s string, i int) int {
+	j := i + 1
+	if strings.HasPrefix(s[j:], "//") {
+		j += 2
+	}
+	h := j
+	for h < len(s) && (isAlnum(s[h]) || s[h] == '.' || s[h] == '-') {
+		h++
+	}
+	if h == j || h >= len(s) || s[h] != ':' {
+		return 0
+	}
+	p := skipDigits(s, h+1)
+	if p == h+1 || p >= len(s) || s[p] != '/' {
+		return 0
+	}
+	start := i
+	for start > 0 && !isDSNBoundary(s[start-1]) {
+		start--
+	}
+	slash := strings.IndexByte(s[start:i], '/')
+	if slash <= 0 || start+slash+1 >= i || !isAlpha(s[start]) {
+		return 0
+	}
+	for k := start; k < start+slash; k++ {
+		if !isWord(s[k]) && s[k] != '$' && s[k] != '#' {
+			return 0
+		}
+	}
+	return start + slash + 1
 }

@@ -332,7 +332,7 @@ var connStrings = []connString{
 	}},
 	{"oracle-ezconnect", func(g *gen, pw string) (string, string, string) {
 		p := g.simplePassword()
-		return "sqlplus -S app/" + p + "@db.internal:1521/ORCL @migrate.sql", p, "@migrate.sql"
+		return "app/" + p + "@db.internal:1521/ORCLPDB1", p, "db.internal:1521/ORCLPDB1"
 	}},
 	{"mysql-go-dsn", func(g *gen, pw string) (string, string, string) {
 		p := g.simplePassword()

@@ -210,7 +210,9 @@ var idMakers = []idMaker{
 			return n
 		}
 	}, keys: []string{"bsn", "burgerservicenummer", "citizen_service_number", "patient.bsn"}, prose: []string{"BSN %s", "burgerservicenummer: %s", "BSN-nummer %s onbekend"}},
-	{kind: "se-personnummer", bare: true, make: func(g *gen) string {
+	// Written alone, YYMMDD-NNNN and twelve digits read as a date and a time or an
+	// id as often: the personnummer is planted with its name, not bare.
+	{kind: "se-personnummer", make: func(g *gen) string {
 		y, m, d := g.date()
 		body := d2(y%100) + d2(m) + d2(d) + g.digits(3)
 		c := luhnDigit(body)
@@ -681,7 +683,12 @@ func (g *gen) nationalIDVals(per int) []Val {
 	var out []Val
 	for _, m := range idMakers {
 		for range per {
-			out = append(out, Val{Kind: "national_id/" + m.kind, Text: m.make(g), Keys: m.keys, Prose: m.prose, Bare: m.bare})
+			v := Val{Kind: "national_id/" + m.kind, Text: m.make(g), Keys: m.keys, Prose: m.prose, Bare: m.bare}
+			if m.kind == "fi-hetu" {
+				// A HETU whose check character is a digit reads as DDMMYY-HHMM alone.
+				v.Bare = v.Text[len(v.Text)-1] > '9'
+			}
+			out = append(out, v)
 		}
 	}
 	return out

@@ -108,7 +108,7 @@ var (
 		"phone", "phoneNumber", "phone_number", "mobile", "mobileNumber", "mobile_phone", "msisdn", "tel",
 		"telephone", "contact_phone", "contactPhone", "customer.phone", "billing.phone", "shipping.phone_number",
 		"cell", "whatsapp", "recipient_phone", "primaryPhone", "work_phone", "home_phone", "phone1", "customer.mobile",
-		"user.phone", "to_number", "sms.to", "emergency_contact_phone", "telefon", "telefono", "telephoneNumber",
+		"user.phone", "to_number", "smsTo", "emergency_contact_phone", "telefon", "telefono", "telephoneNumber",
 	}
 	phoneProse = []string{
 		"SMS sent to %s",
