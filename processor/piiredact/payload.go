@@ -130,7 +130,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		if class == wordsCredential && vStart > 0 && s[vStart-1] != '"' && s[vStart-1] != '\'' {
 			// A bare credential is one token: "secret: abc rejected by ..." ends at the space,
 			// or at the quote that closes the text it is quoted in ("`…;SharedAccessKey=x`:").
-			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 {
+			// In a document of lines (YAML, properties) a key that starts its line has the
+			// rest of the line: "password: blue moon over paris".
+			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 && !(c == ':' && yamlLine(s, i-len(key))) {
 				vEnd = vStart + k
 			}
 			vEnd = closingQuote(s, vStart, vEnd)
@@ -210,6 +212,10 @@ func directChild(s string, start, i int) bool {
 	var quote byte
 	for k := start; k < i && k < len(s); k++ {
 		c := s[k]
+		if c == '\\' && k+1 < len(s) && s[k+1] == '"' {
+			c = '"' // escaped JSON inside a string: its quotes are quotes
+			k++
+		}
 		switch {
 		case quote != 0 && c == '\\':
 			k++
@@ -293,6 +299,48 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 	return i, end, false
 }
 
+// yamlLine reports a key at k that starts a line of a document of "key: value"
+// lines: only spaces before it on its line, and the line before or after it a key
+// at the same indentation ("  username: app\n  password: blue moon").
+func yamlLine(s string, k int) bool {
+	j := k
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || s[j-1] != '\n' {
+		return false
+	}
+	indent := k - j
+	// The line before.
+	if j >= 2 {
+		prev := strings.LastIndexByte(s[:j-1], '\n') + 1
+		if keyAtIndent(s[prev:j-1], indent) {
+			return true
+		}
+	}
+	// The line after.
+	if nl := strings.IndexByte(s[k:], '\n'); nl >= 0 {
+		next := s[k+nl+1:]
+		if e := strings.IndexByte(next, '\n'); e >= 0 {
+			next = next[:e]
+		}
+		return keyAtIndent(next, indent)
+	}
+	return false
+}
+
+// keyAtIndent reports a line that holds "key:" after exactly indent spaces.
+func keyAtIndent(line string, indent int) bool {
+	if len(line) <= indent || strings.TrimLeft(line[:indent], " \t") != "" {
+		return false
+	}
+	j := indent
+	for j < len(line) && isKeyByte(line[j]) {
+		j++
+	}
+	return j > indent && j < len(line) && line[j] == ':'
+}
+
 // closingQuote returns where a bare value that starts at start inside quoted text
 // ends: at the quote that closes that text, when one comes before end.
 func closingQuote(s string, start, end int) int {
@@ -326,6 +374,8 @@ func quotedAt(s string, q int, quote byte, escaped bool) (int, int, bool) {
 			k++
 		case !escaped && s[k] == quote && quote == '\'' && k+2 < len(s) && s[k+1] == '\'' && (isAlnumByte(s[k+2]) || s[k+2] >= 0x80):
 			k++ // SQL's doubled quote inside a word: 'O''Brien'
+		case !escaped && s[k] == quote && quote == '\'' && k > start && isAlnumByte(s[k-1]) && k+1 < len(s) && isAlnumByte(s[k+1]):
+			// An apostrophe inside a word ('O'Brien') does not close the value.
 		case !escaped && s[k] == quote:
 			return start, k, false
 		}

@@ -50,6 +50,10 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 			}
 			j = skipSpaces(s, j+2)
 		default:
+			if at := i + k; at > 0 && (s[at-1] == '"' || s[at-1] == '\'' || s[at-1] == '`' || s[at-1] == ':') {
+				i = at + len("password") // a quoted word or a symbol ("password", :password), not SQL's keyword
+				continue
+			}
 			j = skipSpaces(s, i+k+len("password"))
 			if hasWordFoldAt(s, j, "for") {
 				// SET PASSWORD FOR 'app'@'localhost' = 'x'

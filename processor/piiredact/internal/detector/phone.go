@@ -126,12 +126,15 @@ func phoneAt(s string, i int) (end, next int) {
 		}
 		return contextualEnd(s, i), i + 1
 	}
-	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' {
+	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' && !(i >= 2 && (s[i-1] == ':' || s[i-1] == '.') && isDigit(s[i-2])) {
 		// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix dialled
-		// instead of '+', printed in groups (compact, it is any number).
+		// instead of '+', printed in groups (compact, it is any number). Not a clock's
+		// "12:00.307517+01:00".
 		from := i + 2
-		if w, _ := phoneSepAt(s, from, false); w > 0 {
+		if w, sep := phoneSepAt(s, from, false); w > 0 && sep != '.' {
 			from += w
+		} else if w > 0 {
+			from = len(s)
 		}
 		if end := internationalEnd(s, from); end > 0 && strings.ContainsAny(s[i:end], " -.") {
 			return end, end

@@ -16,6 +16,7 @@ const threshold = 0.999
 var (
 	examples = flag.Int("holdout.examples", 0, "how many leaks and damaged values to print")
 	tables   = flag.Bool("holdout.tables", false, "print the tables")
+	seed     = flag.Uint64("holdout.seed", 0, "draw the corpus from another seed (0: the default)")
 )
 
 const sidecarConfig = "../../../../config/sidecar.yaml"
@@ -23,7 +24,11 @@ const sidecarConfig = "../../../../config/sidecar.yaml"
 // TestHoldout runs the independent corpus through the processor as
 // config/sidecar.yaml configures it.
 func TestHoldout(t *testing.T) {
-	cases := Generate(DefaultOptions())
+	opts := DefaultOptions()
+	if *seed != 0 {
+		opts.Seed = *seed
+	}
+	cases := Generate(opts)
 	cfg, err := LoadConfig(sidecarConfig)
 	require.NoError(t, err)
 	outcomes, err := Run(context.Background(), cfg, cases)

@@ -366,7 +366,7 @@ var idMakers = []idMaker{
 			return n[:4] + " " + n[4:8] + " " + n[8:]
 		}
 		return n
-	}, keys: []string{"aadhaar", "aadhaar_number", "aadhaarNo", "uid"}, prose: []string{"Aadhaar %s linked", "Aadhaar number: %s", "UIDAI verification failed for %s"}},
+	}, keys: []string{"aadhaar", "aadhaar_number", "aadhaarNo"}, prose: []string{"Aadhaar %s linked", "Aadhaar number: %s", "UIDAI verification failed for %s"}},
 	{kind: "in-pan", bare: true, make: func(g *gen) string {
 		return g.upper(3) + "P" + g.upper(1) + g.digits(4) + g.upper(1)
 	}, keys: []string{"pan", "pan_number", "panNumber"}, prose: []string{"PAN %s", "PAN: %s verified"}},
@@ -640,7 +640,13 @@ var idMakers = []idMaker{
 		return b.String() + fmt.Sprint((10-s%10)%10)
 	}, keys: []string{"cedula", "numero_cedula"}, prose: []string{"cédula %s", "Cédula: %s"}},
 	{kind: "passport", make: func(g *gen) string {
-		return g.pick(g.digitsNZ(9), g.upper(2)+g.digits(7), "C"+g.upperAlnum(8))
+		// US and UK: nine digits; many: two letters and seven digits; Germany: C and
+		// eight of letters and digits, most of them digits.
+		de := []byte("C" + g.digits(8))
+		for k := 0; k < 2; k++ {
+			de[1+g.intn(8)] = "CFGHJKLMNPRTVWXYZ"[g.intn(17)]
+		}
+		return g.pick(g.digitsNZ(9), g.upper(2)+g.digits(7), string(de))
 	}, keys: []string{"passport_number", "passportNumber", "passport_no", "traveler.passport", "passport"}, prose: []string{"passport number %s expired", "Passport No: %s"}},
 	{kind: "drivers-license", make: func(g *gen) string {
 		return g.pick(g.upper(1)+g.digits(7), g.upper(5)+g.digits(6)+g.upper(2)+g.digits(1)+g.upper(2), g.digits(9))

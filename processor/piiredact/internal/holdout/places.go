@@ -87,7 +87,7 @@ var keyedPlaces = []keyedPlace{
 	{"span.attr.prefixed", func(g *gen, k, v string) (Record, string, []string) {
 		n := g.noise()
 		key := g.pick("app.", "shop.", "acme.", "enduser.", "order.") + k
-		return Record{Signal: Traces, Attrs: Map{{key, v}, {"order.id", n.orderID}}}, v, []string{n.orderID}
+		return Record{Signal: Traces, Attrs: Map{{key, v}, {"order.number", n.orderID}}}, v, []string{n.orderID}
 	}},
 	{"span.event.attr", func(g *gen, k, v string) (Record, string, []string) {
 		n := g.noise()
