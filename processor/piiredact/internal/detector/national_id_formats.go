@@ -55,7 +55,10 @@ var idFormats = [...]idFormat{
 	{name: "Brazilian CPF", layout: "ddddddddddd", context: cpfContext, valid: cpfFormValid},
 	{name: "Brazilian CNPJ", layout: "AA.AAA.AAA/AAAA-dd", valid: brazilianCNPJFormValid},
 	{name: "Brazilian CNPJ", layout: "dddddddddddddd", context: cnpjContext, valid: brazilianCNPJFormValid},
-	{name: "Canadian SIN", layout: "dddsdddsddd", seps: " -", valid: sinValid},
+	// Three groups of three digits with spaces are a list as often ("codes 200 404
+	// 500"): that form needs its name; dashes make it a SIN's.
+	{name: "Canadian SIN", layout: "dddsdddsddd", seps: "-", valid: sinValid},
+	{name: "Canadian SIN", layout: "dddsdddsddd", seps: " ", context: sinContext, valid: sinValid},
 	{name: "Canadian SIN", layout: "ddddddddd", context: sinContext, valid: sinValid},
 	{name: "Chilean RUT/RUN", layout: "d.ddd.ddd-[0123456789K]", anyCase: true, valid: chileanRUTValid},
 	{name: "Chilean RUT/RUN", layout: "dd.ddd.ddd-[0123456789K]", anyCase: true, valid: chileanRUTValid},

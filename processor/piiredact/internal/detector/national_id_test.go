@@ -18,6 +18,7 @@ func TestNationalID(t *testing.T) {
 		{in: "part AB123456CX", want: nil},
 		// Canadian SIN.
 		{in: "SIN 046 454 286", want: []string{"046 454 286"}},
+		{in: "employee 046-454-286 onboarded", want: []string{"046-454-286"}},
 		{in: "sin: 046454286", want: []string{"046454286"}},
 		{in: "046-454-286", want: []string{"046-454-286"}},
 		{in: "046 454 287", want: nil},     // Luhn fails
@@ -243,6 +244,8 @@ func TestNationalIDLookAlikes(t *testing.T) {
 		"user/44051401359/profile", "id=9434765919x", "x13108172538", "ORD44051401359",
 		"build 20240115-0042", "lot 211062-5629", "run 76086428-5", "sku 1234567T-B",
 		"/api/v1/users/540702/4832", "ref 12-3456789", "price 1.234.567-8",
+		// A list of three-digit numbers that passes Luhn: no SIN without its name.
+		"partitions 709 308 340 assigned", "retry delays 046 454 286 ms",
 	} {
 		assert.Empty(t, found(d, s), "national_id reported something in %q", s)
 	}

@@ -595,8 +595,8 @@ func withoutTrunk(g *phoneGroups, m int, lead, second byte) bool {
 	switch {
 	case lead >= '6' && lead <= '9' && same && g.first != '/' && g.sizes(m, 3, 2, 2, 2):
 		return true // Spain: mobiles 6 and 7, landlines 8 and 9
-	case (lead == '8' || lead == '9') && same && g.first != '/' && g.sizes(m, 2, 3, 2, 2):
-		return true // Spain: two-digit provinces (91 Madrid, 93 Barcelona)
+	case lead >= '1' && second >= '1' && same && (g.first == ' ' || g.first == '-') && g.sizes(m, 2, 3, 2, 2):
+		return true // two-digit areas and pairs: Spain (91 Madrid), Poland (22 Warsaw, 12 Kraków)
 	case lead == '3' && second != '0' && (g.first == ' ' || g.first == '-') && same && (g.sizes(m, 3, 3, 4) || g.sizes(m, 3, 7)):
 		return true // Italian mobiles
 	case (g.first == ' ' || g.first == '-' || (g.paren && g.first == 0)) && same && g.sizes(m, 2, 4, 4) && hasCode(mexicanAreas, lead, second):

@@ -117,6 +117,59 @@ func TestPhoneURLEncoded(t *testing.T) {
 	})
 }
 
+// TestPhoneNationalPlans: national notations whose grouping says enough (pairs at
+// the end, two-digit areas), and those that need a word naming a phone shortly
+// before them (Poland's mobiles, Singapore, Denmark, Norway, Hong Kong), as the
+// words of a message put it: within 40 bytes, with no other number or field between.
+func TestPhoneNationalPlans(t *testing.T) {
+	runDetectionCases(t, Phone, []detectionCase{
+		// Pairs at the end, after a trunk 0: Sweden, Switzerland, Austria, Belgium, Turkey.
+		{in: "070-123 45 67", want: []string{"070-123 45 67"}},
+		{in: "08-123 456 78", want: []string{"08-123 456 78"}},
+		{in: "079 858 93 24", want: []string{"079 858 93 24"}},
+		{in: "0676 672 01 07", want: []string{"0676 672 01 07"}},
+		{in: "0474 80 83 68", want: []string{"0474 80 83 68"}},
+		{in: "0536 852 91 84", want: []string{"0536 852 91 84"}},
+		// Two-digit areas and pairs: Poland's landlines, Spain's provinces.
+		{in: "22 123 45 67", want: []string{"22 123 45 67"}},
+		{in: "12-345-67-89", want: []string{"12-345-67-89"}},
+		// Ambiguous alone, a phone after a word naming one.
+		{in: "Tel. 512 429 484", want: []string{"512 429 484"}},
+		{in: "SMS sent to 693 212 752", want: []string{"693 212 752"}},
+		{in: "Sending verification code via SMS to 9207 6296", want: []string{"9207 6296"}},
+		{in: "twilio: message queued to 28 35 52 21", want: []string{"28 35 52 21"}},
+		{in: "Rufnummer 412 34 567 ist nicht erreichbar", want: []string{"412 34 567"}},
+		{in: "WhatsApp notification to (11) 9 9678-8324 delivered", want: []string{"(11) 9 9678-8324"}},
+		{in: "SMS sent to 8 (995) 974-96-43", want: []string{"8 (995) 974-96-43"}},
+		{in: "Updated contact number to 09339448098 for account", want: []string{"09339448098"}},
+		{in: "Please call me on 011 15-5350-1446 after 5pm", want: []string{"011 15-5350-1446"}},
+	})
+}
+
+// TestPhoneContextLookAlikes: digit groups near a word that names a phone, which
+// the word does not name.
+func TestPhoneContextLookAlikes(t *testing.T) {
+	d, _ := NewBuiltin(Phone)
+	for _, s := range []string{
+		"dial tcp 192.168.40.236:3306: connect: connection refused",
+		"warn: Acme.Notifications.SmsSender[6813]\n      retry delays 13 36 74 84 ms",
+		"https://api.example.com/v1/callback?filter=westeurope&ts=06295-7969",
+		"user input tel (02) 7737 3138. ref=612665897596",
+		"phone: n/a; order 0612345678",
+		"sms_id=12345678901", "call_id: 1234 5678 9012",
+		"call at 2025-11-07 10:00", "SMS 21-09-1995", "callback ISBN 978-3-16-148410-0",
+		"phone 03-6407-3486, order_id: 223304874812",
+		"scheduled for 2025-09-23T20:12:00.307517+01:00",
+		"00442714-2758-4b56-82b5-1ee322e378fe",
+	} {
+		for _, m := range found(d, s) {
+			assert.NotContains(t, []string{"192.168.40.236", "13 36 74 84", "06295-7969", "612665897596", "0612345678",
+				"12345678901", "1234 5678 9012", "2025-11-07 10", "21-09-1995", "978-3-16-148410-0", "223304874812",
+				"00.307517+01", "00442714-2758"}, m, "phone reported %q in %q", m, s)
+		}
+	}
+}
+
 // TestPhoneLookAlikes: what sits next to phone numbers in telemetry and is not one.
 func TestPhoneLookAlikes(t *testing.T) {
 	d, _ := NewBuiltin(Phone)

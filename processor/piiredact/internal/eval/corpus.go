@@ -32,9 +32,6 @@ type KeepValue struct {
 	Whole bool
 }
 
-// Pending reports a case of a format whose detection another change adds.
-func (c *Case) Pending() bool { return strings.HasPrefix(c.Variant, pendingPrefix) }
-
 // Options size the corpus.
 type Options struct {
 	Seed uint64

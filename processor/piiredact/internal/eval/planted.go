@@ -336,9 +336,9 @@ func (g *gen) phone() Value {
 	}
 	p := pick(g, phonePlans)
 	nsn := g.nationalNumber(p)
-	// National formats of many countries are the national-phone work of issue #20:
-	// measured here, held to the threshold when it lands.
-	v := free(KindPhone, pendingPrefix+"national/"+p.country, p.natFmt(nsn))
+	// National formats of many countries, with a word naming the number (the format
+	// alone is a digit list's as often).
+	v := free(KindPhone, "national/"+p.country, p.natFmt(nsn))
 	v.Context = pick(g, []string{"tel", "phone", "mobile", "call", "Tel.", "contact number"})
 	return v
 }

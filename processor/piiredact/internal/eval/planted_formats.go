@@ -107,12 +107,11 @@ func (g *gen) privateKey() Value {
 type nationalIDFormat struct {
 	name    string
 	context []string
-	pending bool // not yet a format the detectors know (issue #20's national identifiers)
 	make    func(g *gen) string
 }
 
 var nationalIDFormats = []nationalIDFormat{
-	{"uk-nino", []string{"NINO", "National Insurance number", "NI number"}, false, func(g *gen) string {
+	{"uk-nino", []string{"NINO", "National Insurance number", "NI number"}, func(g *gen) string {
 		first := pick(g, []string{"A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T", "W", "Y", "Z"})
 		second := pick(g, []string{"A", "B", "C", "E", "H", "J", "K", "L", "M", "P", "R", "S", "T", "W", "X", "Y", "Z"})
 		switch first + second { // prefixes HMRC never issues
@@ -125,7 +124,7 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return first + second + d + pick(g, []string{"A", "B", "C", "D"})
 	}},
-	{"ca-sin", []string{"SIN", "social insurance number"}, false, func(g *gen) string {
+	{"ca-sin", []string{"SIN", "social insurance number"}, func(g *gen) string {
 		p := g.digitsNoLead(8)
 		d := p + string(luhnCheckDigit(p))
 		if g.chance(50) {
@@ -133,7 +132,7 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return d
 	}},
-	{"in-aadhaar", []string{"Aadhaar", "UIDAI", "aadhaar no"}, false, func(g *gen) string {
+	{"in-aadhaar", []string{"Aadhaar", "UIDAI", "aadhaar no"}, func(g *gen) string {
 		p := fmt.Sprint(g.between(2, 9)) + g.digits(10)
 		d := p + string(verhoeffCheck(p))
 		if g.chance(50) {
@@ -141,7 +140,7 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return d
 	}},
-	{"br-cpf", []string{"CPF"}, false, func(g *gen) string {
+	{"br-cpf", []string{"CPF"}, func(g *gen) string {
 		p := g.digits(9)
 		d := cpfDigits(p)
 		if g.chance(50) {
@@ -149,7 +148,7 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return d
 	}},
-	{"es-dni", []string{"DNI", "NIE"}, false, func(g *gen) string {
+	{"es-dni", []string{"DNI", "NIE"}, func(g *gen) string {
 		if g.chance(30) {
 			lead := g.intn(3)
 			n := g.digits(7)
@@ -160,7 +159,7 @@ var nationalIDFormats = []nationalIDFormat{
 		num, _ := strconv.Atoi(n)
 		return n + string(dniLetters[num%23])
 	}},
-	{"fr-nir", []string{"NIR", "INSEE", "numéro de sécurité sociale"}, false, func(g *gen) string {
+	{"fr-nir", []string{"NIR", "INSEE", "numéro de sécurité sociale"}, func(g *gen) string {
 		p := fmt.Sprint(g.between(1, 2)) + fmt.Sprintf("%02d%02d", g.between(40, 99), g.between(1, 12)) + fmt.Sprintf("%02d", g.between(1, 95)) + g.digits(6)
 		n, _ := strconv.ParseUint(p, 10, 64)
 		d := p + fmt.Sprintf("%02d", 97-n%97)
@@ -171,7 +170,7 @@ var nationalIDFormats = []nationalIDFormat{
 	}},
 	// The identifiers users in the EU, UK, the Americas and India meet most that the
 	// detectors do not know yet: measured now, closed by the registry work (#20).
-	{"uk-nhs", []string{"NHS number", "NHS No"}, true, func(g *gen) string {
+	{"uk-nhs", []string{"NHS number", "NHS No"}, func(g *gen) string {
 		for {
 			p := g.digitsNoLead(9)
 			c := mod11Weighted(p, []int{10, 9, 8, 7, 6, 5, 4, 3, 2})
@@ -182,7 +181,7 @@ var nationalIDFormats = []nationalIDFormat{
 			return d[:3] + " " + d[3:6] + " " + d[6:]
 		}
 	}},
-	{"nl-bsn", []string{"BSN", "burgerservicenummer"}, true, func(g *gen) string {
+	{"nl-bsn", []string{"BSN", "burgerservicenummer"}, func(g *gen) string {
 		for {
 			p := g.digitsNoLead(8)
 			s := 0
@@ -196,7 +195,7 @@ var nationalIDFormats = []nationalIDFormat{
 			return p + fmt.Sprint(c)
 		}
 	}},
-	{"pl-pesel", []string{"PESEL"}, true, func(g *gen) string {
+	{"pl-pesel", []string{"PESEL"}, func(g *gen) string {
 		p := fmt.Sprintf("%02d%02d%02d", g.intn(100), g.between(1, 12), g.between(1, 28)) + g.digits(4)
 		w := []int{1, 3, 7, 9, 1, 3, 7, 9, 1, 3}
 		s := 0
@@ -205,17 +204,17 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return p + fmt.Sprint((10-s%10)%10)
 	}},
-	{"se-personnummer", []string{"personnummer"}, true, func(g *gen) string {
+	{"se-personnummer", []string{"personnummer"}, func(g *gen) string {
 		p := fmt.Sprintf("%02d%02d%02d", g.intn(100), g.between(1, 12), g.between(1, 28)) + g.digits(3)
 		return p[:6] + "-" + p[6:] + string(luhnCheckDigit(p))
 	}},
-	{"fi-hetu", []string{"HETU", "henkilötunnus"}, true, func(g *gen) string {
+	{"fi-hetu", []string{"HETU", "henkilötunnus"}, func(g *gen) string {
 		date := fmt.Sprintf("%02d%02d%02d", g.between(1, 28), g.between(1, 12), g.intn(100))
 		ind := fmt.Sprintf("%03d", g.between(2, 899))
 		n, _ := strconv.Atoi(date + ind)
 		return date + pick(g, []string{"-", "A"}) + ind + string("0123456789ABCDEFHJKLMNPRSTUVWXY"[n%31])
 	}},
-	{"pt-nif", []string{"NIF", "contribuinte"}, true, func(g *gen) string {
+	{"pt-nif", []string{"NIF", "contribuinte"}, func(g *gen) string {
 		p := pick(g, []string{"1", "2", "3"}) + g.digits(7)
 		c := mod11Weighted(p, []int{9, 8, 7, 6, 5, 4, 3, 2})
 		if c >= 10 {
@@ -223,13 +222,13 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return p + fmt.Sprint(c)
 	}},
-	{"be-national-number", []string{"rijksregisternummer", "numéro national", "national number"}, true, func(g *gen) string {
+	{"be-national-number", []string{"rijksregisternummer", "numéro national", "national number"}, func(g *gen) string {
 		p := fmt.Sprintf("%02d%02d%02d", g.between(40, 99), g.between(1, 12), g.between(1, 28)) + g.digits(3)
 		n, _ := strconv.ParseUint(p, 10, 64)
 		c := 97 - n%97
 		return p[:2] + "." + p[2:4] + "." + p[4:6] + "-" + p[6:] + "." + fmt.Sprintf("%02d", c)
 	}},
-	{"cl-rut", []string{"RUT"}, true, func(g *gen) string {
+	{"cl-rut", []string{"RUT"}, func(g *gen) string {
 		n := g.between(5000000, 25000000)
 		s, m := 0, 2
 		for k := n; k > 0; k /= 10 {
@@ -250,10 +249,10 @@ var nationalIDFormats = []nationalIDFormat{
 		num := fmt.Sprint(n)
 		return num[:len(num)-6] + "." + num[len(num)-6:len(num)-3] + "." + num[len(num)-3:] + "-" + cd
 	}},
-	{"in-pan", []string{"PAN"}, true, func(g *gen) string {
+	{"in-pan", []string{"PAN"}, func(g *gen) string {
 		return g.chars(upperChars, 3) + pick(g, []string{"P", "C", "H"}) + g.chars(upperChars, 1) + g.digits(4) + g.chars(upperChars, 1)
 	}},
-	{"hr-oib", []string{"OIB"}, true, func(g *gen) string {
+	{"hr-oib", []string{"OIB"}, func(g *gen) string {
 		p := g.digits(10)
 		a := 10
 		for i := range 10 {
@@ -269,7 +268,7 @@ var nationalIDFormats = []nationalIDFormat{
 		}
 		return p + fmt.Sprint(c)
 	}},
-	{"it-codice-fiscale", []string{"codice fiscale", "CF"}, true, func(g *gen) string {
+	{"it-codice-fiscale", []string{"codice fiscale", "CF"}, func(g *gen) string {
 		// Surname and name letters, year, month letter, day (+40 for women), the
 		// birthplace's cadastral code (A-M for Italian municipalities, Z abroad).
 		day := g.between(1, 28)
@@ -280,7 +279,7 @@ var nationalIDFormats = []nationalIDFormat{
 			fmt.Sprintf("%02d", day) + g.chars("ABCDEFGHILMZ", 1) + fmt.Sprintf("%03d", g.between(1, 999))
 		return p + string(codiceFiscaleCheck(p))
 	}},
-	{"ro-cnp", []string{"CNP"}, true, func(g *gen) string {
+	{"ro-cnp", []string{"CNP"}, func(g *gen) string {
 		// S YYMMDD JJ NNN C: sex and century, birth date, county, serial, check.
 		p := fmt.Sprint(g.between(1, 6)) + fmt.Sprintf("%02d%02d%02d", g.intn(100), g.between(1, 12), g.between(1, 28)) + fmt.Sprintf("%02d", g.between(1, 46)) + fmt.Sprintf("%03d", g.between(1, 999))
 		w := "279146358279"
@@ -300,16 +299,8 @@ func (g *gen) nationalID() Value {
 	f := pick(g, nationalIDFormats)
 	v := free(KindNationalID, f.name, f.make(g))
 	v.Context = pick(g, f.context)
-	if f.pending {
-		v.Variant = pendingPrefix + f.name
-	}
 	return v
 }
-
-// pendingPrefix marks the variants another change closes (national identifiers and
-// national phone formats of more countries): measured and shown, not yet held to
-// the threshold.
-const pendingPrefix = "pending:"
 
 func mod11Weighted(p string, w []int) int {
 	s := 0

@@ -49,7 +49,6 @@ type Report struct {
 	Variants   map[string]*Tally // "kind/variant"
 	Lookalikes map[string]*Tally
 	Cells      map[[2]string]*Tally // kind × place
-	Pending    map[string]*Tally    // formats another change closes, by kind/variant
 	Unlabelled []string
 	leaks      []*Outcome
 	damages    []*Outcome
@@ -68,7 +67,7 @@ func tally(m map[string]*Tally, k string) *Tally {
 func NewReport(outcomes []Outcome) *Report {
 	r := &Report{
 		Detectors: map[string]*Tally{}, Places: map[string]*Tally{}, Variants: map[string]*Tally{},
-		Lookalikes: map[string]*Tally{}, Cells: map[[2]string]*Tally{}, Pending: map[string]*Tally{},
+		Lookalikes: map[string]*Tally{}, Cells: map[[2]string]*Tally{},
 	}
 	for i := range outcomes {
 		o := &outcomes[i]
@@ -88,19 +87,13 @@ func NewReport(outcomes []Outcome) *Report {
 			if planted == 0 {
 				pl = 0
 			}
-			if c.Pending() {
-				t := tally(r.Pending, c.Kind+"/"+strings.TrimPrefix(c.Variant, pendingPrefix))
+			for _, t := range []*Tally{&r.Total, tally(r.Detectors, c.Kind), tally(r.Places, c.Place), tally(r.Variants, c.Kind+"/"+c.Variant), r.cell(c.Kind, c.Place)} {
 				t.Planted += pl
 				t.Leaked += lk
-			} else {
-				for _, t := range []*Tally{&r.Total, tally(r.Detectors, c.Kind), tally(r.Places, c.Place), tally(r.Variants, c.Kind+"/"+c.Variant), r.cell(c.Kind, c.Place)} {
-					t.Planted += pl
-					t.Leaked += lk
-				}
 			}
 			if lk > 0 {
 				r.leaks = append(r.leaks, o)
-			} else if pl > 0 && !c.Pending() {
+			} else if pl > 0 {
 				tally(r.Detectors, o.CaughtBy).Found++
 			}
 		}
@@ -219,20 +212,6 @@ func (r *Report) WriteTables(w io.Writer) {
 		fmt.Fprintf(w, "| `%s` | %d | %d | %s | %d | %d | %s |\n", k, t.Planted, t.Leaked, pct(t.Recall()), t.Kept, t.Damaged, pct(t.Precision()))
 	}
 	fmt.Fprintln(w)
-	if len(r.Pending) > 0 {
-		fmt.Fprintln(w, "### Formats measured, not yet held to the threshold")
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "National identifiers and national phone formats of more countries (the national-identifier and national-phone work of")
-		fmt.Fprintln(w, "issue #20), measured here and shown apart: the formats those detectors do not take yet leak.")
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| kind / format | planted | leaked | recall |")
-		fmt.Fprintln(w, "|---|---:|---:|---:|")
-		for _, k := range sortedKeys(r.Pending) {
-			t := r.Pending[k]
-			fmt.Fprintf(w, "| `%s` | %d | %d | %s |\n", k, t.Planted, t.Leaked, pct(t.Recall()))
-		}
-		fmt.Fprintln(w)
-	}
 	r.writeLeakCells(w)
 	r.writeVariantLeaks(w)
 	r.writeLookalikeDamage(w)

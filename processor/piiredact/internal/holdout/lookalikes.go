@@ -43,6 +43,20 @@ func isbn10(g *gen) string {
 	return d[:1] + "-" + d[1:4] + "-" + d[4:9] + "-" + cs
 }
 
+// isbn13 is "978-" a registration group, a publisher, a title and the EAN-13 check.
+func isbn13(g *gen) string {
+	d := "978" + g.digits(9)
+	s := 0
+	for i := 0; i < 12; i++ {
+		w := 1
+		if i%2 == 1 {
+			w = 3
+		}
+		s += int(d[i]-'0') * w
+	}
+	return d[:3] + "-" + d[3:4] + "-" + d[4:7] + "-" + d[7:12] + "-" + fmt.Sprint((10-s%10)%10)
+}
+
 func ksuid(g *gen) string { return g.alnum(27) }
 
 func ulid(g *gen) string { return "01J" + g.from(crockford, 23) }
@@ -162,7 +176,7 @@ var lookalikes = []lookalike{
 	{"tracking-number", func(g *gen) string {
 		return g.pick("1Z"+g.upperAlnum(6)+g.digits(10), g.digits(12), "9400"+g.digits(18), g.digits(10), g.upper(2)+g.digits(9)+"GB", "JJD"+g.digits(18))
 	}, []string{"tracking_number", "shipment.tracking_id", "trackingNumber", "awb"}, []string{"tracking number %s", "shipment %s out for delivery"}},
-	{"isbn", func(g *gen) string { return g.pick(isbn10(g), "978-"+isbn10(g)[:11]) }, []string{"isbn", "book.isbn"}, []string{"ISBN %s"}},
+	{"isbn", func(g *gen) string { return g.pick(isbn10(g), isbn13(g)) }, []string{"isbn", "book.isbn"}, []string{"ISBN %s"}},
 	{"gtin", func(g *gen) string { return g.pick(ean(g, 13), ean(g, 12), ean(g, 14), ean(g, 8)) }, []string{"gtin", "ean", "upc", "barcode", "product.gtin"}, []string{"scanned barcode %s"}},
 	{"mac-address", func(g *gen) string {
 		b := g.bytes(6)
