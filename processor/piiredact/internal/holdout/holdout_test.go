@@ -17,6 +17,7 @@ var (
 	examples = flag.Int("holdout.examples", 0, "how many leaks and damaged values to print")
 	tables   = flag.Bool("holdout.tables", false, "print the tables")
 	seed     = flag.Uint64("holdout.seed", 0, "draw the corpus from another seed (0: the default)")
+	export   = flag.String("holdout.export", "", "write the leaks and damages found, as internal/eval regression cases, to this file")
 )
 
 const sidecarConfig = "../../../../config/sidecar.yaml"
@@ -45,6 +46,9 @@ func TestHoldout(t *testing.T) {
 		var e bytes.Buffer
 		r.WriteExamples(&e, *examples)
 		t.Log("\n" + e.String())
+	}
+	if *export != "" {
+		require.NoError(t, Export(*export, "holdout (internal/holdout) before its fixes", outcomes))
 	}
 	for _, f := range r.Failures(threshold) {
 		t.Error(f)
