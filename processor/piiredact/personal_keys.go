@@ -221,7 +221,8 @@ func personalTokens(kind personalKind, v string) int {
 		switch {
 		case digit && (end == 0 || groupWord(w)):
 			end = i + len(w)
-		case end > 0 && kind == personalID && upperShort:
+		case end > 0 && kind == personalID && upperShort && len(w) == 1:
+			end = i + 1 // a NINO's suffix letter, an SVNR's initial ("… 56 C", "… 210253 T 260")
 		case kind == personalID && end == 0 && upperShort && len(w) == 2:
 			// A NINO's prefix letters ("AB 12 34 56 C").
 		case end > 0 && kind == personalPhone && strings.HasPrefix(strings.ToLower(w), "ext"):

@@ -36,3 +36,19 @@ func TestStatementSecrets(t *testing.T) {
 		assert.Equal(t, want, statementSecrets(in), in)
 	}
 }
+
+// TestStatementSecretsInText: statements as errors and servers' logs quote them.
+func TestStatementSecretsInText(t *testing.T) {
+	for in, want := range map[string][]string{
+		"ALTER USER 'app'@'%' IDENTIFIED WITH caching_sha2_password BY 'w1th-Pa55'":          {"w1th-Pa55"},
+		"CREATE LOGIN r WITH PASSWORD = N'n-Pa55', CHECK_POLICY = OFF":                       {"n-Pa55"},
+		`1730973600.557868 [0 10.0.3.7:51234] "AUTH" "m0nitor-Pa55"`:                         {"m0nitor-Pa55"},
+		"query failed after 3 retries: HELLO 3 AUTH app h3-Pa55 SETNAME w: connection reset": {"h3-Pa55"},
+		"query failed: CONFIG SET requirepass c0nf-Pa55: connection reset by peer":           {"c0nf-Pa55"},
+		// Nothing to find: a quoted word, an UPDATE's SET.
+		`args: [{:credential_type=>"password", :source=>"web"}]`: nil,
+		"UPDATE users SET session_token = ? WHERE id = 42":       nil,
+	} {
+		assert.Equal(t, want, statementSecrets(in), in)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestAPIKey(t *testing.T) {
@@ -84,4 +86,24 @@ func FuzzAPIKeyMatchesPerFormatScan(f *testing.F) {
 			t.Fatalf("single pass %v, per-format scan %v, for %q", got, want, s)
 		}
 	})
+}
+
+// TestAPIKeyMoreVendors: formats added for the holdout's findings.
+func TestAPIKeyMoreVendors(t *testing.T) {
+	hex := func(n int) string { return strings.Repeat("a1b2c3d4e5f6", n/12+1)[:n] }
+	aln := func(n int) string { return strings.Repeat("Ab3dEf9hIj", n/10+1)[:n] }
+	keys := []string{
+		"r8_" + aln(37), "gsk_" + aln(52), "pplx-" + aln(48), "pat-na1-01234567-89ab-cdef-0123-456789abcdef",
+		"squ_" + hex(40), "bkua_" + hex(40), "sbp_" + hex(40), "pscale_tkn_" + aln(43),
+		"access_token$production$" + hex(16) + "$" + hex(32), "dt0c01." + strings.ToUpper(aln(24)) + "." + strings.ToUpper(aln(64)),
+		"pat" + aln(14) + "." + hex(64), "AKCp" + aln(69), "EAAG" + aln(180), "hcaik_" + strings.ToLower(aln(58)),
+		"AAAA" + aln(7) + ":APA91b" + aln(134), hex(32) + "-us21", hex(36) + "NRAL", "Abc8Q~" + aln(34),
+		"dp.st.prd." + aln(43),
+	}
+	for _, k := range keys {
+		assert.Equal(t, []string{k}, found(apiKey{}, "key "+k+" rotated"), k)
+	}
+	for _, s := range []string{"pattern.matching.for.some.dotted.java.package", "EAAA short", "the -us1 region", "NRAL"} {
+		assert.Empty(t, found(apiKey{}, s), s)
+	}
 }

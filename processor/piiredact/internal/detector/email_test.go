@@ -1,6 +1,10 @@
 package detector
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestEmail(t *testing.T) {
 	runDetectionCases(t, Email, []detectionCase{
@@ -16,4 +20,16 @@ func TestEmail(t *testing.T) {
 		{in: "@example.com", want: nil},
 		{in: "x@-bad.com", want: nil},
 	})
+}
+
+// TestEmailMachineAddresses: scp's user@host:path and service accounts are no
+// person's e-mail.
+func TestEmailMachineAddresses(t *testing.T) {
+	for _, s := range []string{
+		"git@github.com:acme/shop-api.git", "deploy@build-01.example.com:22",
+		"exporter@shop-prod-4711.iam.gserviceaccount.com does not have storage.objects.get access",
+	} {
+		assert.Empty(t, found(email{}, s), s)
+	}
+	assert.Equal(t, []string{"jane@example.com"}, found(email{}, "jane@example.com: bounced"))
 }

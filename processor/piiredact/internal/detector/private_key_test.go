@@ -1,6 +1,11 @@
 package detector
 
-import "testing"
+import (
+	"encoding/base64"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestPrivateKey(t *testing.T) {
 	const body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
@@ -22,4 +27,13 @@ func TestPrivateKey(t *testing.T) {
 		{in: "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIE\n-----END CERTIFICATE-----", want: nil},
 		{in: "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZI\n-----END PUBLIC KEY-----", want: nil},
 	})
+}
+
+// TestPrivateKeyEncoded: a PEM key encoded in base64 whole (a kubeconfig's
+// client-key-data); an encoded certificate stays.
+func TestPrivateKeyEncoded(t *testing.T) {
+	key := base64.StdEncoding.EncodeToString([]byte("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n"))
+	cert := base64.StdEncoding.EncodeToString([]byte("-----BEGIN CERTIFICATE-----\nMIIDdz\n-----END CERTIFICATE-----\n"))
+	assert.Equal(t, []string{key}, found(privateKey{}, "    client-key-data: "+key+"\n    token: x"))
+	assert.Empty(t, found(privateKey{}, "    certificate-authority-data: "+cert))
 }

@@ -50,3 +50,28 @@ func TestURLCredential(t *testing.T) {
 		{in: "tokens: 4096", want: nil},
 	})
 }
+
+// TestURLCredentialLinksAndDSNs: a link's token in its path, the passwords of data
+// source names that are not URLs, and what stays.
+func TestURLCredentialLinksAndDSNs(t *testing.T) {
+	runDetectionCases(t, URLCredential, []detectionCase{
+		{in: "https://shop.example.com/password/reset/0WS18pmjexeedxQECotsTEer4W", want: []string{"0WS18pmjexeedxQECotsTEer4W"}},
+		{in: "GET /invite/accept/7iav90FqZsAe0k4EMriX6tCN HTTP/1.1", want: []string{"7iav90FqZsAe0k4EMriX6tCN"}},
+		{in: "https://hooks.example.com/api/v1/webhooks/892544/ekCcKDZWvrGmZaz3xja", want: []string{"ekCcKDZWvrGmZaz3xja"}},
+		{in: "app:g0-Pa55@tcp(db.internal:3306)/shop?parseTime=true", want: []string{"g0-Pa55"}},
+		{in: "jdbc:oracle:thin:app/ora-Pa55@//db.internal:1521/ORCLPDB1", want: []string{"ora-Pa55"}},
+		{in: "DATABASE_URL=app/ez-Pa55@db.internal:1521/ORCLPDB1", want: []string{"ez-Pa55"}},
+		{in: "Password=x-Pa55 (attempt 1/5)", want: []string{"x-Pa55"}},
+		// Kept: booleans, masks, paths, labels, prose, reports, images.
+		{in: "MUST_CHANGE_PASSWORD = FALSE: connection reset", want: nil},
+		{in: "(using password: YES)", want: nil},
+		{in: "password=<redacted>, tier=GOLD", want: nil},
+		{in: "TTY=pts/0 ; PWD=/home/deploy ; USER=root", want: nil},
+		{in: "auth: method=oidc provider=okta", want: nil},
+		{in: "password: minimum length 12 not met", want: nil},
+		{in: "https://shop.example.com/reset/report-2025-11-07.pdf", want: nil},
+		{in: "docker.io/library/nginx@sha256:3cf6166a695af637ad048aa434b8305c", want: nil},
+		{in: `{"continuation_token":"eyJwYWdlIjo0NH0="}`, want: nil},
+		{in: "rpc error: code = ORA-00942 desc = gone", want: nil},
+	})
+}
