@@ -55,6 +55,16 @@ func perFormatAPIKeyMatches(s string) []Match {
 				break
 			}
 			start := i + k
+			if kf.lead > 0 {
+				// A marker inside the key: the lead before it is part of the key.
+				if m, ok := kf.matchWithLead(s, start); ok {
+					dst = append(dst, m)
+					i = m.End
+					continue
+				}
+				i = start + 1
+				continue
+			}
 			if start > 0 && isWord(s[start-1]) && !kf.afterHost {
 				i = start + 1
 				continue
