@@ -18,12 +18,12 @@ import (
 type flagKind uint8
 
 const (
-	flagSecret     flagKind = iota // the whole argument
-	flagUserPass                   // "user:password": the part after ':'
-	flagHeader                     // "Name: value": as the header rules say
-	flagUserPercent                // "user%password" (smbclient): the part after '%'
-	flagPassPhrase                 // OpenSSL's "pass:secret" (not "env:VAR", "file:path")
-	flagLogon                      // Oracle's "user/password@db": between '/' and '@'
+	flagSecret      flagKind = iota // the whole argument
+	flagUserPass                    // "user:password": the part after ':'
+	flagHeader                      // "Name: value": as the header rules say
+	flagUserPercent                 // "user%password" (smbclient): the part after '%'
+	flagPassPhrase                  // OpenSSL's "pass:secret" (not "env:VAR", "file:path")
+	flagLogon                       // Oracle's "user/password@db": between '/' and '@'
 )
 
 type toolFlag struct {
@@ -79,7 +79,7 @@ var tools = map[string]tool{
 	"az":     {sub: login, flags: []toolFlag{{"-p", flagSecret, false, true}, {"--password", flagSecret, false, true}}},
 	"docker": {sub: login, flags: loginFlags}, "podman": {sub: login, flags: loginFlags},
 	"nerdctl": {sub: login, flags: loginFlags}, "skopeo": {sub: login, flags: loginFlags}, "buildah": {sub: login, flags: loginFlags},
-	"helm": {sub: []string{"registry", "login"}, flags: loginFlags},
+	"helm":        {sub: []string{"registry", "login"}, flags: loginFlags},
 	"cqlsh":       {flags: []toolFlag{{"-p", flagSecret, false, true}, {"--password", flagSecret, false, true}}},
 	"psexec":      {flags: []toolFlag{{"-p", flagSecret, false, true}}},
 	"psexec64":    {flags: []toolFlag{{"-p", flagSecret, false, true}}},
@@ -95,10 +95,19 @@ var tools = map[string]tool{
 	"mc":          {positional: mcAliasSecret},
 	"aws":         {positional: awsConfigureSecret},
 	"vault":       {positional: vaultLoginSecret},
-	"sqlplus": {positional: oracleLogonSecret}, "sqlldr": {positional: oracleLogonSecret}, "rman": {positional: oracleLogonSecret},
+	"sqlplus":     {positional: oracleLogonSecret}, "sqlldr": {positional: oracleLogonSecret}, "rman": {positional: oracleLogonSecret},
 	"expdp": {positional: oracleLogonSecret}, "impdp": {positional: oracleLogonSecret},
 	"convertto-securestring": {flags: []toolFlag{{"-String", flagSecret, false, true}}, positional: firstPositional},
 }
+
+// toolShapes has, for each first letter of a tool's name (lower-cased), a bit for
+// each length a name with it has.
+var toolShapes = func() (t [256]uint64) {
+	for name := range tools {
+		t[lower(name[0])] |= 1 << len(name)
+	}
+	return t
+}()
 
 // nthAfter: the argument at the given index after one of the subcommands.
 func nthAfter(subs map[string]int) func([]string) (int, int) {
@@ -239,6 +248,9 @@ func toolOf(args []string) (tool, int, bool) {
 	}
 	if len(name) > 4 && strings.EqualFold(name[len(name)-4:], ".exe") {
 		name = name[:len(name)-4]
+	}
+	if name == "" || len(name) > 63 || toolShapes[lower(name[0])]&(1<<len(name)) == 0 {
+		return tool{}, 1, false // (most words of a log line: no map lookup)
 	}
 	t, ok := tools[name]
 	if !ok {
@@ -434,8 +446,8 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 			}
 			// A command quoted in a log line or a JSON value ("cmd":"mysql -p…"): its
 			// name starts after the quote.
-			if a := (*argv)[first]; strings.ContainsAny(a, "\"'`=:(") {
-				k := strings.LastIndexAny(a, "\"'`=:(") + 1
+			if a := (*argv)[first]; lastCommandStart(a) > 0 {
+				k := lastCommandStart(a)
 				(*argv)[first] = a[k:]
 				if _, _, known := toolOf((*argv)[first:]); known && k < len(a) {
 					(*args)[first].start += k
@@ -459,6 +471,18 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 		i = end + 1
 	}
 	return dst
+}
+
+// lastCommandStart returns where a command quoted inside an argument starts: after
+// its last quote, '=', ':' or '(' ("cmd":"mysql), or 0.
+func lastCommandStart(a string) int {
+	for k := len(a) - 1; k >= 0; k-- {
+		switch a[k] {
+		case '"', '\'', '`', '=', ':', '(':
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // splitArgs splits a command line at spaces outside quotes and returns each
@@ -503,10 +527,37 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 var positionalTools = [...]string{"mysqladmin", "rabbitmqctl", "htpasswd", "net user", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
 
 func namesPositionalTool(s string) bool {
-	for _, t := range positionalTools {
-		if strings.Contains(s, t) {
-			return true
+	// One pass over the words: a word can start a positional tool's name only if a
+	// name has its first letter and length (positionalShapes); only those are compared.
+	for i := 0; i < len(s); i++ {
+		if !isAlphaByte(s[i]) || (i > 0 && isAlnumByte(s[i-1])) {
+			continue
 		}
+		j := i
+		for j < len(s) && (isAlnumByte(s[j]) || s[j] == '-') {
+			j++
+		}
+		if n := j - i; n < 64 && positionalShapes[lower(s[i])]&(1<<n) != 0 {
+			for _, t := range positionalTools {
+				if strings.HasPrefix(s[i:], t) {
+					return true
+				}
+			}
+		}
+		i = j
 	}
 	return false
 }
+
+// positionalShapes has, for each first letter of positionalTools' first words, a bit
+// for each length such a word has.
+var positionalShapes = func() (t [256]uint64) {
+	for _, name := range positionalTools {
+		w := name
+		if sp := strings.IndexByte(w, ' '); sp > 0 {
+			w = w[:sp]
+		}
+		t[lower(w[0])] |= 1 << len(w)
+	}
+	return t
+}()

@@ -80,6 +80,14 @@ func transcriptPrefix(line string) int {
 	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
 		j++
 	}
+	if j >= len(line) {
+		return j
+	}
+	switch line[j] {
+	case '-', '<', '>', 'C', 'S', '+', '$':
+	default:
+		return j
+	}
 	for _, p := range [...]string{"-->", "<--", ">", "<", "C:", "S:", "+", "$"} {
 		if strings.HasPrefix(line[j:], p+" ") {
 			return j + len(p) + 1

@@ -78,12 +78,25 @@ var proseLabelsByFirst = func() (t [256][]int) {
 	return t
 }()
 
+// proseLabelSeconds has, for each first byte of a label (lower-cased), a bit for
+// each second byte a label that starts with it has (lower-cased, modulo 64): a
+// word whose first two bytes no label has is not compared with any.
+var proseLabelSeconds = func() (t [256]uint64) {
+	for _, l := range proseLabels {
+		t[lower(l.text[0])] |= 1 << (lower(l.text[1]) & 63)
+	}
+	return t
+}()
+
 // appendLabelledValues finds personal values after labels in prose.
 func appendLabelledValues(s string, found foundFunc) {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
 		c := s[i]
 		if i > 0 && (isAlnumByte(s[i-1]) || s[i-1] >= 0x80) {
 			continue // not a word's start
+		}
+		if proseLabelSeconds[lower(c)]&(1<<(lower(s[i+1])&63)) == 0 {
+			continue
 		}
 		for _, k := range proseLabelsByFirst[lower(c)] {
 			l := &proseLabels[k]

@@ -85,8 +85,10 @@ func appendMarkupValues(s string, found foundFunc) {
 	if strings.Contains(s, "form-data;") {
 		multipartValues(s, found)
 	}
-	if i := indexWordFold(s, "insert"); i >= 0 && indexWordFold(s[i:], "values") >= 0 {
-		insertValues(s[i:], i, found)
+	if strings.Contains(s, "INSERT") || strings.Contains(s, "insert") || strings.Contains(s, "Insert") {
+		if i := indexWordFold(s, "insert"); i >= 0 && indexWordFold(s[i:], "values") >= 0 {
+			insertValues(s[i:], i, found)
+		}
 	}
 	quotedAfterKeyValues(s, found)
 }

@@ -95,16 +95,16 @@ func isVersionKey(k string) bool {
 type keyClass uint8
 
 const (
-	keyScanned       keyClass = iota // values are scanned by the detectors
-	keyAllowed                       // on the allow-list: left alone
-	keySensitive                     // the whole value is redacted
-	keyCredentialWords               // the key's words name a credential or a name: redacted whole, a map by its own keys
-	keyVersion                       // scanned, except for IP addresses: "2.1.0.17" is a version
-	keyCookie                        // a Cookie or Set-Cookie header: its values are redacted, its attributes kept
-	keyAuthorization                 // an Authorization header: the credential is redacted, its scheme kept
-	keyName                          // a name: redacted whole under a key that names a person, scanned elsewhere
-	keyPerson                        // names a person: the name keys of the map under it are sensitive
-	keyArgv                          // a command's arguments (process.command_args): flags that take secrets
+	keyScanned         keyClass = iota // values are scanned by the detectors
+	keyAllowed                         // on the allow-list: left alone
+	keySensitive                       // the whole value is redacted
+	keyCredentialWords                 // the key's words name a credential or a name: redacted whole, a map by its own keys
+	keyVersion                         // scanned, except for IP addresses: "2.1.0.17" is a version
+	keyCookie                          // a Cookie or Set-Cookie header: its values are redacted, its attributes kept
+	keyAuthorization                   // an Authorization header: the credential is redacted, its scheme kept
+	keyName                            // a name: redacted whole under a key that names a person, scanned elsewhere
+	keyPerson                          // names a person: the name keys of the map under it are sensitive
+	keyArgv                            // a command's arguments (process.command_args): flags that take secrets
 	// Personal values by their key (personal_keys.go): redacted whole when they have
 	// the kind's shape, scanned otherwise.
 	keyPhone

@@ -185,6 +185,18 @@ var apiKeyFormatsByFirstByte = func() (t [256][]uint8) {
 	return t
 }()
 
+// apiKeyInnerFormatsByFirstByte are the formats that may start inside a word: a
+// marker after its lead, a webhook path after its host. Most bytes of a value are
+// inside a word, where only these are tried.
+var apiKeyInnerFormatsByFirstByte = func() (t [256][]uint8) {
+	for i := range apiKeyFormats {
+		if f := &apiKeyFormats[i]; f.lead > 0 || f.afterHost {
+			t[f.prefix[0]] = append(t[f.prefix[0]], uint8(i))
+		}
+	}
+	return t
+}()
+
 func (apiKey) Name() string { return APIKey }
 
 // AppendMatches makes one pass over s. A key may start only where a word starts (a
@@ -211,11 +223,14 @@ func (apiKey) AppendMatches(dst []Match, s string) []Match {
 
 // keyAt returns the key whose prefix starts at i, if any.
 func keyAt(s string, i int) (Match, bool) {
+	boundary := i == 0 || !isWord(s[i-1])
 	formats := apiKeyFormatsByFirstByte[s[i]]
+	if !boundary {
+		formats = apiKeyInnerFormatsByFirstByte[s[i]]
+	}
 	if len(formats) == 0 {
 		return Match{}, false
 	}
-	boundary := i == 0 || !isWord(s[i-1])
 	for _, f := range formats {
 		kf := &apiKeyFormats[f]
 		if kf.lead > 0 {

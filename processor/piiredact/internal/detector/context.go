@@ -29,17 +29,38 @@ func hasContext(s string, i int, words []string) bool {
 // identifier ("SmsSender", "sms_id", "callbackUrl") nor of a URL's path
 // ("/v1/callback"), and that name this value: no other number, and no ',', ';', '.',
 // '|' or '=' that ends a field or a sentence, stands between the word and it ("tel
-// (02) 7737 3138, ref=612665897596": the reference is not a phone).
-func hasStandaloneContext(s string, i int, words []string) bool {
-	window := s[max(0, i-contextWindow):i]
-	for _, w := range words {
-		for k := 0; k+len(w) <= len(window); k++ {
-			end := k + len(w)
-			if strings.EqualFold(window[k:end], w) && (k == 0 || (!isIdentByte(window[k-1]) && window[k-1] != '/')) &&
-				(end == len(window) || !isIdentByte(window[end])) && !inReplacement(window, k) &&
-				strings.IndexAny(strings.TrimPrefix(window[end:], "."), "0123456789,;.|=") < 0 {
-				return true // (an abbreviation's dot may follow the word: "Tel. 9110 0321")
+// (02) 7737 3138, ref=612665897596": the reference is not a phone); an
+// abbreviation's dot may follow the word ("Tel. 9110 0321"). It reads the window
+// backwards once, word by word, and stops at the first such separator.
+func hasStandaloneContext(s string, i int, words *wordSet) bool {
+	lo := max(0, i-contextWindow)
+	standalone := func(k, end int) bool {
+		return (k == 0 || (!isIdentByte(s[k-1]) && s[k-1] != '/')) && (end == i || !isIdentByte(s[end])) &&
+			words.has(s[k:end]) && !inReplacement(s[lo:], k-lo)
+	}
+	for k := i; k > lo; {
+		c := s[k-1]
+		switch {
+		case isLetterByte(c):
+			end := k
+			for k > lo && isLetterByte(s[k-1]) {
+				k--
 			}
+			if standalone(k, end) {
+				return true
+			}
+		case c == '.' && k-1 > lo && isLetterByte(s[k-2]):
+			// Only the word the dot abbreviates may name the value.
+			end := k - 1
+			k = end
+			for k > lo && isLetterByte(s[k-1]) {
+				k--
+			}
+			return standalone(k, end)
+		case isDigit(c) || c == ',' || c == ';' || c == '.' || c == '|' || c == '=':
+			return false
+		default:
+			k--
 		}
 	}
 	return false

@@ -205,7 +205,7 @@ func contextualEnd(s string, i int) int {
 		}
 		zipPlus4 := groups == 2 && first == 5 && last == 4 && s[j-5] == '-'
 		if digits >= 8 && (last > 1 || groups == 1) && !zipPlus4 && phoneNumberEndsAt(s, j) && !dateLike(s, i, first) && !(j < len(s) && s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
-			if end == 0 && !hasStandaloneContext(s, i, phoneContext[:]) {
+			if end == 0 && !hasStandaloneContext(s, i, phoneContext) {
 				return 0
 			}
 			end = j
@@ -233,9 +233,9 @@ func contextualRunEnd(s string, i, j int) int {
 		return 0
 	}
 	switch {
-	case s[i] == '0' && n >= 9 && n <= 12 && s[i+1] != '0' && hasStandaloneContext(s, i, phoneContext[:]):
+	case s[i] == '0' && n >= 9 && n <= 12 && s[i+1] != '0' && hasStandaloneContext(s, i, phoneContext):
 		return j
-	case s[i] != '0' && n >= 10 && n <= 13 && hasStandaloneContext(s, i, phoneOnlyContext[:]):
+	case s[i] != '0' && n >= 10 && n <= 13 && hasStandaloneContext(s, i, phoneOnlyContext):
 		return j
 	}
 	return 0
@@ -243,11 +243,11 @@ func contextualRunEnd(s string, i, j int) int {
 
 // phoneOnlyContext are the context words that name nothing but a phone: after them a
 // bare run of digits is one (after "call" or "contact" it may be an id).
-var phoneOnlyContext = [...]string{
+var phoneOnlyContext = newWordSet(
 	"phone", "telephone", "tel", "mobile", "cellphone", "sms", "msisdn", "whatsapp", "fax", "telefon",
 	"telefonnummer", "rufnummer", "handynummer", "teléfono", "telefono", "telefone", "téléphone", "celular", "móvil",
 	"movil", "mobilnummer", "dialing", "dialling", "callback",
-}
+)
 
 // dateLike reports digit groups that start like a date: a year and a month
 // ("2024 11 07", "2024-11-07 10 30"), or a day, a month and a year ("21-09-1995").
@@ -269,13 +269,13 @@ func dateLike(s string, i, first int) bool {
 }
 
 // phoneContext names a phone number in the words before one, within contextWindow.
-var phoneContext = [...]string{
+var phoneContext = newWordSet(
 	"phone", "telephone", "tel", "mobile", "cell", "cellphone", "sms", "mms", "call", "calls", "called", "calling",
 	"callback", "dialing", "dialling", "dialed", "dialled", "voice", "whatsapp", "fax", "msisdn", "twilio",
 	"vonage", "nexmo", "telefon", "telefonnummer", "rufnummer", "handy", "handynummer", "teléfono", "telefono",
 	"telefone", "téléphone", "celular", "móvil", "movil", "tlf", "puhelin", "otp", "contact", "numer", "numéro",
 	"número", "mobil", "mobilnummer", "texted", "text", "ring", "viber", "telegram", "signal",
-}
+)
 
 // groupFollows reports whether another group of digits follows the one ending at j.
 func groupFollows(s string, j int) bool {

@@ -391,13 +391,13 @@ func looksLikeCode(v string) bool {
 // flowSegments are path segments after which a link's token comes: password reset,
 // e-mail verification, invitation, magic sign-in and unsubscribe links, webhooks
 // whose path is their secret.
-var flowSegments = [...]string{
+var flowSegments = newWordSet(
 	"reset", "reset-password", "password-reset", "reset_password", "password_reset", "resetpassword", "passwordreset",
 	"verify", "verify-email", "verify_email", "verification", "confirm", "confirm-email", "confirmation", "activate",
 	"activation", "invite", "invites", "invitation", "invitations", "accept", "accept-invite", "magic", "magic-link",
 	"magiclink", "login-link", "sign-in-link", "token", "tokens", "unsubscribe", "webhook", "webhooks", "hooks",
 	"email-confirmation", "onetime", "one-time", "otp", "set-password", "new-password", "recover", "recovery",
-}
+)
 
 // appendPathTokens finds the token segment of such links: within two segments after
 // a flow segment ("/password/reset/<token>", "/invite/accept/<token>",
@@ -436,14 +436,7 @@ func isPathSegmentByte(c byte) bool {
 	return isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '=' || c == '%'
 }
 
-func isFlowSegment(seg string) bool {
-	for _, f := range flowSegments {
-		if len(f) == len(seg) && strings.EqualFold(f, seg) {
-			return true
-		}
-	}
-	return false
-}
+func isFlowSegment(seg string) bool { return len(seg) >= 3 && flowSegments.has(seg) }
 
 // tokenSegment reports a path segment that is a token: 16 characters or more with
 // letters and digits (not a file name), or a UUID.
