@@ -243,8 +243,11 @@ func toolOf(args []string) (tool, int, bool) {
 		return tool{}, 0, false
 	}
 	name := args[0]
-	if k := strings.LastIndexAny(name, `/\`); k >= 0 {
-		name = name[k+1:]
+	for k := len(name) - 1; k >= 0; k-- {
+		if name[k] == '/' || name[k] == '\\' {
+			name = name[k+1:]
+			break
+		}
 	}
 	if len(name) > 4 && strings.EqualFold(name[len(name)-4:], ".exe") {
 		name = name[:len(name)-4]

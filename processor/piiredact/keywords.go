@@ -69,7 +69,7 @@ func keyWords(k string) []string {
 
 func oneOf(word string, list []string) bool {
 	for _, x := range list {
-		if len(x) == len(word) && strings.EqualFold(x, word) {
+		if len(x) == len(word) && (len(x) == 0 || lower(x[0]) == lower(word[0])) && strings.EqualFold(x, word) {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ func appendLabelledValues(s string, found foundFunc) {
 		for _, k := range proseLabelsByFirst[lower(c)] {
 			l := &proseLabels[k]
 			end := i + len(l.text)
-			if end > len(s) {
+			if end > len(s) || lower(s[end-1]) != lower(l.text[len(l.text)-1]) {
 				continue
 			}
 			if l.exactCase {

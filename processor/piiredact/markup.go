@@ -73,24 +73,62 @@ func keyedValue(key, s string, vStart, vEnd int, quoted bool, found foundFunc) {
 
 // appendMarkupValues finds values under keys in the notations above.
 func appendMarkupValues(s string, found foundFunc) {
-	if strings.Contains(s, "</") || strings.Contains(s, "/>") {
+	notations := markupNotations(s)
+	if notations&notationXML != 0 {
 		xmlValues(s, found)
 	}
-	if strings.Contains(s, "]=>") || strings.Contains(s, "] =>") {
+	if notations&notationPHP != 0 {
 		phpValues(s, found)
 	}
-	if strings.Contains(s, "\", ") || strings.Contains(s, "', ") {
+	if notations&notationPairs != 0 {
 		pairValues(s, found)
 	}
-	if strings.Contains(s, "form-data;") {
+	if notations&notationMultipart != 0 {
 		multipartValues(s, found)
 	}
-	if strings.Contains(s, "INSERT") || strings.Contains(s, "insert") || strings.Contains(s, "Insert") {
+	if notations&notationInsert != 0 {
 		if i := indexWordFold(s, "insert"); i >= 0 && indexWordFold(s[i:], "values") >= 0 {
 			insertValues(s[i:], i, found)
 		}
 	}
 	quotedAfterKeyValues(s, found)
+}
+
+const (
+	notationXML       = 1 << iota // "</" or "/>"
+	notationPHP                   // "]=>" or "] =>"
+	notationPairs                 // `", ` or "', "
+	notationMultipart             // "form-data;"
+	notationInsert                // "INSERT", "insert" or "Insert"
+)
+
+// markupNotations reports, in one pass, which of the notations above s may hold.
+func markupNotations(s string) (n uint8) {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			if s[i-1] == '<' || i+1 < len(s) && s[i+1] == '>' {
+				n |= notationXML
+			}
+		case '>':
+			if s[i-1] == '=' && i >= 2 && (s[i-2] == ']' || s[i-2] == ' ' && i >= 3 && s[i-3] == ']') {
+				n |= notationPHP
+			}
+		case ' ':
+			if s[i-1] == ',' && i >= 2 && (s[i-2] == '"' || s[i-2] == '\'') {
+				n |= notationPairs
+			}
+		case ';':
+			if i >= 9 && s[i-9:i] == "form-data" {
+				n |= notationMultipart
+			}
+		case 'T', 't':
+			if i >= 5 && (s[i-5:i+1] == "INSERT" || s[i-5:i+1] == "insert" || s[i-5:i+1] == "Insert") {
+				n |= notationInsert
+			}
+		}
+	}
+	return n
 }
 
 func isNameByte(c byte) bool {

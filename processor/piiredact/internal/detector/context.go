@@ -195,7 +195,7 @@ func (ws *wordSet) has(s string) bool {
 		return false
 	}
 	for _, w := range ws.byLen[len(s)] {
-		if strings.EqualFold(s, w) {
+		if (w[0]|0x20) == (s[0]|0x20) && strings.EqualFold(s, w) {
 			return true
 		}
 	}

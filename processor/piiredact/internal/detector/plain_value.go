@@ -38,14 +38,16 @@ func hexValue(c byte) byte {
 	return c - '0'
 }
 
+// plainWords are, compared without case, booleans, nulls and what masking stages write.
+var plainWords = newWordSet("true", "false", "yes", "no", "null", "nil", "none", "undefined", "on", "off", "n/a",
+	"[filtered]", "[redacted]", "<redacted>", "redacted", "[masked]", "masked", "<hidden>", "[hidden]",
+	"hidden", "<secret>", "[secret]", "<password>", "<token>", "[removed]", "<removed>")
+
 func plainDecoded(v string) bool {
 	if v == "" {
 		return false
 	}
-	switch strings.ToLower(v) {
-	case "true", "false", "yes", "no", "null", "nil", "none", "undefined", "on", "off", "n/a",
-		"[filtered]", "[redacted]", "<redacted>", "redacted", "[masked]", "masked", "<hidden>", "[hidden]",
-		"hidden", "<secret>", "[secret]", "<password>", "<token>", "[removed]", "<removed>":
+	if plainWords.has(v) {
 		return true
 	}
 	if isReplacement(v) || maskedValue(v) {

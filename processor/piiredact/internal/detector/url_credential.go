@@ -37,14 +37,14 @@ var secretSuffixes = [...]string{
 var cookieAttributes = [...]string{"path", "domain", "expires", "max-age", "samesite", "priority"}
 
 // secretParams are parameter names, compared without case, whose values are credentials.
-var secretParams = [...]string{
+var secretParams = newWordSet(
 	"token", "access_token", "refresh_token", "id_token", "auth_token", "private_token",
 	"api_key", "apikey", "api-key", "key_secret", "secret", "client_secret",
 	"password", "passwd", "pwd", "pass", "sig", "signature", "auth", "authorization",
 	"session", "sessionid", "session_id", "jwt", "code",
 	"x-amz-signature", "x-amz-credential", "x-amz-security-token",
 	"x-goog-signature", "x-goog-credential",
-}
+)
 
 func (urlCredential) Name() string { return URLCredential }
 
@@ -115,10 +115,12 @@ func appendSecretParams(dst []Match, s string) []Match {
 			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included,
 			// or to the quote that closes a quoted connection string.
 			// The last field, with no ';' after it, ends where the string does: at a space.
-			if semi := strings.IndexAny(s[start:]+";", ";\n"); start+semi < len(s) && s[start+semi] == ';' {
+			if semi := strings.IndexAny(s[start:], ";\n"); semi >= 0 && s[start+semi] == ';' {
 				end = start + semi
-			} else if sp := strings.IndexAny(s[start:]+" ", " \n"); sp >= 0 {
+			} else if sp := strings.IndexAny(s[start:], " \n"); sp >= 0 {
 				end = start + sp
+			} else {
+				end = len(s)
 			}
 			end = closingQuoteBefore(s, start, end)
 		}
@@ -325,13 +327,11 @@ func isSecretParam(name string) bool {
 			}
 		}
 	}
-	for _, p := range secretParams {
-		if len(p) == len(name) && strings.EqualFold(p, name) {
-			return true
-		}
+	if secretParams.has(name) {
+		return true
 	}
 	for _, suffix := range secretSuffixes {
-		if len(name) >= len(suffix) && strings.EqualFold(name[len(name)-len(suffix):], suffix) {
+		if len(name) >= len(suffix) && name[len(name)-1]|0x20 == suffix[len(suffix)-1] && strings.EqualFold(name[len(name)-len(suffix):], suffix) {
 			return true
 		}
 	}
@@ -405,9 +405,11 @@ var flowSegments = newWordSet(
 // and digits, or a UUID.
 func appendPathTokens(dst []Match, s string) []Match {
 	for i := 0; i < len(s); i++ {
-		if s[i] != '/' || i+1 >= len(s) {
-			continue
+		k := strings.IndexByte(s[i:], '/')
+		if k < 0 || i+k+1 >= len(s) {
+			return dst
 		}
+		i += k
 		segEnd := i + 1
 		for segEnd < len(s) && isPathSegmentByte(s[segEnd]) {
 			segEnd++
@@ -473,9 +475,11 @@ func isLetterRun(s string) bool {
 // JDBC thin "jdbc:oracle:thin:user/password@//host:1521/svc".
 func appendDSNPasswords(dst []Match, s string) []Match {
 	for i := 0; i < len(s); i++ {
-		if s[i] != '@' {
-			continue
+		k := strings.IndexByte(s[i:], '@')
+		if k < 0 {
+			return dst
 		}
+		i += k
 		rest := s[i+1:]
 		if strings.HasPrefix(rest, "tcp(") || strings.HasPrefix(rest, "tcp6(") || strings.HasPrefix(rest, "unix(") || strings.HasPrefix(rest, "udp(") {
 			start := i
