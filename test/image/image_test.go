@@ -86,14 +86,14 @@ func TestImageHoldsTheBuildAndNothingElse(t *testing.T) {
 	needPodman(t)
 	root := e2e.RepoRoot()
 	want := map[string]imageEntry{
-		"/otelcol-custom":                   {mode: 0o755, digest: fileDigest(t, filepath.Join(root, "bin", "otelcol-custom"))},
-		"/etc":                              {dir: true, mode: os.ModeDir | 0o755},
-		"/etc/ssl":                          {dir: true, mode: os.ModeDir | 0o755},
-		"/etc/ssl/certs":                    {dir: true, mode: os.ModeDir | 0o755},
+		"/otelcol-custom":                    {mode: 0o755, digest: fileDigest(t, filepath.Join(root, "bin", "otelcol-custom"))},
+		"/etc":                               {dir: true, mode: os.ModeDir | 0o755},
+		"/etc/ssl":                           {dir: true, mode: os.ModeDir | 0o755},
+		"/etc/ssl/certs":                     {dir: true, mode: os.ModeDir | 0o755},
 		"/etc/ssl/certs/ca-certificates.crt": {mode: 0o644, digest: fileDigest(t, hostCABundle)},
-		"/etc/otelcol-custom":               {dir: true, mode: os.ModeDir | 0o755},
-		"/var":                              {dir: true, mode: os.ModeDir | 0o755},
-		"/var/lib":                          {dir: true, mode: os.ModeDir | 0o755},
+		"/etc/otelcol-custom":                {dir: true, mode: os.ModeDir | 0o755},
+		"/var":                               {dir: true, mode: os.ModeDir | 0o755},
+		"/var/lib":                           {dir: true, mode: os.ModeDir | 0o755},
 	}
 	for _, d := range []string{"", "/queue", "/errorkeep", "/output"} {
 		want["/var/lib/otelcol-custom"+d] = imageEntry{uid: 10001, gid: 10001, dir: true, mode: os.ModeDir | 0o755}
