@@ -67,8 +67,8 @@ func uniqueName(tb testing.TB, what string) string {
 	var b [4]byte
 	_, _ = rand.Read(b[:])
 	name := unsafeName.ReplaceAllString(tb.Name(), "-")
-	if len(name) > 60 {
-		name = name[:60]
+	if len(name) > 30 { // a pod's name is its hostname: at most 64 characters
+		name = name[:30]
 	}
 	return strings.ToLower(fmt.Sprintf("otelcol-image-%s-%s-%s", what, name, hex.EncodeToString(b[:])))
 }
@@ -174,6 +174,42 @@ func (p *pod) run(t *testing.T, image string, c corev1.Container, override map[s
 	return ctr
 }
 
+// runImage starts image in the pod as `podman run` would with no settings of a
+// manifest: the image's own user, entrypoint and command (args replace the command),
+// flags added, and waits until the health check on 13133 answers.
+func (p *pod) runImage(t *testing.T, image string, flags []string, args ...string) *container {
+	t.Helper()
+	ctr := &container{pod: p, name: uniqueName(t, "image"), settings: runSettings{
+		healthPath: "/", healthPort: 13133, grace: 30 * time.Second,
+	}}
+	run := append([]string{"run", "--detach", "--pull=never", "--pod", p.name, "--name", ctr.name}, flags...)
+	run = append(append(run, image), args...)
+	begin := time.Now()
+	mustPodman(t, run...)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("container %s output:\n%s", ctr.name, ctr.logs())
+		}
+		_, _ = podman("rm", "--force", "--volumes", ctr.name)
+	})
+	ctr.waitHealthy(t)
+	ctr.StartedIn = time.Since(begin)
+	return ctr
+}
+
+// readFile copies a file out of the container (running or not) and returns it; a file
+// that does not exist yet is empty.
+func (c *container) readFile(t *testing.T, path string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := podman("cp", c.name+":"+path, dir); err != nil {
+		return ""
+	}
+	b, err := os.ReadFile(filepath.Join(dir, filepath.Base(path)))
+	require.NoError(t, err)
+	return string(b)
+}
+
 // waitHealthy polls the readiness probe through the published port until it passes.
 func (c *container) waitHealthy(t *testing.T) {
 	t.Helper()
@@ -270,6 +306,23 @@ func (c *container) Metrics(tb testing.TB) string {
 // imageUser returns the image's USER.
 func imageUser(tb testing.TB, image string) string {
 	return mustPodman(tb, "image", "inspect", image, "--format", "{{.Config.User}}")
+}
+
+// eventually polls cond until it reports done, failing after timeout with what it said
+// last (e2e.Eventually formats its message once, before polling).
+func eventually(t *testing.T, timeout time.Duration, cond func() (done bool, state string)) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		done, state := cond()
+		if done {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s: %s", timeout, state)
+		}
+		time.Sleep(e2e.PollInterval)
+	}
 }
 
 // fromPod rewrites a loopback endpoint of the host as a pod reaches it.
