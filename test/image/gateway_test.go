@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	corev1 "k8s.io/api/core/v1"
 
 	"github.com/otelcol-custom/otelcol-custom/test/e2e"
 )
@@ -139,6 +140,9 @@ func TestGatewaySurvivesSIGKILLOnItsVolumes(t *testing.T) {
 	t.Logf("gateway settings:\n  %s", strings.Join(gateway.settings.applied, "\n  "))
 	user, group, caps := gateway.process(t)
 	assert.Equal(t, []string{"10001", "10001", "none"}, []string{user, group, caps}, "the process's user, group and capabilities")
+	// memory_limiter's limit_percentage applies to the container's memory limit, as in a pod.
+	limit := spec.Resources.Limits[corev1.ResourceMemory]
+	assert.Contains(t, gateway.logs(), fmt.Sprintf(`"total_memory_mib": %d`, limit.Value()>>20), "memory_limiter reads the container's limit")
 
 	jaeger.SetRefusing(true)
 	tempo.SetRefusing(true)
