@@ -27,7 +27,7 @@ FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDet
                 processor/piiredact:FuzzLogsPayload \
                 processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
                 processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack \
-                processor/errorkeep/internal/spanstore:FuzzCutOne
+                processor/errorkeep/internal/otlpwire:FuzzCutOne
 TEST_FUZZTIME ?= 15s
 # Go spends up to a minute shrinking each new interesting input by default; with
 # inputs that take a millisecond to run, that would use a short run's whole budget.
