@@ -79,21 +79,12 @@ func metricSum(text, prefix string) float64 {
 	return sum
 }
 
-// MetricSum is metricSum for other packages (test/image reads a container's metrics).
-func MetricSum(text, prefix string) float64 { return metricSum(text, prefix) }
-
-// MetricsSource is a collector whose own metrics a test can scrape: a process started
-// by StartCollector, or a container (test/image).
-type MetricsSource interface {
-	Metrics(tb testing.TB) string
-}
-
 // Settle waits until col holds nothing more for the backends: errorkeep has decided
 // every trace, the exporters' queues are empty, and what the backends received has
 // stopped changing for longer than the exporters' batch timeout (1 s). The gateway's
 // persistent queues do not drain on shutdown, so a test that stops it and then reads
 // the backends settles first.
-func Settle(t *testing.T, col MetricsSource, backends ...*Backend) {
+func Settle(t *testing.T, col *Collector, backends ...*Backend) {
 	t.Helper()
 	Eventually(t, 2*DeliverTimeout, func() bool {
 		m := col.Metrics(t)

@@ -97,10 +97,7 @@ func TestEveryFolderTheConfigsWriteIsWritable(t *testing.T) {
 	deployed := 0
 	for _, file := range files {
 		podSpec := d.deployments[file].Spec.Template.Spec
-		for _, c := range podSpec.Containers {
-			if c.Image != shippedImage {
-				continue
-			}
+		for _, c := range collectorContainers(podSpec) {
 			deployed++
 			t.Run("deploy/"+file, func(t *testing.T) {
 				p := startPod(t, podSpec, d.configMaps)

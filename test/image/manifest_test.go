@@ -93,13 +93,21 @@ func (d deployed) deployment(t *testing.T, file string) (corev1.PodSpec, corev1.
 	t.Helper()
 	dep, ok := d.deployments[file]
 	require.True(t, ok, "no Deployment in deploy/%s", file)
-	for _, c := range dep.Spec.Template.Spec.Containers {
+	collectors := collectorContainers(dep.Spec.Template.Spec)
+	require.Len(t, collectors, 1, "deploy/%s: one container of %s", file, shippedImage)
+	return dep.Spec.Template.Spec, collectors[0]
+}
+
+// collectorContainers returns the containers of pod that run the shipped image: native
+// sidecars (init containers with restartPolicy Always) first, as the kubelet starts them.
+func collectorContainers(pod corev1.PodSpec) []corev1.Container {
+	var out []corev1.Container
+	for _, c := range append(slices.Clone(pod.InitContainers), pod.Containers...) {
 		if c.Image == shippedImage {
-			return dep.Spec.Template.Spec, c
+			out = append(out, c)
 		}
 	}
-	t.Fatalf("deploy/%s runs no container of %s", file, shippedImage)
-	return corev1.PodSpec{}, corev1.Container{}
+	return out
 }
 
 // runSettings is how one container of a manifest runs under podman: the flags, and
@@ -120,9 +128,9 @@ type runSettings struct {
 // manifest fails the test: the harness would otherwise run something the manifest
 // does not say.
 var (
-	podFields          = []string{"containers", "volumes", "securityContext", "terminationGracePeriodSeconds"}
+	podFields          = []string{"containers", "initContainers", "volumes", "securityContext", "terminationGracePeriodSeconds"}
 	podFieldsIgnored   = []string{"serviceAccountName", "automountServiceAccountToken", "topologySpreadConstraints", "affinity", "nodeSelector", "tolerations", "priorityClassName"}
-	containerFields    = []string{"name", "image", "imagePullPolicy", "args", "env", "ports", "resources", "readinessProbe", "livenessProbe", "securityContext", "volumeMounts", "lifecycle"}
+	containerFields    = []string{"name", "image", "imagePullPolicy", "args", "env", "ports", "resources", "startupProbe", "readinessProbe", "livenessProbe", "securityContext", "volumeMounts", "lifecycle", "restartPolicy"}
 	podSecurityFields  = []string{"runAsNonRoot", "runAsUser", "runAsGroup", "fsGroup", "seccompProfile"}
 	containerSecFields = []string{"runAsNonRoot", "runAsUser", "runAsGroup", "allowPrivilegeEscalation", "readOnlyRootFilesystem", "capabilities", "seccompProfile", "privileged"}
 )
@@ -165,6 +173,17 @@ func podmanSettings(pod corev1.PodSpec, c corev1.Container, volumes map[string]s
 	}
 	if f := unknownFields(c, containerFields); len(f) > 0 {
 		return s, fmt.Errorf("container %s: fields the image tests do not run: %v", c.Name, f)
+	}
+	for _, init := range pod.InitContainers {
+		if init.RestartPolicy == nil || *init.RestartPolicy != corev1.ContainerRestartPolicyAlways {
+			return s, fmt.Errorf("init container %s: only native sidecars (restartPolicy Always) are run by the image tests", init.Name)
+		}
+	}
+	if c.RestartPolicy != nil {
+		if *c.RestartPolicy != corev1.ContainerRestartPolicyAlways || !slices.ContainsFunc(pod.InitContainers, func(i corev1.Container) bool { return i.Name == c.Name }) {
+			return s, fmt.Errorf("container %s: restartPolicy %s is not run by the image tests", c.Name, *c.RestartPolicy)
+		}
+		apply("restartPolicy Always (a native sidecar)", "started before the application containers, stopped after them")
 	}
 	psc := pod.SecurityContext
 	if psc == nil {
@@ -317,19 +336,31 @@ func podmanSettings(pod corev1.PodSpec, c corev1.Container, volumes map[string]s
 		apply("args "+strings.Join(c.Args, " "), "after the image")
 	}
 
-	if p := c.ReadinessProbe; p != nil {
-		if p.HTTPGet == nil {
-			return s, fmt.Errorf("container %s: a readiness probe other than httpGet is not run by the image tests", c.Name)
+	// The harness waits for the startup probe (what holds back the application
+	// containers after a native sidecar) and the readiness probe; a liveness probe
+	// must at least be one it could poll.
+	for _, probe := range []struct {
+		kind string
+		p    *corev1.Probe
+	}{{"startupProbe", c.StartupProbe}, {"readinessProbe", c.ReadinessProbe}, {"livenessProbe", c.LivenessProbe}} {
+		if probe.p == nil {
+			continue
 		}
-		port, err := containerPort(c, p.HTTPGet.Port.String())
+		if probe.p.HTTPGet == nil {
+			return s, fmt.Errorf("container %s: a %s other than httpGet is not run by the image tests", c.Name, probe.kind)
+		}
+		port, err := containerPort(c, probe.p.HTTPGet.Port.String())
 		if err != nil {
 			return s, err
 		}
-		s.healthPath, s.healthPort = p.HTTPGet.Path, port
-		apply("readinessProbe httpGet "+p.HTTPGet.Path+" on "+p.HTTPGet.Port.String(), fmt.Sprintf("waited for on the published port %d", port))
-	}
-	if p := c.LivenessProbe; p != nil && p.HTTPGet == nil {
-		return s, fmt.Errorf("container %s: a liveness probe other than httpGet is not run by the image tests", c.Name)
+		if probe.kind == "livenessProbe" {
+			continue
+		}
+		if s.healthPort != 0 && (s.healthPort != port || s.healthPath != probe.p.HTTPGet.Path) {
+			return s, fmt.Errorf("container %s: startup and readiness probes on different endpoints are not run by the image tests", c.Name)
+		}
+		s.healthPath, s.healthPort = probe.p.HTTPGet.Path, port
+		apply(probe.kind+" httpGet "+probe.p.HTTPGet.Path+" on "+probe.p.HTTPGet.Port.String(), fmt.Sprintf("waited for on the published port %d", port))
 	}
 
 	if l := c.Lifecycle; l != nil {
@@ -390,10 +421,7 @@ func TestEveryCollectorContainerRunsUnderPodman(t *testing.T) {
 	sort.Strings(files)
 	ran := 0
 	for _, file := range files {
-		for _, c := range d.deployments[file].Spec.Template.Spec.Containers {
-			if c.Image != shippedImage {
-				continue
-			}
+		for _, c := range collectorContainers(d.deployments[file].Spec.Template.Spec) {
 			ran++
 			pod := d.deployments[file].Spec.Template.Spec
 			volumes := map[string]string{}
@@ -420,4 +448,8 @@ func TestEveryCollectorContainerRunsUnderPodman(t *testing.T) {
 	c.Stdin = true
 	_, err = podmanSettings(pod, c, nil, "10001:10001", nil)
 	require.ErrorContains(t, err, "stdin")
+	_, c = d.deployment(t, "gateway/deployment.yaml")
+	pod.InitContainers = []corev1.Container{{Name: "migrate", Image: "busybox"}}
+	_, err = podmanSettings(pod, c, nil, "10001:10001", nil)
+	require.ErrorContains(t, err, "native sidecars")
 }

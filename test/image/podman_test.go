@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,7 +117,7 @@ func startPod(t *testing.T, spec corev1.PodSpec, configMaps map[string]*corev1.C
 		p.volumes[v.Name] = dir
 	}
 	publish := extraPorts
-	for _, c := range spec.Containers {
+	for _, c := range append(slices.Clone(spec.InitContainers), spec.Containers...) {
 		for _, port := range c.Ports {
 			publish = append(publish, port.ContainerPort)
 		}
@@ -289,8 +290,8 @@ func (c *container) process(t *testing.T) (user, group, caps string) {
 	return f[0], f[1], f[2]
 }
 
-// Metrics scrapes the collector's own metrics through the published metrics port.
-func (c *container) Metrics(tb testing.TB) string {
+// metrics scrapes the collector's own metrics through the published metrics port.
+func (c *container) metrics(tb testing.TB) string {
 	tb.Helper()
 	host, ok := c.pod.ports[8888]
 	require.True(tb, ok, "the metrics port is not published")
