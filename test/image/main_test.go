@@ -29,10 +29,10 @@ func TestMain(m *testing.M) {
 func run(m *testing.M) int {
 	if _, err := exec.LookPath("podman"); err != nil {
 		if os.Getenv("CI") == "true" {
-			fmt.Fprintln(os.Stderr, "test/image: podman is not installed, and CI must run the image tests (.ci/run installs podman, runc and slirp4netns)")
+			fmt.Fprintln(os.Stderr, "test/image: podman is not installed, and CI must run the image tests (.ci/run installs podman, runc, slirp4netns and catatonit)")
 			return 1
 		}
-		skipReason = "podman is not installed: apt-get install podman runc slirp4netns, then test/image/podman-setup.sh (README, \"The image\")"
+		skipReason = "podman is not installed: apt-get install podman runc slirp4netns catatonit, then test/image/podman-setup.sh (README, \"The image\")"
 		return m.Run()
 	}
 	var b [6]byte
