@@ -33,7 +33,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e eval eval-doc capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -107,6 +107,27 @@ test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
 	$(GO) test $(GOTEST_FLAGS) ./...
+
+## eval: piiredact on its labelled corpus (processor/piiredact/internal/eval): recall and
+## precision per detector and per place, and the worst examples. test-unit runs the same
+## test, which fails below the threshold; docs/piiredact-evaluation.md has the last table.
+EVAL_FLAGS ?= -eval.examples=25
+eval:
+	cd processor/piiredact && $(GO) test -count=1 -run '^TestEvaluation$$' -v ./internal/eval -args $(EVAL_FLAGS)
+
+## eval-doc: rewrite docs/piiredact-evaluation.md from a run of make eval
+eval-doc:
+	$(MAKE) --no-print-directory eval EVAL_FLAGS="-eval.doc -eval.examples=0"
+
+## capture-shapes: record what real instrumentations send (Go's net/http, gRPC, database/sql and
+## Redis instrumentations against a real redis-server, the Node.js auto-instrumentations, HotROD)
+## into the evaluation corpus's testdata/shapes. Needs redis-server (Debian: apt-get install
+## redis-server) and node; the tool's modules are pinned in internal/tools/capture.
+REDIS_SERVER ?= $(shell command -v redis-server)
+capture-shapes: build-hotrod
+	cd internal/tools/capture/node && npm ci --no-audit --no-fund
+	cd internal/tools/capture && $(GO) run . -out $(CURDIR)/processor/piiredact/internal/eval/testdata/shapes \
+		-redis-server "$(REDIS_SERVER)" -hotrod $(CURDIR)/$(HOTROD) -node node
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
 ## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.
