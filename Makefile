@@ -102,11 +102,13 @@ test-unit:
 	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) test $(GOTEST_FLAGS) ./...); done
 
 ## test-e2e: build the binaries, then run what drives them: end-to-end through
-## otelcol-custom, the manifests, a short load test (the distribution's module)
+## otelcol-custom, the image, the manifests, a short load test (the distribution's module).
+## One package at a time (-p 1): the load test and the e2e suite measure rates and time,
+## and on two cores they would share them with each other and with the image's containers.
 test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
-	$(GO) test $(GOTEST_FLAGS) ./...
+	$(GO) test -p 1 $(GOTEST_FLAGS) ./...
 
 ## eval: piiredact on its labelled corpus (processor/piiredact/internal/eval): recall and
 ## precision per detector and per place, and the worst examples. test-unit runs the same
