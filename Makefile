@@ -8,6 +8,7 @@ TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
 PROMTOOL     := bin/promtool
+PROMETHEUS   := bin/prometheus
 GOLANGCI     := bin/golangci-lint
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
@@ -26,7 +27,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -55,6 +56,11 @@ build-hotrod:
 build-promtool:
 	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMTOOL) github.com/prometheus/prometheus/cmd/promtool
 
+## build-prometheus: a real Prometheus server (same pin as promtool), for the end-to-end
+## test of the RED metrics and Jaeger's Monitor tab (its OTLP receiver takes the gateway's span metrics)
+build-prometheus:
+	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMETHEUS) github.com/prometheus/prometheus/cmd/prometheus
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
@@ -76,9 +82,10 @@ test-unit:
 
 ## test-e2e: build the binaries, then run what drives them: end-to-end through
 ## otelcol-custom, the manifests, a short load test (the distribution's module)
-test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
+test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod build-prometheus
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
+	PROMETHEUS_BINARY=$(CURDIR)/$(PROMETHEUS) \
 	$(GO) test $(GOTEST_FLAGS) ./...
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
