@@ -151,7 +151,7 @@ func TestREDMetricsCountEverySpanBeforeSamplingAndFeedJaegerSPM(t *testing.T) {
 	prom := startPrometheus(t)
 	j := startJaeger(t, jaegerOptions{Prometheus: prom.URL})
 	tempo := StartBackend(t)
-	gateway := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: map[string]string{
+	env := map[string]string{
 		"JAEGER_ENDPOINT":            j.OTLP,
 		"TEMPO_ENDPOINT":             tempo.GRPC,
 		"SIGNALS_ENDPOINT":           "http://" + tempo.HTTP,
@@ -159,7 +159,8 @@ func TestREDMetricsCountEverySpanBeforeSamplingAndFeedJaegerSPM(t *testing.T) {
 		"SPANMETRICS_FLUSH_INTERVAL": "1s",
 		"HEALTHY_PERCENT":            "10",
 		"DECISION_WAIT":              "1s",
-	}})
+	}
+	gateway := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: env})
 
 	// Rounds a second apart, so that Prometheus holds several points of each series
 	// and the rates Jaeger asks for are over real increments.
@@ -268,6 +269,32 @@ func TestREDMetricsCountEverySpanBeforeSamplingAndFeedJaegerSPM(t *testing.T) {
 			assert.NotContains(t, op, plantedEmail, "PII in a span-metric label")
 		}
 	}
+
+	// (3) The cardinality bound: a service whose span names carry IDs, through a
+	// gateway that keeps 4 combinations per service: 4 series, the rest counted in one
+	// overflow series, which the SpanMetricsOverflow alert watches; nothing uncounted.
+	capped := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: env,
+		Args: []string{"--set=connectors::span_metrics::aggregation_cardinality_limit=4"}})
+	idSent := &redSent{calls: map[redKey]float64{}}
+	td := ptrace.NewTraces()
+	for i := range 20 {
+		name := fmt.Sprintf("GET /items/%d", 1000+i)
+		appendREDTrace(td, redRoute{service: "inventory", route: "/items/{id}", spanName: name, redactedSpanName: name},
+			false, false, time.Now(), idSent)
+	}
+	require.NoError(t, SendTraces(ctx, capped.Endpoints.GRPC, td))
+	byOverflow := map[string]float64{}
+	Eventually(t, 2*DeliverTimeout, func() bool {
+		byOverflow = map[string]float64{}
+		for _, s := range prom.query(t, `sum by (otel_metric_overflow) (traces_span_metrics_calls_total{job="inventory"})`) {
+			byOverflow[s.Labels["otel_metric_overflow"]] = s.Value
+		}
+		return byOverflow[""]+byOverflow["true"] == 20
+	}, "the capped gateway's counts in Prometheus")
+	assert.Equal(t, map[string]float64{"": 4, "true": 16}, byOverflow, "4 series within the limit, the rest in the overflow series")
+	alerting := prom.query(t, `sum by (job) (traces_span_metrics_calls_total{otel_metric_overflow="true"})`)
+	require.Len(t, alerting, 1)
+	assert.Equal(t, "inventory", alerting[0].Labels["job"], "the overflow alert names the service")
 }
 
 func redKeyOf(labels map[string]string) redKey {
