@@ -209,6 +209,7 @@ func (a *admission) makeRoom(ps *pass, g *traceGroup, t *bufferedTrace) bool {
 
 // decideDue decides every trace whose wait is over, or whose root span's grace is.
 func (a *admission) decideDue(ps *pass) {
+	a.decider.adjust(ps.now)
 	now := ps.now.UnixNano()
 	for t := a.buffer.oldest(); t != nil && now >= t.firstSeen+a.wait; t = a.buffer.oldest() {
 		a.decide(ps, t)
@@ -243,25 +244,25 @@ func (a *admission) decide(ps *pass, t *bufferedTrace) {
 	a.decider.remember(t.id, d)
 	ps.out.keptTraces[reason]++
 	ps.out.keptSpans[reason] += spans
-	ps.kept.addTrace(t, d.threshold())
+	ps.kept.addTrace(t, d)
 	// In a folder, the spans it waited with; and a trace the decision cache had
 	// forgotten may have been let go of before: its earlier spans come back with it.
-	a.store.takeBack(ps, t.id, d.threshold())
+	a.store.takeBack(ps, t.id, d)
 }
 
 // late applies decision d, taken before, to late spans g of its trace.
 func (a *admission) late(ps *pass, g *traceGroup, d decision) {
 	n := int64(g.summary.spans)
-	action, threshold := a.decider.late(g.id, &g.summary, d)
+	action, now := a.decider.late(g.id, &g.summary, d)
 	switch action {
 	case lateFollow, lateRescue:
 		ps.out.lateKept += n
 		if !g.stored { // in the folder, it went with its trace
-			ps.kept.addGroup(g, threshold)
+			ps.kept.addGroup(g, now)
 		}
 		if action == lateRescue {
 			ps.out.lateQualified += n
-			if !a.store.takeBack(ps, g.id, 0) {
+			if !a.store.takeBack(ps, g.id, now) {
 				a.store.missedRescue(ps, d.stored())
 			}
 		}

@@ -52,7 +52,7 @@ func BenchmarkDecodeKeptFromOneBigScope(b *testing.B) {
 				kept.addGroup(g, 0)
 			}
 		}
-		if _, _, err := kept.decode(nil); err != nil {
+		if _, _, err := kept.decode(nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

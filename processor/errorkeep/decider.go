@@ -1,6 +1,10 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
-import "go.opentelemetry.io/collector/pdata/pcommon"
+import (
+	"time"
+
+	"go.opentelemetry.io/collector/pdata/pcommon"
+)
 
 // decider is where every decision is taken: it turns what a trace showed into a
 // decision, remembers decisions for the spans that arrive after them, and says what
@@ -23,8 +27,11 @@ func (d *decider) decide(id pcommon.TraceID, s *traceSummary) (decision, keepRea
 	if reason == reasonNone {
 		return letGoTo(0), reasonNone
 	}
-	return keptWith(threshold), reason
+	return keptWith(threshold, reason), reason
 }
+
+// adjust lets the rules that change with time (the keyed sampler's budget) adjust.
+func (d *decider) adjust(now time.Time) { d.rules.adjust(now) }
 
 // remember records the decision for trace id. A trace is decided only while the cache
 // does not hold it (its spans follow the remembered decision instead of being
@@ -51,22 +58,24 @@ const (
 
 // late says what becomes of spans with summary s of trace id, decided past, and
 // updates the remembered decision: a late span that qualifies on its own is never
-// dropped, and from it on the trace is kept with threshold 0 (it then counts as
-// itself, whatever sampling had kept it with). The threshold is what to forward them
-// with.
-func (d *decider) late(id pcommon.TraceID, s *traceSummary, past decision) (lateAction, uint64) {
-	qualifies := d.rules.qualifies(id, s)
+// dropped, and from it on the trace is kept with threshold 0 for the rule it
+// satisfied (it then counts as itself, whatever sampling had kept it with). The
+// decision returned is the one they go out with.
+func (d *decider) late(id pcommon.TraceID, s *traceSummary, past decision) (lateAction, decision) {
+	qualified := d.rules.qualifies(id, s)
 	switch {
-	case past.keep() && (past.threshold() == 0 || !qualifies):
-		return lateFollow, past.threshold()
+	case past.keep() && (past.threshold() == 0 || qualified == reasonNone):
+		return lateFollow, past
 	case past.keep(): // kept by sampling until now
-		d.cache.update(id, keptWith(0))
-		return lateFollow, 0
-	case qualifies:
-		d.cache.update(id, keptWith(0))
-		return lateRescue, 0
+		now := keptWith(0, qualified)
+		d.cache.update(id, now)
+		return lateFollow, now
+	case qualified != reasonNone:
+		now := keptWith(0, qualified)
+		d.cache.update(id, now)
+		return lateRescue, now
 	}
-	return lateLetGo, 0
+	return lateLetGo, past
 }
 
 // letGoneTo notes where the late spans of trace id, decided past (not kept), went in

@@ -14,12 +14,13 @@ func summaryOf(rules *keepRules, td ptrace.Traces) traceSummary {
 	var s traceSummary
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
-		m := rules.resourceMarks(rss.At(i).Resource())
+		res := rss.At(i).Resource()
+		m := rules.resourceMarks(res)
 		sss := rss.At(i).ScopeSpans()
 		for j := 0; j < sss.Len(); j++ {
 			spans := sss.At(j).Spans()
 			for k := 0; k < spans.Len(); k++ {
-				rules.observeSpan(&s, spans.At(k).TraceID(), spans.At(k))
+				rules.observeSpan(&s, arrival{id: spans.At(k).TraceID(), span: spans.At(k), resource: res})
 				s.marks |= m
 			}
 		}
@@ -41,6 +42,18 @@ func sampledIDs(t *testing.T, threshold uint64) (sampled, unsampled pcommon.Trac
 		}
 	}
 	return sampled, unsampled
+}
+
+// reasonNamed is the keep reason of the registered rule with that name.
+func reasonNamed(t *testing.T, name string) keepReason {
+	t.Helper()
+	for i, entry := range keepRuleRegistry {
+		if entry.reason == name {
+			return keepReason(i + 1)
+		}
+	}
+	t.Fatalf("no keep rule %q", name)
+	return reasonNone
 }
 
 // The decider alone: no store, no lock, no processor.
@@ -78,6 +91,7 @@ func TestDeciderDecidesByPrecedence(t *testing.T) {
 func TestDeciderSaysWhatBecomesOfLateSpans(t *testing.T) {
 	cfg := defaultConfig()
 	tenPercent := thresholdForPercent(cfg.HealthyPercent)
+	errorRule, sampled := reasonNamed(t, "error"), reasonNamed(t, "sampled")
 	healthy := []spanSpec{{span: 9, parent: 1}}
 	failing := []spanSpec{{span: 9, parent: 1, err: true}}
 	tests := []struct {
@@ -85,16 +99,15 @@ func TestDeciderSaysWhatBecomesOfLateSpans(t *testing.T) {
 		past          decision
 		spans         []spanSpec
 		action        lateAction
-		threshold     uint64
-		remembered    decision
+		goesOutAs     decision
 		alreadyCached bool
 	}{
-		{"kept for an error, healthy span follows", keptWith(0), healthy, lateFollow, 0, keptWith(0), true},
-		{"sampled, healthy span follows its threshold", keptWith(tenPercent), healthy, lateFollow, tenPercent, keptWith(tenPercent), true},
-		{"sampled, failing span counts as itself from now on", keptWith(tenPercent), failing, lateFollow, 0, keptWith(0), true},
-		{"let go of, failing span rescues", letGoTo(7), failing, lateRescue, 0, keptWith(0), true},
-		{"let go of, healthy span goes too", letGoTo(7), healthy, lateLetGo, 0, letGoTo(7), true},
-		{"forgotten, failing span is remembered as kept", letGoTo(0), failing, lateRescue, 0, keptWith(0), false},
+		{"kept for an error, healthy span follows", keptWith(0, errorRule), healthy, lateFollow, keptWith(0, errorRule), true},
+		{"sampled, healthy span follows its threshold", keptWith(tenPercent, sampled), healthy, lateFollow, keptWith(tenPercent, sampled), true},
+		{"sampled, failing span counts as itself from now on", keptWith(tenPercent, sampled), failing, lateFollow, keptWith(0, errorRule), true},
+		{"let go of, failing span rescues", letGoTo(7), failing, lateRescue, keptWith(0, errorRule), true},
+		{"let go of, healthy span goes too", letGoTo(7), healthy, lateLetGo, letGoTo(7), true},
+		{"forgotten, failing span is remembered as kept", letGoTo(0), failing, lateRescue, keptWith(0, errorRule), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,11 +117,11 @@ func TestDeciderSaysWhatBecomesOfLateSpans(t *testing.T) {
 				d.remember(id, tt.past)
 			}
 			s := summaryOf(&d.rules, traceOf(id, tt.spans...))
-			action, threshold := d.late(id, &s, tt.past)
+			action, now := d.late(id, &s, tt.past)
 			assert.Equal(t, tt.action, action)
-			assert.Equal(t, tt.threshold, threshold)
-			if got, ok := d.recall(id); ok || tt.alreadyCached || action != lateLetGo {
-				assert.Equal(t, tt.remembered, got)
+			assert.Equal(t, tt.goesOutAs, now)
+			if got, ok := d.recall(id); ok || tt.alreadyCached {
+				assert.Equal(t, tt.goesOutAs, got, "remembered for the spans after")
 			}
 		})
 	}

@@ -8,16 +8,24 @@ import (
 )
 
 // decision is what was decided for a trace, remembered for its late spans, in 8
-// bytes (200,000 are remembered): the top bit says kept. A kept trace's sampling
-// threshold (56 bits, or 2^56 for "reject all") is in the low bits; a trace not kept
-// has there the rescue-store segment its spans went to (0 when they were not
-// stored), which says why a rescue that finds nothing came too late.
+// bytes (200,000 are remembered): the top bit says kept. A kept trace has its
+// sampling threshold in the low 56 bits (a kept trace's is below 2^56, "reject all")
+// and the rule that kept it in the 7 bits above; a trace not kept has in the low bits
+// the rescue-store segment its spans went to (0 when they were not stored), which
+// says why a rescue that finds nothing came too late.
 type decision uint64
 
-const keptFlag decision = 1 << 63
+const (
+	keptFlag    decision = 1 << 63
+	reasonShift          = randomnessBits
+	reasonMask  decision = 0x7f << reasonShift
+)
 
-// keptWith is the decision to keep a trace, its spans carrying threshold.
-func keptWith(threshold uint64) decision { return keptFlag | decision(threshold) }
+// keptWith is the decision to keep a trace for reason, its spans carrying threshold
+// (below 2^56).
+func keptWith(threshold uint64, reason keepReason) decision {
+	return keptFlag | decision(reason)<<reasonShift&reasonMask | decision(threshold)&(1<<reasonShift-1)
+}
 
 // letGoTo is the decision not to keep a trace whose spans went to store segment
 // stored (0: not stored).
@@ -26,7 +34,10 @@ func letGoTo(stored uint32) decision { return decision(stored) }
 func (d decision) keep() bool { return d&keptFlag != 0 }
 
 // threshold is a kept trace's sampling threshold.
-func (d decision) threshold() uint64 { return uint64(d &^ keptFlag) }
+func (d decision) threshold() uint64 { return uint64(d & (1<<reasonShift - 1)) }
+
+// reason is the rule that kept a kept trace.
+func (d decision) reason() keepReason { return keepReason((d & reasonMask) >> reasonShift) }
 
 // stored is where a trace not kept went in the rescue store, 0 when nowhere.
 func (d decision) stored() uint32 {

@@ -75,7 +75,8 @@ func cutBatch(td ptrace.Traces, rules *keepRules, scratch *cutScratch) ([]*trace
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
-		resourceMarks := rules.resourceMarks(rs.Resource())
+		res := rs.Resource()
+		resourceMarks := rules.resourceMarks(res)
 		sss := rs.ScopeSpans()
 		messages += 1 + sss.Len()
 		for j := 0; j < sss.Len(); j++ {
@@ -90,7 +91,7 @@ func cutBatch(td ptrace.Traces, rules *keepRules, scratch *cutScratch) ([]*trace
 					}
 					last = g
 				}
-				rules.observeSpan(&g.summary, id, span)
+				rules.observeSpan(&g.summary, arrival{id: id, span: span, resource: res})
 				g.summary.marks |= resourceMarks
 				span.SetTraceID(pcommon.NewTraceIDEmpty())
 				scratch.owners = append(scratch.owners, &g.pieces)

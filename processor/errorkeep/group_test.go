@@ -42,7 +42,7 @@ func decodeGroups(t *testing.T, groups []*traceGroup) ptrace.Traces {
 	for _, g := range groups {
 		kept.addGroup(g, 0)
 	}
-	td, _, err := kept.decode(nil)
+	td, _, err := kept.decode(nil, nil)
 	require.NoError(t, err)
 	return td
 }

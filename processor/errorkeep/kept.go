@@ -15,34 +15,34 @@ type keptTraces struct {
 }
 
 type keptTrace struct {
-	id        pcommon.TraceID
-	threshold uint64 // written to every span's tracestate
-	from, to  int    // its pieces in memory, in keptTraces.pieces
+	id       pcommon.TraceID
+	decision decision // its threshold is written to every span's tracestate
+	from, to int      // its pieces in memory, in keptTraces.pieces
 	// stored are OTLP encodings of its spans the store gave back (trace IDs blank):
 	// the spans it had in the folder, and those rescued.
 	stored [][]byte
 }
 
-func (k *keptTraces) addTrace(t *bufferedTrace, threshold uint64) {
+func (k *keptTraces) addTrace(t *bufferedTrace, d decision) {
 	from := len(k.pieces)
 	k.pieces = t.pieces.appendTo(k.pieces)
-	k.traces = append(k.traces, keptTrace{id: t.id, threshold: threshold, from: from, to: len(k.pieces)})
+	k.traces = append(k.traces, keptTrace{id: t.id, decision: d, from: from, to: len(k.pieces)})
 }
 
-func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
+func (k *keptTraces) addGroup(g *traceGroup, d decision) {
 	from := len(k.pieces)
 	k.pieces = append(k.pieces, g.pieces.List...)
-	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
+	k.traces = append(k.traces, keptTrace{id: g.id, decision: d, from: from, to: len(k.pieces)})
 }
 
 // addStored adds what the store gave back of trace id: to the trace added last
 // when that is id, as it is when a decision keeps a trace, or on its own.
-func (k *keptTraces) addStored(id pcommon.TraceID, threshold uint64, payloads [][]byte) {
-	if n := len(k.traces); n > 0 && k.traces[n-1].id == id && k.traces[n-1].threshold == threshold {
+func (k *keptTraces) addStored(id pcommon.TraceID, d decision, payloads [][]byte) {
+	if n := len(k.traces); n > 0 && k.traces[n-1].id == id && k.traces[n-1].decision == d {
 		k.traces[n-1].stored = append(k.traces[n-1].stored, payloads...)
 		return
 	}
-	k.traces = append(k.traces, keptTrace{id: id, threshold: threshold, from: len(k.pieces), to: len(k.pieces), stored: payloads})
+	k.traces = append(k.traces, keptTrace{id: id, decision: d, from: len(k.pieces), to: len(k.pieces), stored: payloads})
 }
 
 func (k *keptTraces) empty() bool { return len(k.traces) == 0 }
@@ -61,7 +61,7 @@ func (k *keptTraces) reset() {
 // each record is cut like a batch, so it costs no decode of its own.
 // Decoding copies everything out, so buf can be used again afterwards; the buffer
 // used is returned for that.
-func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
+func (k *keptTraces) decode(buf []byte, reasons *reasonRecorder) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}
@@ -100,9 +100,12 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 			for s := 0; s < spans.Len(); s++ {
 				span := spans.At(s)
 				span.SetTraceID(kt.id)
-				ts.setThreshold(span.TraceState(), kt.threshold)
+				ts.setThreshold(span.TraceState(), kt.decision.threshold())
 			}
 		}
+	}
+	if reasons != nil {
+		reasons.record(td, &enc, k.traces)
 	}
 	return td, buf, nil
 }

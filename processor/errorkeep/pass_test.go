@@ -12,7 +12,7 @@ func TestPassesComeBackEmpty(t *testing.T) {
 	var pool passPool
 	ps := pool.get(t0)
 	ps.out.early, ps.out.latencies = 3, append(ps.out.latencies, time.Second)
-	ps.kept.addStored(traceID(1), 0, [][]byte{{1}})
+	ps.kept.addStored(traceID(1), keptWith(0, 1), [][]byte{{1}})
 	pool.put(ps)
 	again := pool.get(t0.Add(time.Minute))
 	assert.Equal(t, t0.Add(time.Minute), again.now)

@@ -3,6 +3,8 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -22,7 +24,8 @@ type errorKeepProcessor struct {
 	next      consumer.Traces
 	logger    *zap.Logger
 	telemetry *keepTelemetry
-	rules     *keepRules // admission's decider's, read without the lock: they never change
+	rules     *keepRules      // admission's decider's; cutBatch reads them without the lock: what it reads never changes
+	reasons   *reasonRecorder // nil unless record_reason
 	now       func() time.Time
 	tick      time.Duration
 
@@ -51,14 +54,15 @@ var _ processor.Traces = (*errorKeepProcessor)(nil)
 
 func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Traces, opts ...option) (*errorKeepProcessor, error) {
 	p := &errorKeepProcessor{
-		cfg:    cfg,
-		next:   next,
-		logger: set.Logger,
-		now:    time.Now,
-		tick:   tickFor(cfg),
-		adm:    newAdmission(cfg),
-		stop:   make(chan context.Context, 1),
-		done:   make(chan struct{}),
+		cfg:     cfg,
+		next:    next,
+		logger:  set.Logger,
+		now:     time.Now,
+		tick:    tickFor(cfg),
+		adm:     newAdmission(cfg),
+		reasons: newReasonRecorder(cfg),
+		stop:    make(chan context.Context, 1),
+		done:    make(chan struct{}),
 	}
 	p.rules = &p.adm.decider.rules
 	p.scratch.New = func() any { return newCutScratch() }
@@ -121,7 +125,7 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 		zap.Duration("root_span_grace", p.cfg.RootSpanGrace),
 		zap.Duration("latency_threshold", p.cfg.LatencyThreshold),
 		zap.Int("http_status_floor", p.cfg.HTTPStatusFloor),
-		zap.Float64("healthy_percent", p.cfg.HealthyPercent),
+		zap.String("healthy_sampling", p.healthySampling()),
 		zap.Int("conditions", len(p.cfg.Conditions)),
 		zap.Int64("max_buffered_bytes", p.cfg.MaxBufferedBytes),
 		zap.Int("max_traces", p.cfg.MaxTraces),
@@ -135,6 +139,16 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 	}
 	go p.loop() //nolint:gosec // the loop outlives Start, whose context ends with it; Shutdown stops it
 	return nil
+}
+
+// healthySampling says how healthy traces are sampled, for the start-up log.
+func (p *errorKeepProcessor) healthySampling() string {
+	tp := &p.cfg.HealthyThroughput
+	if !tp.enabled() {
+		return strconv.FormatFloat(p.cfg.HealthyPercent, 'g', -1, 64) + "%"
+	}
+	return fmt.Sprintf("%g traces/s over %d replica(s) by key %v, each key at least once every %s",
+		tp.TracesPerSecond, tp.Replicas, tp.Key, tp.Interval)
 }
 
 // openStore opens the store the config asks for.
@@ -283,7 +297,7 @@ func (p *errorKeepProcessor) forward(ctx context.Context, ps *pass, store traceS
 		return nil
 	}
 	bufp := p.encodeBuffers.Get().(*[]byte)
-	td, buf, err := ps.kept.decode(*bufp)
+	td, buf, err := ps.kept.decode(*bufp, p.reasons)
 	if cap(buf) <= maxPooledEncodeBuffer {
 		*bufp = buf[:0]
 		p.encodeBuffers.Put(bufp)

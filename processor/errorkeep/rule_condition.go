@@ -2,7 +2,6 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 
 import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
-	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
 // conditionRule keeps a trace when a span or a resource carries one of the
@@ -36,8 +35,8 @@ func newConditionRule(cfg *Config, mark marks) keepRule {
 	return r
 }
 
-func (r *conditionRule) observeSpan(s *traceSummary, _ pcommon.TraceID, span ptrace.Span) {
-	if s.marks&r.mark == 0 && r.matches(span.Attributes()) {
+func (r *conditionRule) observeSpan(s *traceSummary, a arrival) {
+	if s.marks&r.mark == 0 && r.matches(a.span.Attributes()) {
 		s.marks |= r.mark
 	}
 }

@@ -20,8 +20,8 @@ func newErrorRule(cfg *Config, mark marks) keepRule {
 // httpStatusKeys are the stable and the legacy semantic-convention names.
 var httpStatusKeys = [...]string{"http.response.status_code", "http.status_code"}
 
-func (r *errorRule) observeSpan(s *traceSummary, _ pcommon.TraceID, span ptrace.Span) {
-	if s.marks&r.mark == 0 && r.failed(span) {
+func (r *errorRule) observeSpan(s *traceSummary, a arrival) {
+	if s.marks&r.mark == 0 && r.failed(a.span) {
 		s.marks |= r.mark
 	}
 }

@@ -36,7 +36,7 @@ func TestErrorRule(t *testing.T) {
 			span := ptrace.NewSpan()
 			tt.span(span)
 			var s traceSummary
-			r.observeSpan(&s, traceID(1), span)
+			r.observeSpan(&s, arrival{id: traceID(1), span: span})
 			_, keep := r.keeps(traceID(1), &s)
 			assert.Equal(t, tt.keep, keep)
 		})

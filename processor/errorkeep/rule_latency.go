@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
-	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
 // latencyRule keeps a slow trace: one whose duration (earliest start to latest end)
@@ -23,8 +22,8 @@ func newLatencyRule(cfg *Config, mark marks) keepRule {
 	return &latencyRule{mark: mark, threshold: pcommon.Timestamp(cfg.LatencyThreshold / time.Nanosecond)}
 }
 
-func (r *latencyRule) observeSpan(s *traceSummary, _ pcommon.TraceID, span ptrace.Span) {
-	if start, end := span.StartTimestamp(), span.EndTimestamp(); end > start && end-start >= r.threshold {
+func (r *latencyRule) observeSpan(s *traceSummary, a arrival) {
+	if start, end := a.span.StartTimestamp(), a.span.EndTimestamp(); end > start && end-start >= r.threshold {
 		s.marks |= r.mark
 	}
 }

@@ -1,6 +1,8 @@
 package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep"
 
 import (
+	"time"
+
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
@@ -10,14 +12,28 @@ import (
 // (its mark, one bit, for most rules), and says at the decision whether it keeps the
 // trace. Nothing is read again at the decision: a buffered trace may be on disk.
 type keepRule interface {
-	// observeSpan notes in s what span shows for this rule. It runs for every span
+	// observeSpan notes in s what a span shows for this rule. It runs for every span
 	// and must not allocate.
-	observeSpan(s *traceSummary, id pcommon.TraceID, span ptrace.Span)
+	observeSpan(s *traceSummary, a arrival)
 	// resourceMarks are the marks a resource gives every span under it; 0 for none.
 	resourceMarks(res pcommon.Resource) marks
 	// keeps reports whether the rule keeps the trace, and the sampling threshold its
 	// spans go out with (0: each span counts as itself).
 	keeps(id pcommon.TraceID, s *traceSummary) (threshold uint64, ok bool)
+}
+
+// arrival is one span as it arrives: with its trace ID (a batch's are blanked once
+// observed) and the resource it came under.
+type arrival struct {
+	id       pcommon.TraceID
+	span     ptrace.Span
+	resource pcommon.Resource
+}
+
+// adjuster is a rule whose verdicts depend on time, adjusted on every tick of the
+// decision loop (the keyed sampler's budget), under the processor's lock.
+type adjuster interface {
+	adjust(now time.Time)
 }
 
 // ruleEntry registers a keep rule.
@@ -64,8 +80,9 @@ func (r keepReason) String() string {
 
 // keepRules are the rules a config turns on, in precedence order.
 type keepRules struct {
-	rules   []keepRule
-	reasons []keepReason // reasons[i] is rules[i]'s
+	rules     []keepRule
+	reasons   []keepReason // reasons[i] is rules[i]'s
+	adjusters []adjuster
 	// onItsOwn are the rules a late span can satisfy by itself, as indexes in rules.
 	onItsOwn []int
 }
@@ -80,6 +97,9 @@ func newKeepRules(cfg *Config) keepRules {
 		if entry.onItsOwn {
 			k.onItsOwn = append(k.onItsOwn, len(k.rules))
 		}
+		if a, ok := r.(adjuster); ok {
+			k.adjusters = append(k.adjusters, a)
+		}
 		k.rules = append(k.rules, r)
 		k.reasons = append(k.reasons, keepReason(i+1))
 	}
@@ -87,13 +107,13 @@ func newKeepRules(cfg *Config) keepRules {
 }
 
 // observeSpan notes one span, for every rule.
-func (k *keepRules) observeSpan(s *traceSummary, id pcommon.TraceID, span ptrace.Span) {
-	s.observeTimes(span.StartTimestamp(), span.EndTimestamp())
-	if span.ParentSpanID().IsEmpty() {
+func (k *keepRules) observeSpan(s *traceSummary, a arrival) {
+	s.observeTimes(a.span.StartTimestamp(), a.span.EndTimestamp())
+	if a.span.ParentSpanID().IsEmpty() {
 		s.flags |= flagRoot
 	}
 	for _, r := range k.rules {
-		r.observeSpan(s, id, span)
+		r.observeSpan(s, a)
 	}
 }
 
@@ -117,15 +137,23 @@ func (k *keepRules) keep(id pcommon.TraceID, s *traceSummary) (keepReason, uint6
 	return reasonNone, 0
 }
 
-// qualifies reports whether spans with summary s satisfy a rule by themselves,
-// whatever the rest of their trace: a late span that does is never dropped.
-func (k *keepRules) qualifies(id pcommon.TraceID, s *traceSummary) bool {
+// qualifies returns the first rule that spans with summary s satisfy by
+// themselves, whatever the rest of their trace (a late span that does is never
+// dropped); reasonNone for none.
+func (k *keepRules) qualifies(id pcommon.TraceID, s *traceSummary) keepReason {
 	for _, i := range k.onItsOwn {
 		if _, ok := k.rules[i].keeps(id, s); ok {
-			return true
+			return k.reasons[i]
 		}
 	}
-	return false
+	return reasonNone
+}
+
+// adjust lets the rules that change with time adjust to now.
+func (k *keepRules) adjust(now time.Time) {
+	for _, a := range k.adjusters {
+		a.adjust(now)
+	}
 }
 
 // noResourceMarks is for rules that look at spans only.

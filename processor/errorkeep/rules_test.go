@@ -127,7 +127,7 @@ func TestResourceMarksEverySpanUnderIt(t *testing.T) {
 	s := summaryOf(&rules, td)
 	reason, _ := rules.keep(traceID(1), &s)
 	assert.Equal(t, "condition", reason.String())
-	assert.True(t, rules.qualifies(traceID(1), &s), "a late span under that resource qualifies on its own")
+	assert.Equal(t, "condition", rules.qualifies(traceID(1), &s).String(), "a late span under that resource qualifies on its own")
 }
 
 // Noting a span costs no allocation, with every rule on: it runs for every span.
@@ -140,7 +140,7 @@ func TestObservingASpanDoesNotAllocate(t *testing.T) {
 	var s traceSummary
 	allocs := testing.AllocsPerRun(1000, func() {
 		s = traceSummary{}
-		rules.observeSpan(&s, traceID(1), span)
+		rules.observeSpan(&s, arrival{id: traceID(1), span: span, resource: res})
 		s.marks |= rules.resourceMarks(res)
 	})
 	assert.Zero(t, allocs)

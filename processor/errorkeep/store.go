@@ -30,9 +30,9 @@ type traceStore interface {
 	letGo(ps *pass, t *bufferedTrace) uint32
 	// letGoLate does the same for late spans g of a trace not kept.
 	letGoLate(ps *pass, g *traceGroup) uint32
-	// takeBack adds to ps.kept what the store holds of trace id, now kept with
-	// threshold, and reports whether any of it had been let go of (a rescue).
-	takeBack(ps *pass, id pcommon.TraceID, threshold uint64) bool
+	// takeBack adds to ps.kept what the store holds of trace id, now kept as
+	// decided, and reports whether any of it had been let go of (a rescue).
+	takeBack(ps *pass, id pcommon.TraceID, d decision) bool
 	// missedRescue counts a rescue that found nothing, with why: the trace's spans
 	// went to segment seq (0: they were not stored).
 	missedRescue(ps *pass, seq uint32)
@@ -61,16 +61,16 @@ type noStore struct{}
 
 var _ traceStore = noStore{}
 
-func (noStore) current() uint32                              { return 0 }
-func (noStore) protect(uint32)                               {}
-func (noStore) accept(*pass, *traceGroup) error              { return nil }
-func (noStore) letGo(*pass, *bufferedTrace) uint32           { return 0 }
-func (noStore) letGoLate(*pass, *traceGroup) uint32          { return 0 }
-func (noStore) takeBack(*pass, pcommon.TraceID, uint64) bool { return false }
-func (noStore) missedRescue(*pass, uint32)                   {}
-func (noStore) handedOn(*pass)                               {}
-func (noStore) flush(*pass)                                  {}
-func (noStore) tend(time.Time) (bool, time.Duration, error)  { return false, 0, nil }
-func (noStore) recoverUndecided(*pass) ptrace.Traces         { return ptrace.NewTraces() }
-func (noStore) usage() (bytes, traces int64)                 { return 0, 0 }
-func (noStore) close() error                                 { return nil }
+func (noStore) current() uint32                                { return 0 }
+func (noStore) protect(uint32)                                 {}
+func (noStore) accept(*pass, *traceGroup) error                { return nil }
+func (noStore) letGo(*pass, *bufferedTrace) uint32             { return 0 }
+func (noStore) letGoLate(*pass, *traceGroup) uint32            { return 0 }
+func (noStore) takeBack(*pass, pcommon.TraceID, decision) bool { return false }
+func (noStore) missedRescue(*pass, uint32)                     {}
+func (noStore) handedOn(*pass)                                 {}
+func (noStore) flush(*pass)                                    {}
+func (noStore) tend(time.Time) (bool, time.Duration, error)    { return false, 0, nil }
+func (noStore) recoverUndecided(*pass) ptrace.Traces           { return ptrace.NewTraces() }
+func (noStore) usage() (bytes, traces int64)                   { return 0, 0 }
+func (noStore) close() error                                   { return nil }

@@ -100,7 +100,7 @@ func (r *rescueStore) letGoLate(ps *pass, g *traceGroup) uint32 {
 	return seq
 }
 
-func (r *rescueStore) takeBack(ps *pass, id pcommon.TraceID, threshold uint64) bool {
+func (r *rescueStore) takeBack(ps *pass, id pcommon.TraceID, d decision) bool {
 	taken, err := r.store.Take(id)
 	if err != nil {
 		// A record that fails its checksum is left out; the rest still comes back.
@@ -109,7 +109,7 @@ func (r *rescueStore) takeBack(ps *pass, id pcommon.TraceID, threshold uint64) b
 	if len(taken.Payloads) == 0 {
 		return false
 	}
-	ps.kept.addStored(id, threshold, taken.Payloads)
+	ps.kept.addStored(id, d, taken.Payloads)
 	if taken.Rescued == 0 {
 		return false
 	}

@@ -49,7 +49,7 @@ func TestStoresGiveBackWhatWasLetGoOf(t *testing.T) {
 			bt := bufferedFrom(t, traceOf(id, spanSpec{span: 1}, spanSpec{span: 2, parent: 1}))
 			ps := &pass{now: t0}
 			seq := store.letGo(ps, bt)
-			rescued := store.takeBack(ps, id, 0)
+			rescued := store.takeBack(ps, id, keptWith(0, 1))
 			if name == "none" {
 				assert.Zero(t, seq)
 				assert.False(t, rescued)
@@ -61,11 +61,11 @@ func TestStoresGiveBackWhatWasLetGoOf(t *testing.T) {
 			assert.True(t, rescued)
 			assert.Equal(t, int64(1), ps.out.rescuedTraces)
 			assert.Equal(t, int64(2), ps.out.rescuedSpans)
-			td, _, err := ps.kept.decode(nil)
+			td, _, err := ps.kept.decode(nil, nil)
 			require.NoError(t, err)
 			assert.Equal(t, 2, td.SpanCount())
 			// Taken once: a second rescue finds nothing, and says why.
-			assert.False(t, store.takeBack(ps, id, 0))
+			assert.False(t, store.takeBack(ps, id, keptWith(0, 1)))
 			store.missedRescue(ps, seq)
 			assert.Equal(t, int64(1), ps.out.missed[spanstore.ReasonTaken])
 		})

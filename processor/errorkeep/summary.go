@@ -5,12 +5,19 @@ import "go.opentelemetry.io/collector/pdata/pcommon"
 // traceSummary is what the spans of one trace have shown so far, noted as they
 // arrive so that nothing is read again at the decision. One is held per buffered
 // trace, so it is kept to 32 bytes: the span times and counts every rule may use,
-// one mark bit per keep rule (marks), and a few flags.
+// one mark bit per keep rule (marks), a few flags, and what the keyed healthy
+// sampler needs (rule_keyed.go).
 type traceSummary struct {
 	minStart pcommon.Timestamp
 	maxEnd   pcommon.Timestamp
 	spans    uint32
 	bytes    uint32 // encoded size of the spans
+	// key is a hash of the trace's sampling key, from its root span once that
+	// arrived (flagKeyFromRoot), from its first span until then (flagKeyed).
+	key uint32
+	// rv16 is the top 16 bits of the explicit randomness a span carried in
+	// tracestate (flagRV): all a threshold of 16 bits compares.
+	rv16 uint16
 	// marks holds one bit per keep rule that some span or resource satisfied
 	// (keepRules hands them out, in precedence order).
 	marks marks
@@ -35,6 +42,11 @@ const (
 	// healthy threshold. The first such span decides, as for the W3C randomness itself.
 	flagOT
 	flagOTSampled
+	// flagKeyed: key is set; flagKeyFromRoot: by the root span.
+	flagKeyed
+	flagKeyFromRoot
+	// flagRV: rv16 is set.
+	flagRV
 )
 
 func (s *traceSummary) has(f summaryFlags) bool { return s.flags&f != 0 }
@@ -63,10 +75,16 @@ func (s *traceSummary) merge(o *traceSummary) {
 	}
 	s.maxEnd = max(s.maxEnd, o.maxEnd)
 	s.marks |= o.marks
-	ot := s.flags & (flagOT | flagOTSampled)
+	if !s.has(flagKeyFromRoot) && (o.has(flagKeyFromRoot) || !s.has(flagKeyed)) && o.has(flagKeyed) {
+		s.key = o.key
+	}
+	if !s.has(flagRV) && o.has(flagRV) { // the first span with explicit randomness decides
+		s.rv16 = o.rv16
+	}
+	kept := s.flags & (flagOT | flagOTSampled | flagRV)
 	s.flags |= o.flags
-	if ot&flagOT != 0 { // the first span with explicit randomness decides
-		s.flags = s.flags&^(flagOT|flagOTSampled) | ot
+	if kept&flagOT != 0 {
+		s.flags = s.flags&^(flagOT|flagOTSampled) | kept&(flagOT|flagOTSampled)
 	}
 	s.spans += o.spans
 	s.bytes = saturatingAdd(s.bytes, o.bytes)
