@@ -8,6 +8,8 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"gopkg.in/yaml.v3"
 )
 
 // redRoute is one HTTP route of the test traffic and how many of its requests each
@@ -292,9 +295,66 @@ func TestREDMetricsCountEverySpanBeforeSamplingAndFeedJaegerSPM(t *testing.T) {
 		return byOverflow[""]+byOverflow["true"] == 20
 	}, "the capped gateway's counts in Prometheus")
 	assert.Equal(t, map[string]float64{"": 4, "true": 16}, byOverflow, "4 series within the limit, the rest in the overflow series")
-	alerting := prom.query(t, `sum by (job) (traces_span_metrics_calls_total{otel_metric_overflow="true"})`)
-	require.Len(t, alerting, 1)
-	assert.Equal(t, "inventory", alerting[0].Labels["job"], "the overflow alert names the service")
+
+	// (4) What deploy/monitoring shows and alerts on, run against these series: every
+	// dashboard query and alert on the RED metrics returns data (the overflow alert's
+	// condition holds for inventory, and only for it).
+	for _, q := range redMonitoringQueries(t) {
+		samples := prom.query(t, q.expr)
+		assert.NotEmpty(t, samples, "%s: %s", q.where, q.expr)
+		if q.where == "alert SpanMetricsOverflow" {
+			require.Len(t, samples, 1)
+			assert.Equal(t, "inventory", samples[0].Labels["job"], "the overflow alert names the service")
+		}
+	}
+}
+
+type monitoringQuery struct{ where, expr string }
+
+// redMonitoringQueries lists the dashboard's and the alerting rules' PromQL over the
+// span metrics, with the dashboard's variables set as a user opening it would have them.
+func redMonitoringQueries(t *testing.T) []monitoringQuery {
+	t.Helper()
+	var queries []monitoringQuery
+	raw, err := os.ReadFile(filepath.Join(RepoRoot(), "deploy", "monitoring", "grafana", "otelcol-custom.json"))
+	require.NoError(t, err)
+	var dashboard struct {
+		Panels []struct {
+			Title   string `json:"title"`
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &dashboard))
+	vars := strings.NewReplacer(`$service`, `.*`, `$__rate_interval`, `1m`)
+	for _, p := range dashboard.Panels {
+		for _, target := range p.Targets {
+			if strings.Contains(target.Expr, "traces_span_metrics") {
+				queries = append(queries, monitoringQuery{"panel " + p.Title, vars.Replace(target.Expr)})
+			}
+		}
+	}
+	raw, err = os.ReadFile(filepath.Join(RepoRoot(), "deploy", "monitoring", "prometheus", "rules.yaml"))
+	require.NoError(t, err)
+	var rules struct {
+		Groups []struct {
+			Rules []struct {
+				Alert string `yaml:"alert"`
+				Expr  string `yaml:"expr"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	require.NoError(t, yaml.Unmarshal(raw, &rules))
+	for _, g := range rules.Groups {
+		for _, r := range g.Rules {
+			if strings.Contains(r.Expr, "traces_span_metrics") {
+				queries = append(queries, monitoringQuery{"alert " + r.Alert, r.Expr})
+			}
+		}
+	}
+	require.Len(t, queries, 6, "the RED panels and the overflow alert")
+	return queries
 }
 
 func redKeyOf(labels map[string]string) redKey {
