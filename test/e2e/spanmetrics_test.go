@@ -65,10 +65,6 @@ type redKey struct {
 	service, span, kind, status, route, rpcMethod string
 }
 
-func (k redKey) String() string {
-	return fmt.Sprintf("%s %q %s %s route=%q rpc=%q", k.service, k.span, k.kind, k.status, k.route, k.rpcMethod)
-}
-
 // redSent counts what the test sent, as the span metrics must count it.
 type redSent struct {
 	calls      map[redKey]float64
