@@ -112,6 +112,12 @@ type ThroughputConfig struct {
 	// spreads traces over, for a goal set for the whole fleet: set it from the
 	// environment (${env:GATEWAY_REPLICAS}). Default: 1.
 	Replicas int `mapstructure:"replicas"`
+	// ReplicasDNS, when set, is a DNS name that resolves to every gateway the goal is
+	// shared by: the headless Service the load-balancing tier resolves. The goal is
+	// divided by how many addresses it has, looked up every interval, so that it
+	// follows scaling; Replicas stands in until the first answer and while lookups
+	// fail. Default: "" (Replicas only).
+	ReplicasDNS string `mapstructure:"replicas_dns"`
 	// Key names the attributes whose values make a trace's key, looked up on its root
 	// span (its first span until the root arrives), then on that span's resource; a
 	// name found on neither stands for the span's name. Default: [service.name,

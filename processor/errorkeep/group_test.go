@@ -22,17 +22,9 @@ func flatSpans(t *testing.T, td ptrace.Traces) []string { return spantest.FlatSp
 func withThresholds(td ptrace.Traces) ptrace.Traces {
 	out := ptrace.NewTraces()
 	td.CopyTo(out)
-	rss := out.ResourceSpans()
-	for i := 0; i < rss.Len(); i++ {
-		sss := rss.At(i).ScopeSpans()
-		for j := 0; j < sss.Len(); j++ {
-			spans := sss.At(j).Spans()
-			for k := 0; k < spans.Len(); k++ {
-				ts := spans.At(k).TraceState()
-				ts.FromRaw(withThreshold(ts.AsRaw(), 0))
-			}
-		}
-	}
+	forEachSpan(out, func(span ptrace.Span) {
+		span.TraceState().FromRaw(withThreshold(span.TraceState().AsRaw(), 0))
+	})
 	return out
 }
 

@@ -119,6 +119,7 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 		}
 	}
 	p.telemetry.record(ctx, &ps.out)
+	p.rules.start(p.logger)
 	p.started = true
 	p.logger.Info("errorkeep started",
 		zap.Duration("decision_wait", p.cfg.DecisionWait),
@@ -147,8 +148,12 @@ func (p *errorKeepProcessor) healthySampling() string {
 	if !tp.enabled() {
 		return strconv.FormatFloat(p.cfg.HealthyPercent, 'g', -1, 64) + "%"
 	}
-	return fmt.Sprintf("%g traces/s over %d replica(s) by key %v, each key at least once every %s",
-		tp.TracesPerSecond, tp.Replicas, tp.Key, tp.Interval)
+	replicas := strconv.Itoa(tp.Replicas)
+	if tp.ReplicasDNS != "" {
+		replicas = "the addresses of " + tp.ReplicasDNS + " (" + replicas + " until resolved)"
+	}
+	return fmt.Sprintf("%g traces/s shared by %s replica(s), by key %v, each key at least once every %s",
+		tp.TracesPerSecond, replicas, tp.Key, tp.Interval)
 }
 
 // openStore opens the store the config asks for.
@@ -186,6 +191,7 @@ func (p *errorKeepProcessor) Shutdown(ctx context.Context) error {
 		started := p.started
 		p.lifecycle.Unlock()
 		defer p.telemetry.close()
+		defer p.rules.stop()
 		if !started {
 			p.flushAll(ctx)
 			return

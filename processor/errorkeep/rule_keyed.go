@@ -8,6 +8,7 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.uber.org/zap"
 )
 
 // keyedSampler keeps healthy traces toward healthy_throughput's number per second,
@@ -55,6 +56,10 @@ func (r *keyedSampler) keeps(id pcommon.TraceID, s *traceSummary) (uint64, bool)
 	}
 	return uint64(t16) << (randomnessBits - 16), keep
 }
+
+func (r *keyedSampler) start(logger *zap.Logger) { r.budget.replicas.start(logger) }
+
+func (r *keyedSampler) stop() { r.budget.replicas.stop() }
 
 // adjust recomputes the budget's shares on the decision loop's tick.
 func (r *keyedSampler) adjust(now time.Time) { r.budget.adjust(now) }

@@ -5,6 +5,7 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
+	"go.uber.org/zap"
 )
 
 // keepRule is one reason to keep a trace. A rule looks at every span as it arrives
@@ -34,6 +35,13 @@ type arrival struct {
 // decision loop (the keyed sampler's budget), under the processor's lock.
 type adjuster interface {
 	adjust(now time.Time)
+}
+
+// background is a rule with work of its own between decisions (the keyed sampler's
+// replica count, looked up by DNS), started with the processor and stopped with it.
+type background interface {
+	start(logger *zap.Logger)
+	stop()
 }
 
 // ruleEntry registers a keep rule.
@@ -153,6 +161,24 @@ func (k *keepRules) qualifies(id pcommon.TraceID, s *traceSummary) keepReason {
 func (k *keepRules) adjust(now time.Time) {
 	for _, a := range k.adjusters {
 		a.adjust(now)
+	}
+}
+
+// start starts the rules' background work.
+func (k *keepRules) start(logger *zap.Logger) {
+	for _, r := range k.rules {
+		if b, ok := r.(background); ok {
+			b.start(logger)
+		}
+	}
+}
+
+// stop stops it; safe to call more than once, and without start.
+func (k *keepRules) stop() {
+	for _, r := range k.rules {
+		if b, ok := r.(background); ok {
+			b.stop()
+		}
 	}
 }
 

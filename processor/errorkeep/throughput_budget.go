@@ -24,9 +24,11 @@ import (
 //
 // Not safe for concurrent use: the processor's lock covers it.
 type throughputBudget struct {
-	goal     float64 // traces per second for this replica
-	interval time.Duration
-	maxKeys  int
+	fleetGoal float64 // traces per second for the fleet, shared by replicas
+	replicas  *replicaCount
+	goal      float64 // fleetGoal / replicas: traces per second for this replica
+	interval  time.Duration
+	maxKeys   int
 
 	keys map[uint32]*keyShare
 	// forced counts the first traces of an interval kept since the last adjustment,
@@ -81,11 +83,15 @@ const (
 
 func newThroughputBudget(cfg *ThroughputConfig) *throughputBudget {
 	return &throughputBudget{
+		fleetGoal:  cfg.TracesPerSecond,
+		replicas:   newReplicaCount(cfg),
 		goal:       cfg.TracesPerSecond / float64(cfg.Replicas),
 		interval:   cfg.Interval,
 		maxKeys:    cfg.MaxKeys,
 		keys:       make(map[uint32]*keyShare),
 		correction: 1,
+		lambda:     math.Inf(1),
+		period:     adjustEvery.Seconds(),
 	}
 }
 
@@ -145,6 +151,7 @@ func (b *throughputBudget) adjust(now time.Time) {
 		return
 	}
 	b.lastAdjust = now
+	b.goal = b.fleetGoal / float64(max(b.replicas.get(), 1))
 	dt := elapsed.Seconds()
 	b.period = min(dt, maxPeriod.Seconds())
 	alpha := 1 - math.Exp(-dt/rateTau.Seconds())

@@ -200,3 +200,19 @@ func mean(xs []int) float64 {
 	}
 	return float64(sum) / float64(len(xs))
 }
+
+// A key's traces decided in a lump before its rate is known (a new key, traffic
+// after a pause) are shared out as they come, not all kept.
+func TestBudgetSharesALumpBeforeItsRateIsKnown(t *testing.T) {
+	b := newThroughputBudget(throughput(60))
+	b.adjust(t0)
+	rng := rand.New(rand.NewPCG(1, 2))
+	kept := 0
+	for range 1000 {
+		if uint32(rng.Uint64()>>48) >= b.admit(1) {
+			kept++
+		}
+	}
+	assert.Less(t, kept, 150, "of a lump of 1000")
+	assert.Greater(t, kept, 16)
+}

@@ -34,6 +34,15 @@ type Config struct {
 	// Default: DefaultSensitiveKeys. An empty list turns key rules off.
 	SensitiveKeys []string `mapstructure:"sensitive_keys"`
 
+	// SensitiveKeyWords turns on the key rules by a key's words, in every notation
+	// ("x-api-key", "apiKey", "API_KEY"): keys that end in a word naming a credential
+	// (password, pwd, passphrase, secret, token, credentials, jwt, sid, auth, or key
+	// after api, private, signing, access...), cookie and authorization headers (their
+	// values redacted, their attributes and scheme kept), and people's names under a
+	// parent that names a person ("payment.details.holder.name", "customerName", a
+	// "name" in the map under "cardholder"). Default: true.
+	SensitiveKeyWords *bool `mapstructure:"sensitive_key_words"`
+
 	// SensitiveKeyAction is what happens to the value of a sensitive key.
 	// Default: mask.
 	SensitiveKeyAction ActionConfig `mapstructure:"sensitive_key_action"`
@@ -152,14 +161,14 @@ var _ component.Config = (*Config)(nil)
 func (cfg *Config) Validate() error {
 	var errs []error
 	for name, dc := range cfg.Detectors {
-		if _, ok := detector.NewBuiltin(name); !ok {
+		if b, ok := detector.Lookup(name); !ok {
 			errs = append(errs, fmt.Errorf("detectors: %w %q (valid: %s)", errUnknownDetector, name, strings.Join(detector.BuiltinNames(), ", ")))
-		} else if dc.MaskInternalAddresses && name != detector.IPv4 && name != detector.IPv6 {
+		} else if dc.MaskInternalAddresses && !b.Address {
 			errs = append(errs, fmt.Errorf("detectors::%s::mask_internal_addresses: %w", name, errNotAnAddressDetector))
 		}
 	}
 	for _, name := range cfg.OnlyDetectors {
-		if _, ok := detector.NewBuiltin(name); !ok {
+		if _, ok := detector.Lookup(name); !ok {
 			errs = append(errs, fmt.Errorf("only_detectors: %w %q (valid: %s)", errUnknownDetector, name, strings.Join(detector.BuiltinNames(), ", ")))
 		}
 	}

@@ -1,5 +1,14 @@
 package detector
 
+// CreditCard is the name of the credit_card detector.
+const CreditCard = "credit_card"
+
+var creditCardBuiltin = Builtin{
+	Name:      CreditCard,
+	New:       func(_ Options) Detector { return creditCard{} },
+	Prefilter: Prefilter{MinDigits: minCardDigits},
+}
+
 // creditCard finds payment card numbers: 12 to 19 digits, optionally grouped by a
 // single kind of separator (space or dash) in groups of 2 to 8 (the last may be a
 // single digit: "5018 0000 0000 9"), with a known issuer prefix for the length, and a
@@ -57,7 +66,10 @@ func scanCard(s string, i int) (int, bool) {
 		if sep != 0 && group > maxCardGroup {
 			break
 		}
-		if n >= minCardDigits && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
+		// Twelve bare digits are an account or order number as often as a Maestro card:
+		// they are one only printed in groups or after a word naming a card.
+		bareTwelve := n == minCardDigits && sep == 0 && !hasContext(s, i, cardContext[:])
+		if n >= minCardDigits && !bareTwelve && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
 			best = j
 		}
 		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= minCardGroup && group <= maxCardGroup {
@@ -106,22 +118,4 @@ func issuerAccepts(d []byte) bool {
 		return true
 	}
 	return false
-}
-
-// luhnValid reports whether the digits (values 0-9) carry a valid Luhn check digit.
-func luhnValid(d []byte) bool {
-	sum := 0
-	double := false
-	for k := len(d) - 1; k >= 0; k-- {
-		v := int(d[k])
-		if double {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		double = !double
-	}
-	return sum%10 == 0
 }

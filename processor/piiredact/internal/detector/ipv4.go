@@ -1,9 +1,20 @@
 package detector
 
+// IPv4 is the name of the ipv4 detector.
+const IPv4 = "ipv4"
+
+var ipv4Builtin = Builtin{
+	Name:      IPv4,
+	New:       func(opts Options) Detector { return ipv4{maskInternal: opts.MaskInternalAddresses} },
+	Prefilter: Prefilter{MinDigits: 4, MinDots: 3},
+	Address:   true,
+}
+
 // ipv4 finds dotted-quad IPv4 addresses with octets 0-255 and no leading zeros.
 // A fifth dotted part or a letter next to it ("v1.2.3.4", OIDs such as
 // "1.3.6.1.4.1") means it is something else, and so does a product token's slash
-// ("checkout-sync/2.1.0.17" in a user agent is a version).
+// ("checkout-sync/2.1.0.17" in a user agent is a version), and so does a word
+// before it that names a version ("build 2.1.0.17", "Version=2.1.0.17").
 //
 // Addresses that cannot identify anyone outside the organisation (RFC 1918,
 // loopback, link-local, unspecified) are left alone unless maskInternal is set:
@@ -19,9 +30,9 @@ func (d ipv4) AppendMatches(dst []Match, s string) []Match {
 			i++
 			continue
 		}
-		if i == 0 || (!isWord(s[i-1]) && s[i-1] != '.') {
+		if i == 0 || (!isWord(s[i-1]) && s[i-1] != '.' && numberStartsAt(s, i)) {
 			if end := ipv4End(s, i); end > 0 {
-				if !afterProductName(s, i) && (d.maskInternal || !internalIPv4(s[i:end])) {
+				if !afterProductName(s, i) && !afterVersionWord(s, i) && (d.maskInternal || !internalIPv4(s[i:end])) {
 					dst = append(dst, Match{Start: i, End: end})
 				}
 				i = end
@@ -34,34 +45,6 @@ func (d ipv4) AppendMatches(dst []Match, s string) []Match {
 		}
 	}
 	return dst
-}
-
-// ipv4End returns the end of an IPv4 address starting at i, or 0.
-func ipv4End(s string, i int) int {
-	j := i
-	for part := 0; part < 4; part++ {
-		if part > 0 {
-			if j >= len(s) || s[j] != '.' {
-				return 0
-			}
-			j++
-		}
-		k := j
-		v := 0
-		for k < len(s) && isDigit(s[k]) && k-j < 4 {
-			v = v*10 + int(s[k]-'0')
-			k++
-		}
-		n := k - j
-		if n == 0 || n > 3 || v > 255 || (n > 1 && s[j] == '0') {
-			return 0
-		}
-		j = k
-	}
-	if j < len(s) && (isWord(s[j]) || (s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]))) {
-		return 0
-	}
-	return j
 }
 
 // ipv4Octets parses a, which ipv4End has accepted.
@@ -112,5 +95,11 @@ func afterProductName(s string, i int) bool {
 	if !letter {
 		return false
 	}
-	return j == 0 || s[j-1] == ' ' || s[j-1] == '(' || s[j-1] == ','
+	switch {
+	case j == 0:
+		return true
+	case s[j-1] == ' ' || s[j-1] == '(' || s[j-1] == ',' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '=' || s[j-1] == ':':
+		return true
+	}
+	return false
 }
