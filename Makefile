@@ -8,7 +8,15 @@ TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
 PROMTOOL     := bin/promtool
+PROMETHEUS   := bin/prometheus
 GOLANGCI     := bin/golangci-lint
+# The image users deploy (Dockerfile), built by podman, or docker where podman is absent.
+IMAGE        ?= ghcr.io/otelcol-custom/otelcol-custom:0.1.0
+ENGINE       ?= $(shell command -v podman >/dev/null 2>&1 && echo podman || echo docker)
+# The CA bundle the image carries: the host's, from Debian's ca-certificates package.
+CA_BUNDLE    ?= /etc/ssl/certs/ca-certificates.crt
+# The folders the shipped configs write to by default, writable by the image's user.
+IMAGE_DIRS   := var/lib/otelcol-custom/queue var/lib/otelcol-custom/errorkeep var/lib/otelcol-custom/output
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 # Our components, each a Go module of its own (processor/*/go.mod): `make test-unit`
@@ -26,7 +34,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e eval eval-doc holdout capture-shapes loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc holdout capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -55,6 +63,31 @@ build-hotrod:
 build-promtool:
 	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMTOOL) github.com/prometheus/prometheus/cmd/promtool
 
+## build-prometheus: a real Prometheus server (same pin as promtool), for the end-to-end
+## test of the RED metrics and Jaeger's Monitor tab (its OTLP receiver takes the gateway's span metrics)
+build-prometheus:
+	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMETHEUS) github.com/prometheus/prometheus/cmd/prometheus
+
+## image: build, then the image users deploy from that binary, the host's CA bundle and
+## config/ (Dockerfile; IMAGE=name:tag, ENGINE=podman|docker). docs/deploy.md has its size,
+## its layers and the one-time podman set-up of a Debian machine.
+image: build
+	$(MAKE) --no-print-directory image-from-bin
+
+## image-from-bin: the image from the bin/otelcol-custom already built (test/image builds its
+## own this way, under a tag of its own)
+image-from-bin: image-rootfs
+	@test -x $(BINARY) || { echo "$(BINARY) is missing: run make build" >&2; exit 1; }
+	$(ENGINE) build --tag $(IMAGE) --file Dockerfile .
+
+## image-rootfs: stage in bin/image/rootfs what the image holds besides the binary and
+## config/: the CA bundle and the folders the configs write to
+image-rootfs:
+	@test -s $(CA_BUNDLE) || { echo "no CA bundle at $(CA_BUNDLE): apt-get install ca-certificates" >&2; exit 1; }
+	rm -rf bin/image/rootfs
+	install -d -m 0755 bin/image/rootfs/etc/ssl/certs $(addprefix bin/image/rootfs/,$(IMAGE_DIRS))
+	install -m 0644 $(CA_BUNDLE) bin/image/rootfs/etc/ssl/certs/ca-certificates.crt
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
@@ -75,11 +108,14 @@ test-unit:
 	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) test $(GOTEST_FLAGS) ./...); done
 
 ## test-e2e: build the binaries, then run what drives them: end-to-end through
-## otelcol-custom, the manifests, a short load test (the distribution's module)
-test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
+## otelcol-custom, the image, the manifests, a short load test (the distribution's module).
+## One package at a time (-p 1): the load test and the e2e suite measure rates and time,
+## and on two cores they would share them with each other and with the image's containers.
+test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod build-prometheus
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
-	$(GO) test $(GOTEST_FLAGS) ./...
+	PROMETHEUS_BINARY=$(CURDIR)/$(PROMETHEUS) \
+	$(GO) test -p 1 $(GOTEST_FLAGS) ./...
 
 ## eval: piiredact on its labelled corpus (processor/piiredact/internal/eval): recall and
 ## precision per detector and per place, and the worst examples. test-unit runs the same

@@ -19,6 +19,7 @@ func TestComponentsListsEveryComponent(t *testing.T) {
 		"memory_limiter", "batch", "tail_sampling", "piiredact", "errorkeep",
 		"resource", "attributes", "filter", "transform", "probabilistic_sampler",
 		"otlp_grpc", "otlp_http", "debug", "file", "load_balancing",
+		"span_metrics", "forward",
 		"health_check", "pprof", "zpages", "file_storage", "bearertokenauth", "basicauth",
 	} {
 		assert.Contains(t, out, "- name: "+name+"\n", "component %s", name)
