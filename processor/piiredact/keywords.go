@@ -218,7 +218,7 @@ func credentialMetadata(k string) bool {
 	if !oneOf(last, credentialMetadataWords) {
 		return false
 	}
-	return !(oneOf(last, []string{"id", "ids"}) && oneOf(prev, []string{"secret", "session", "sess"}))
+	return !oneOf(last, []string{"id", "ids"}) || !oneOf(prev, []string{"secret", "session", "sess"})
 }
 
 // credentialNames are credentials' names that no last word says alone: Rails'

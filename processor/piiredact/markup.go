@@ -409,7 +409,7 @@ func quotedAfterKeyValues(s string, found foundFunc) {
 		key := s[start:end]
 		// A single word is prose ("secret \"db-creds\" not found") unless it names a
 		// personal value ("tckn '10000000146'", "passport 'C01X00T47'").
-		if !multiWordIdentifier(key) && !(personalKeyKind(key) != personalNone && classifyKeyWords(key) == wordsNone) &&
+		if !multiWordIdentifier(key) && (personalKeyKind(key) == personalNone || classifyKeyWords(key) != wordsNone) &&
 			classifyKeyWords(key) != wordsPersonName {
 			continue
 		}

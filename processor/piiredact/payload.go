@@ -132,7 +132,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			// or at the quote that closes the text it is quoted in ("`…;SharedAccessKey=x`:").
 			// In a document of lines (YAML, properties) a key that starts its line has the
 			// rest of the line: "password: blue moon over paris".
-			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 && !(c == ':' && yamlLine(s, i-len(key))) {
+			if k := strings.IndexAny(s[vStart:vEnd], " \t<>"); k > 0 && (c != ':' || !yamlLine(s, i-len(key))) {
 				vEnd = vStart + k
 			}
 			vEnd = closingQuote(s, vStart, vEnd)

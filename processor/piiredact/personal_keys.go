@@ -61,7 +61,7 @@ var personalKeyWords = func() map[string]personalKind {
 	add(personalAddress, "address", "streetaddress", "street", "addressline", "addressline1", "addressline2",
 		"line1", "line2", "homeaddress", "shippingaddress", "billingaddress", "postaladdress", "mailingaddress",
 		"deliveryaddress", "residentialaddress", "streetline", "strasse", "calle", "rue", "direccion", "endereco",
-		"indirizzo", "adresse", "adres", "anschrift")
+		"indirizzo", "adresse", "adres", "anschrift") //nolint:misspell // Dutch, Polish and Turkish for address
 	add(personalAccount, "iban", "accountnumber", "accountno", "acctno", "acctnumber", "accno", "bankaccount",
 		"bankaccountnumber", "bankaccountno", "kontonummer", "numerocuenta", "accountiban", "bankacctnumber")
 	return m
@@ -82,7 +82,7 @@ func personalKeyKind(k string) personalKind {
 	// it is part of the word.
 	// A trailing "nr", "no", "num" or "number" names the same thing ("isikukood_nr").
 	if last := k[spans[n-1][0]:spans[n-1][1]]; n > 1 && oneOf(last, []string{"nr", "no", "num", "nummer", "numero"}) {
-		if kind := personalKeyKind(k[:spans[n-2][1]]); kind != personalNone {
+		if kind := personalKeyKind(k[:spans[n-2][1]]); kind != personalNone { //nolint:gosec // G602: n > 1
 			return kind
 		}
 	}
@@ -173,7 +173,7 @@ func personalShaped(kind personalKind, v string) bool {
 		if digits == 0 || letters < 2 || spaces == 0 || strings.ContainsAny(v, "@:") {
 			return false
 		}
-		return !(v[0] >= '0' && v[0] <= '9' && strings.Count(v, ".") >= 3)
+		return v[0] < '0' || v[0] > '9' || strings.Count(v, ".") < 3
 	case personalAccount:
 		// "12345678", "000123456789", "DE89 3704 0044 0532 0130 00".
 		return digits >= 6 && len(v) <= 42 && spaces <= 8
@@ -216,7 +216,7 @@ func personalTokens(kind personalKind, v string) int {
 		if w == "" {
 			return end
 		}
-		digit := strings.IndexAny(w, "0123456789") >= 0
+		digit := strings.ContainsAny(w, "0123456789")
 		upperShort := len(w) <= 3 && strings.ToUpper(w) == w && isLetters(w)
 		switch {
 		case digit && (end == 0 || groupWord(w)):
@@ -244,7 +244,7 @@ func personalTokens(kind personalKind, v string) int {
 func groupWord(w string) bool {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
-		if !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && strings.IndexByte("-./()+", c) < 0 {
+		if (c < '0' || c > '9') && (c < 'A' || c > 'Z') && strings.IndexByte("-./()+", c) < 0 {
 			return false
 		}
 	}
@@ -253,7 +253,7 @@ func groupWord(w string) bool {
 
 func isLetters(w string) bool {
 	for i := 0; i < len(w); i++ {
-		if !(w[i] >= 'a' && w[i] <= 'z') && !(w[i] >= 'A' && w[i] <= 'Z') && w[i] < 0x80 {
+		if (w[i] < 'a' || w[i] > 'z') && (w[i] < 'A' || w[i] > 'Z') && w[i] < 0x80 {
 			return false
 		}
 	}

@@ -78,6 +78,13 @@ type scratch struct {
 // isVersionKey reports keys whose values are versions ("service.version",
 // "os.version", "telemetry.sdk.version", "app_version", "buildVersion", "build",
 // "app.build", "firmware"): a four-part version there is not an IP address.
+// metadataUnderDefaultGlob reports a key that only the default globs match and
+// whose words name something about a credential, not the credential
+// ("password_changed_at", "token_expires_in"): its value is scanned, not redacted whole.
+func (r *redactor) metadataUnderDefaultGlob(k string, words keyWordClass) bool {
+	return r.keyWords && r.defaultGlobs && words == wordsNone && credentialMetadata(k) && !r.sensitive.matchesExactly(k)
+}
+
 func isVersionKey(k string) bool {
 	const suffix = "version"
 	if len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix) {
@@ -305,7 +312,7 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	}
 	query := strings.IndexByte(s, '?')
 	form := formBody(s)
-	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) && !(form && strings.IndexByte(s, '+') >= 0) {
+	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) && (!form || strings.IndexByte(s, '+') < 0) {
 		return "", false
 	}
 	// A value that escapes its pluses ("%2B44+20+7946") is form-encoded: its '+' are
@@ -476,7 +483,7 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyCookie
 	case words == wordsAuthorization:
 		c = keyAuthorization
-	case r.sensitive.match(k) && !(r.keyWords && r.defaultGlobs && words == wordsNone && credentialMetadata(k) && !r.sensitive.matchesExactly(k)):
+	case r.sensitive.match(k) && !r.metadataUnderDefaultGlob(k, words):
 		c = keySensitive
 	case words == wordsCredential, words == wordsPersonName:
 		c = keyCredentialWords

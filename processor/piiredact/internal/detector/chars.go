@@ -23,7 +23,7 @@ func isBase64URL(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
 // ("0.4111...", "1,411...").
 func numberStartsAt(s string, i int) bool {
 	if i == 0 {
-		return !(isDigit(s[i]) && inUUID(s, i)) // a UUID's first group
+		return !isDigit(s[i]) || !inUUID(s, i) // a UUID's first group
 	}
 	p := s[i-1]
 	if isWord(p) {

@@ -77,7 +77,7 @@ func phoneStartsAt(s string, i, lastEnd int) bool {
 	if i == 0 || i == lastEnd {
 		// The start of s, or right after the previous number; not a UUID's first group
 		// ("00442714-2758-4b56-…").
-		return !(isDigit(s[i]) && inUUID(s, i))
+		return !isDigit(s[i]) || !inUUID(s, i)
 	}
 	prev := s[i-1]
 	switch s[i] {
@@ -126,7 +126,7 @@ func phoneAt(s string, i int) (end, next int) {
 		}
 		return contextualEnd(s, i), i + 1
 	}
-	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' && !(i >= 2 && (s[i-1] == ':' || s[i-1] == '.') && isDigit(s[i-2])) {
+	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' && (i < 2 || s[i-1] != ':' && s[i-1] != '.' || !isDigit(s[i-2])) {
 		// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix dialled
 		// instead of '+', printed in groups (compact, it is any number). Not a clock's
 		// "12:00.307517+01:00".
@@ -204,7 +204,7 @@ func contextualEnd(s string, i int) int {
 			return end
 		}
 		zipPlus4 := groups == 2 && first == 5 && last == 4 && s[j-5] == '-'
-		if digits >= 8 && (last > 1 || groups == 1) && !zipPlus4 && phoneNumberEndsAt(s, j) && !dateLike(s, i, first) && !(j < len(s) && s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+		if digits >= 8 && (last > 1 || groups == 1) && !zipPlus4 && phoneNumberEndsAt(s, j) && !dateLike(s, i, first) && (j+1 >= len(s) || s[j] != '.' || !isDigit(s[j+1])) {
 			if end == 0 && !hasStandaloneContext(s, i, phoneContext) {
 				return 0
 			}
@@ -577,7 +577,7 @@ func trunkPrefixed(g *phoneGroups, m int) bool {
 	// A short last group is an extension or a suffix, not a number's end, unless the
 	// number ends in pairs as many plans print it ("070-123 45 67", "0676 672 01 07",
 	// "022 770 97 75").
-	if g.size[m-1] < 3 && !pairs && !(g.size[m-1] == 2 && m >= 3 && g.size[m-2] <= 3) {
+	if g.size[m-1] < 3 && !pairs && (g.size[m-1] != 2 || m < 3 || g.size[m-2] > 3) {
 		return false
 	}
 	date := m >= 3 && !g.paren && g.size[0] == 2 && g.size[1] == 2 && g.size[2] == 4

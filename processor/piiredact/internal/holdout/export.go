@@ -46,7 +46,7 @@ func Export(path, source string, outcomes []Outcome) error {
 		"# before its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
 		"# Written by `go test ./internal/holdout -run TestHoldout -args -holdout.export=…` (see holdout.go);\n" +
 		"# the format is regressions.yaml's.\n"
-	return os.WriteFile(path, append([]byte(head), data...), 0o644)
+	return os.WriteFile(path, append([]byte(head), data...), 0o600)
 }
 
 // evalKind names, in the evaluation corpus's terms, what must find a class of value.

@@ -3,6 +3,7 @@ package holdout
 import (
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -94,10 +95,10 @@ func (g *gen) cardVals(per int) []Val {
 				text, form = d, "compact"
 			case 1, 2:
 				sep := g.pick(" ", "-")
-				switch {
-				case s.name == "amex":
+				switch s.name {
+				case "amex":
 					text = groupBy(d, sep, 4, 6, 5)
-				case s.name == "diners":
+				case "diners":
 					text = groupBy(d, sep, 4, 6, 4)
 				default:
 					text = groupBy(d, sep, 4, 4, 4, 4)
@@ -133,8 +134,7 @@ func (g *gen) bban(structure string) string {
 		for structure[j] >= '0' && structure[j] <= '9' {
 			j++
 		}
-		n := 0
-		fmt.Sscanf(structure[i:j], "%d", &n)
+		n, _ := strconv.Atoi(structure[i:j])
 		switch structure[j] {
 		case 'n':
 			b.WriteString(g.digits(n))
@@ -205,17 +205,6 @@ func sortStrings(xs []string) {
 			xs[j], xs[j-1] = xs[j-1], xs[j]
 		}
 	}
-}
-
-// abaRouting is a US routing number with its 3-7-1 check digit.
-func (g *gen) abaRouting() string {
-	d := g.pick("0", "1", "2", "3") + g.digits(7)
-	w := []int{3, 7, 1, 3, 7, 1, 3, 7}
-	s := 0
-	for i := range d {
-		s += int(d[i]-'0') * w[i]
-	}
-	return d + string(byte('0'+(10-s%10)%10))
 }
 
 // Bank accounts outside IBAN countries, which only their labels make personal:

@@ -58,7 +58,7 @@ func TestHoldout(t *testing.T) {
 // TestCorpusIsDeterministic: the same options give the same cases.
 func TestCorpusIsDeterministic(t *testing.T) {
 	a, b := Generate(DefaultOptions()), Generate(DefaultOptions())
-	require.Equal(t, len(a), len(b))
+	require.Len(t, b, len(a))
 	for i := range a {
 		require.Equal(t, a[i].Kind, b[i].Kind)
 		require.Equal(t, a[i].Secrets, b[i].Secrets)

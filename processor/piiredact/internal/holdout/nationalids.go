@@ -286,18 +286,16 @@ var idMakers = []idMaker{
 		return fmt.Sprintf("%s.%s.%s-%s.%02d", body[:2], body[2:4], body[4:6], body[6:9], c)
 	}, keys: []string{"rijksregisternummer", "national_number", "niss", "insz"}, prose: []string{"rijksregisternummer %s", "numéro national %s"}},
 	{kind: "pt-nif", make: func(g *gen) string {
-		for {
-			d := fmt.Sprint(g.between(1, 3)) + g.digits(7)
-			c := 11 - weighted(digitsOf(d), []int{9, 8, 7, 6, 5, 4, 3, 2})%11
-			if c >= 10 {
-				c = 0
-			}
-			n := d + fmt.Sprint(c)
-			if g.chance(0.5) {
-				return n[:3] + " " + n[3:6] + " " + n[6:]
-			}
-			return n
+		d := fmt.Sprint(g.between(1, 3)) + g.digits(7)
+		c := 11 - weighted(digitsOf(d), []int{9, 8, 7, 6, 5, 4, 3, 2})%11
+		if c >= 10 {
+			c = 0
 		}
+		n := d + fmt.Sprint(c)
+		if g.chance(0.5) {
+			return n[:3] + " " + n[3:6] + " " + n[6:]
+		}
+		return n
 	}, keys: []string{"nif", "contribuinte", "numero_contribuinte"}, prose: []string{"NIF %s", "contribuinte n.º %s"}},
 	{kind: "br-cpf", bare: true, make: func(g *gen) string {
 		d := digitsOf(g.digits(9))

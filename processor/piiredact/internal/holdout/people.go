@@ -104,8 +104,6 @@ var personNameKeys = []string{
 	"payer.name", "contact.name", "applicant.last_name", "member.first_name", "traveler.given_name", "author.name",
 }
 
-func (g *gen) fullName() string { return g.firstName() + " " + g.lastName() }
-
 // Street addresses: the line that locates someone; city and country alone do not.
 var addressKeys = []string{
 	"address", "street", "street_address", "address_line1", "addressLine1", "address.line1", "shipping_address.line1",
@@ -156,8 +154,8 @@ func (g *gen) dob() (string, string) {
 func (g *gen) publicIPv4() string {
 	for {
 		a := g.between(1, 223)
-		switch {
-		case a == 10, a == 127, a == 0, a == 100, a == 169, a == 172, a == 192:
+		switch a {
+		case 10, 127, 0, 100, 169, 172, 192:
 			continue
 		}
 		return fmt.Sprintf("%d.%d.%d.%d", a, g.intn(256), g.intn(256), g.between(1, 254))

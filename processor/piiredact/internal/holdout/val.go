@@ -19,10 +19,3 @@ type Val struct {
 	// Keep are parts of Text that must survive (a card's scheme word, a URL's host).
 	Keep []string
 }
-
-func (v Val) secrets() []string {
-	if len(v.Secrets) > 0 {
-		return v.Secrets
-	}
-	return []string{v.Text}
-}
