@@ -25,7 +25,7 @@ COMPONENTS   := processor/piiredact processor/errorkeep
 FUZZTIME     ?= 30s
 # Fuzz targets as package:Target. `make test` runs each for TEST_FUZZTIME; `make fuzz` for FUZZTIME.
 FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDetectors \
-                processor/piiredact:FuzzLogsPayload \
+                processor/piiredact:FuzzLogsPayload processor/piiredact:FuzzWordStartsGates \
                 processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
                 processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack \
                 processor/errorkeep/internal/otlpwire:FuzzCutOne

@@ -39,8 +39,14 @@ func appendConfigLineSecrets(dst []detector.Match, s string) []detector.Match {
 			lineEnd--
 		}
 		start := transcriptPrefix(line)
-		var words [6][2]int
-		n := fieldSpans(line[:lineEnd], start, &words)
+		var words [10][2]int
+		// Only Dockerfile's and .netrc's lines have more than four words: the others'
+		// words after the fifth are not read.
+		limit := 4
+		if w0 := firstField(line[start:lineEnd]); w0 == "ENV" || w0 == "ARG" || w0 == "machine" || w0 == "default" {
+			limit = len(words)
+		}
+		n := fieldSpans(line[:lineEnd], start, &words, limit)
 		word := func(k int) string { return line[words[k][0]:words[k][1]] }
 		secret := func(k int) {
 			if v := word(k); !detector.PlainValue(v) {
@@ -62,7 +68,7 @@ func appendConfigLineSecrets(dst []detector.Match, s string) []detector.Match {
 		case n >= 3 && (word(0) == "ENV" || word(0) == "ARG") && identifier(word(1)) && classifyKeyWords(word(1)) == wordsCredential:
 			dst = append(dst, detector.Match{Start: i + words[2][0], End: i + lineEnd})
 		case n >= 4 && (word(0) == "machine" || word(0) == "default"):
-			for k := 1; k+1 < n; k++ {
+			for k := 1; k+1 < min(n, len(words)); k++ { // (n is len(words)+1 for a longer line)
 				if word(k) == "password" {
 					secret(k + 1)
 				}
@@ -102,9 +108,22 @@ func transcriptPrefix(line string) int {
 	return j
 }
 
-// fieldSpans splits line[from:] at spaces into at most len(w) words and returns how
-// many there are (len(w)+1 when there are more).
-func fieldSpans(line string, from int, w *[6][2]int) int {
+// firstField returns the first word of line, after spaces.
+func firstField(line string) string {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+		j++
+	}
+	return line[i:j]
+}
+
+// fieldSpans splits line[from:] at spaces into at most limit (≤ len(w)) words and
+// returns how many there are (limit+1 when there are more).
+func fieldSpans(line string, from int, w *[10][2]int, limit int) int {
 	n := 0
 	for i := from; i < len(line); {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -117,7 +136,7 @@ func fieldSpans(line string, from int, w *[6][2]int) int {
 		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
 			j++
 		}
-		if n == len(w) {
+		if n == limit {
 			return n + 1
 		}
 		w[n] = [2]int{i, j}

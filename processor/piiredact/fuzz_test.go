@@ -25,6 +25,21 @@ func addRedactSeeds(f *testing.F) {
 	f.Add("https://u:p@h/x?token=t&sig=s#f")
 	f.Add("::ffff:10.0.0.1 fe80::1%eth0 [2001:db8::1]:443")
 	f.Add("Basic Og== Bearer ==== eyJ.eyJ. %40%40@@")
+	// The grammars of the key rules in text: footholds for the fuzzer.
+	for _, s := range []string{
+		"machine a login b password p account x", "requirepass x\n> PASS y\nC: a1 LOGIN u p\nS: 334 UGFzc3dvcmQ6\nC: eA==",
+		"Step 1/2 : ENV DB_PASSWORD x", "rabbitmqctl add_user u p", "htpasswd -b f u p", "net user u p /add",
+		"mc alias set m https://h k s", "aws configure set aws_secret_access_key x", "vault login t", "sqlplus u/p@db",
+		"smbclient -U u%p //h/s", "openssl rsa -passin pass:x", "ConvertTo-SecureString 'p' -AsPlainText -Force",
+		`<ns:Password>x</ns:Password><add key="SmtpPassword" value="y"/>`, `["password"]=> string(1) "x"`,
+		`[["password", "x"]]`, "Content-Disposition: form-data; name=\"password\"\r\n\r\nx",
+		"INSERT INTO users (email, password) VALUES ('a@b.c', 'x')", `api_key "x"`, "DOB 12/03/1985 NRIC S1234567D",
+		`1.1 [0 10.0.0.1:1] "AUTH" "x"`, "ALTER USER u IDENTIFIED WITH mysql_native_password BY 'x'",
+		"u:p@tcp(h:3306)/db jdbc:oracle:thin:u/p@//h:1521/s u/p@h:1521/s", "https://h/reset-password/abcdef0123456789abcd",
+		"phone: 512 345 678, SMS to 9123 4567", `{"credentials": {"username": "u", "password": "p"}}`,
+	} {
+		f.Add(s)
+	}
 }
 
 // FuzzRedactString checks, for any input, that redaction does not panic and that

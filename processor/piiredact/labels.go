@@ -91,37 +91,63 @@ var proseLabelSeconds = func() (t [256]uint64) {
 // appendLabelledValues finds personal values after labels in prose.
 func appendLabelledValues(s string, found foundFunc) {
 	for i := 0; i+1 < len(s); i++ {
-		c := s[i]
-		if i > 0 && (isAlnumByte(s[i-1]) || s[i-1] >= 0x80) {
-			continue // not a word's start
-		}
-		if proseLabelSeconds[lower(c)]&(1<<(lower(s[i+1])&63)) == 0 {
-			continue
-		}
-		for _, k := range proseLabelsByFirst[lower(c)] {
-			l := &proseLabels[k]
-			end := i + len(l.text)
-			if end > len(s) || lower(s[end-1]) != lower(l.text[len(l.text)-1]) {
-				continue
-			}
-			if l.exactCase {
-				if s[i:end] != l.text {
-					continue
-				}
-			} else if !strings.EqualFold(s[i:end], l.text) {
-				continue
-			}
-			last := l.text[len(l.text)-1]
-			if isAlnumByte(last) && end < len(s) && (isAlnumByte(s[end]) || s[end] >= 0x80 || s[end] == '_') {
-				continue // "dobby", "passports"
-			}
-			if v, ok := labelledValue(s, end, l.kind); ok {
-				found(v, l.kind)
-				i = v.End - 1
-				break
-			}
+		if end := labelledValueAt(s, i, found); end > 0 {
+			i = end - 1
 		}
 	}
+}
+
+// appendLabelledValuesAt is appendLabelledValues for a value whose word starts were
+// scanned: only the starts that may begin a label are tried.
+func appendLabelledValuesAt(s string, ws *wordStarts, found foundFunc) {
+	if ws.labelsOverflow {
+		appendLabelledValues(s, found)
+		return
+	}
+	next := 0
+	for _, i := range ws.labels[:ws.nLabels] {
+		if int(i) < next || int(i)+1 >= len(s) {
+			continue
+		}
+		if end := labelledValueAt(s, int(i), found); end > 0 {
+			next = end
+		}
+	}
+}
+
+// labelledValueAt reports the value after a label at i, if one starts there, and
+// returns where it ends (0 for none).
+func labelledValueAt(s string, i int, found foundFunc) int {
+	c := s[i]
+	if i > 0 && (isAlnumByte(s[i-1]) || s[i-1] >= 0x80) {
+		return 0 // not a word's start
+	}
+	if proseLabelSeconds[lower(c)]&(1<<(lower(s[i+1])&63)) == 0 {
+		return 0
+	}
+	for _, k := range proseLabelsByFirst[lower(c)] {
+		l := &proseLabels[k]
+		end := i + len(l.text)
+		if end > len(s) || lower(s[end-1]) != lower(l.text[len(l.text)-1]) {
+			continue
+		}
+		if l.exactCase {
+			if s[i:end] != l.text {
+				continue
+			}
+		} else if !strings.EqualFold(s[i:end], l.text) {
+			continue
+		}
+		last := l.text[len(l.text)-1]
+		if isAlnumByte(last) && end < len(s) && (isAlnumByte(s[end]) || s[end] >= 0x80 || s[end] == '_') {
+			continue // "dobby", "passports"
+		}
+		if v, ok := labelledValue(s, end, l.kind); ok {
+			found(v, l.kind)
+			return v.End
+		}
+	}
+	return 0
 }
 
 // labelledValue reads the value after a label that ends at i: spaces, then ':', '-',

@@ -52,6 +52,8 @@ func TestConfigLineSecrets(t *testing.T) {
 		"C: a001 LOGIN bob imap-Pa55\nS: a001 OK":                                   {"imap-Pa55"},
 		"S: 334 UGFzc3dvcmQ6\nC: c210cC1QYTU1\nS: 235 2.7.0 Accepted":               {"c210cC1QYTU1"},
 		"machine api.github.com login bob password netrc-Pa55":                      {"netrc-Pa55"},
+		"machine a login b c password netrc-Pa55 account x":                         {"netrc-Pa55"},
+		"machine a login b c d e f g password netrc-Pa55":                           nil, // past the words read (no panic)
 		"Step 4/9 : ENV DB_PASSWORD docker-Pa55\n ---> Running in 3f9a1c2b7d8e":     {"docker-Pa55"},
 		// Prose.
 		"password reset requested\npassword updated\ntoken expired": nil,

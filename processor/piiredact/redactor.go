@@ -261,7 +261,7 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 	if !r.keyWords {
 		return
 	}
-	if strings.ContainsAny(t, ":=<'\"") {
+	if profile.Colons() > 0 || profile.Equals() > 0 || strings.IndexByte(t, '"') >= 0 || strings.IndexByte(t, '\'') >= 0 || strings.IndexByte(t, '<') >= 0 {
 		// Maps written into text: the key rules apply to their keys (payload.go,
 		// markup.go).
 		sc.matches, sc.kinds = appendKeyedValues(sc.matches[:0], sc.kinds[:0], t)
@@ -272,9 +272,10 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
 	}
-	if profile.Digits() >= 1 {
+	ws := scanWordStarts(t)
+	if profile.Digits() >= 1 && ws.mayHoldLabel() {
 		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
-		appendLabelledValues(t, func(m detector.Match, kind personalKind) {
+		appendLabelledValuesAt(t, &ws, func(m detector.Match, kind personalKind) {
 			if pos != nil {
 				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
 			}
@@ -289,10 +290,14 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 	}
 	if len(t) >= len("AUTH x") {
 		// Statements and the secrets their grammar names (statements.go).
-		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)
+		sc.matches = sc.matches[:0]
+		if ws.mayHoldSQLSecret() {
+			sc.matches = appendSQLSecrets(sc.matches, t)
+		}
+		sc.matches = appendRedisSecrets(sc.matches, t, &sc.cmdArgs, ws.mayQuoteRedisCommand())
 		add(r.keyRule)
 	}
-	if strings.Contains(t, " -") || (profile.Spaces() >= 2 && namesPositionalTool(t)) {
+	if strings.Contains(t, " -") || (profile.Spaces() >= 2 && ws.mayNamePositionalTool() && namesPositionalTool(t)) {
 		// Commands and the secrets their flags take (cmdline.go).
 		sc.matches = appendCommandLineSecrets(sc.matches[:0], t, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
 		add(r.keyRule)

@@ -21,7 +21,7 @@ import (
 // appendStatementSecrets appends the ranges of secrets in s read as a statement.
 func appendStatementSecrets(dst []detector.Match, s string, args *[]argSpan) []detector.Match {
 	dst = appendSQLSecrets(dst, s)
-	return appendRedisSecrets(dst, s, args)
+	return appendRedisSecrets(dst, s, args, true)
 }
 
 func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
@@ -114,9 +114,13 @@ var redisCommands = [...]string{"AUTH", "AUTH2", "HELLO", "MIGRATE", "CONFIG", "
 // appendRedisSecrets reads s as a Redis command, and the commands quoted in it: in
 // upper case after a space, a quote or a bracket, as clients' errors and MONITOR
 // ("1730973600.1 [0 10.0.3.7:51234] "AUTH" "x"") write them, each to the end of its
-// line or to the ": " that an error message goes on after.
-func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan) []detector.Match {
+// line or to the ": " that an error message goes on after. quoted is false when s
+// holds no command's name in capitals (wordStarts), which only s itself can be.
+func appendRedisSecrets(dst []detector.Match, s string, argsBuf *[]argSpan, quoted bool) []detector.Match {
 	dst, ok := appendRedisCommand(dst, s, 0, argsBuf)
+	if !quoted {
+		return dst
+	}
 	covered := 0 // a command's own arguments are not commands ("HELLO 3 AUTH u p")
 	if ok {
 		covered = len(s)

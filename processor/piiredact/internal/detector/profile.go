@@ -66,6 +66,12 @@ func (p *Profile) Digits() int { return p.count(classDigit) }
 // Spaces is the number of spaces.
 func (p *Profile) Spaces() int { return p.count(classSpace) }
 
+// Colons is the number of ':'.
+func (p *Profile) Colons() int { return p.count(classColon) }
+
+// Equals is the number of '='.
+func (p *Profile) Equals() int { return p.count(classEquals) }
+
 // Upper is the number of ASCII upper-case letters ('B' included).
 func (p *Profile) Upper() int { return p.count(classUpper) + p.count(classLetterB) }
 

@@ -50,9 +50,18 @@ func (urlCredential) Name() string { return URLCredential }
 
 func (urlCredential) AppendMatches(dst []Match, s string) []Match {
 	first := len(dst)
-	dst = appendUserinfo(dst, s)
-	dst = appendSecretParams(dst, s)
-	dst = appendCookieValues(dst, s)
+	// A URL's "://" and a cookie line's "Cookie:" need a ':', a parameter a ':' or
+	// '='; values with a '/' and neither (paths, routes, user agents) are common.
+	colon, equals := strings.IndexByte(s, ':') >= 0, strings.IndexByte(s, '=') >= 0
+	if colon {
+		dst = appendUserinfo(dst, s)
+	}
+	if colon || equals {
+		dst = appendSecretParams(dst, s)
+	}
+	if colon {
+		dst = appendCookieValues(dst, s)
+	}
 	dst = appendPathTokens(dst, s)
 	dst = appendDSNPasswords(dst, s)
 	sortMatches(dst[first:])
