@@ -94,9 +94,9 @@ func transcriptPrefix(line string) int {
 	default:
 		return j
 	}
-	for _, p := range [...]string{"-->", "<--", ">", "<", "C:", "S:", "+", "$"} {
-		if strings.HasPrefix(line[j:], p+" ") {
-			return j + len(p) + 1
+	for _, p := range [...]string{"--> ", "<-- ", "> ", "< ", "C: ", "S: ", "+ ", "$ "} {
+		if strings.HasPrefix(line[j:], p) {
+			return j + len(p)
 		}
 	}
 	// docker build's "Step 4/9 : ENV …".

@@ -73,6 +73,11 @@ type scratch struct {
 	cmdArgs  []argSpan
 	cmdArgv  []string
 	cmdFound [][3]int
+	// The last route template read and what its segments hold (route.go): spans of
+	// one service repeat a handful of routes.
+	route      string
+	routeN     int
+	routeRules [maxRouteSegments]int
 }
 
 // isVersionKey reports keys whose values are versions ("service.version",

@@ -100,19 +100,21 @@ func (r *redactor) redactRouteParams(span ptrace.Span, sc *scratch) {
 	if route == "" || !strings.ContainsAny(route, "{:<") {
 		return
 	}
-	var rules [maxRouteSegments]int
-	n := r.routeSecrets(route, &rules)
+	if route != sc.route || sc.route == "" {
+		sc.route, sc.routeN = route, r.routeSecrets(route, &sc.routeRules)
+	}
+	n, rules := sc.routeN, &sc.routeRules
 	if n == 0 {
 		return
 	}
 	for _, k := range pathKeys {
 		if v, ok := attrs.Get(k); ok && v.Type() == pcommon.ValueTypeStr {
-			if out, changed := r.redactPathSegments(v.Str(), &rules, n, sc); changed {
+			if out, changed := r.redactPathSegments(v.Str(), rules, n, sc); changed {
 				v.SetStr(out)
 			}
 		}
 	}
-	if out, changed := r.redactPathSegments(span.Name(), &rules, n, sc); changed {
+	if out, changed := r.redactPathSegments(span.Name(), rules, n, sc); changed {
 		span.SetName(out)
 	}
 }

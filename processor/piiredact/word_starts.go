@@ -79,30 +79,59 @@ func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
 func isCapital(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-func scanWordStarts(s string) (ws wordStarts) {
-	var prev byte
-	for i := 0; i+1 < len(s); i++ {
-		c := s[i]
-		if i > 0 && isAlnumByte(prev) {
-			prev = c
-			continue
-		}
-		// A label starts after no byte of a UTF-8 sequence either (labelledValueAt).
-		labelStart := i == 0 || prev < 0x80
+// wordByteClass classifies bytes for scanWordStarts.
+var wordByteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
-		case isASCIILetter(c):
+		case c >= 'A' && c <= 'Z':
+			t[c] = classCapital
+		case c >= 'a' && c <= 'z':
+			t[c] = classLetter
+		case c >= '0' && c <= '9':
+			t[c] = classDigit
+		case c >= 0x80:
+			t[c] = classHigh
+		}
+	}
+	return t
+}()
+
+const (
+	classOtherByte uint8 = iota
+	classLetter
+	classCapital
+	classDigit
+	classHigh
+)
+
+func scanWordStarts(s string) (ws wordStarts) {
+	for i := 0; i+1 < len(s); {
+		c := s[i]
+		switch wordByteClass[c] {
+		case classLetter, classCapital:
 			ws.pairs.add(c, s[i+1])
-			if w, bit := bigramBit(c, s[i+1]); labelStart && labelWordStarts[w]&bit != 0 {
+			if w, bit := bigramBit(c, s[i+1]); labelWordStarts[w]&bit != 0 && (i == 0 || s[i-1] < 0x80) {
+				// (A label starts after no byte of a UTF-8 sequence either.)
 				ws.addLabelStart(i)
 			}
-			if isCapital(c) && isCapital(s[i+1]) && !ws.redisCommand {
+			if wordByteClass[c] == classCapital && wordByteClass[s[i+1]] == classCapital && !ws.redisCommand {
 				ws.redisCommand = redisCommandAt(s, i)
 			}
-		case c >= 0x80 && labelStart:
-			ws.nonASCII = true
-			ws.addLabelStart(i)
+		case classHigh:
+			if i == 0 || s[i-1] < 0x80 {
+				ws.nonASCII = true
+				ws.addLabelStart(i)
+			}
+			i++
+			continue
+		case classDigit:
+		default:
+			i++
+			continue
 		}
-		prev = c
+		// The rest of the word: letters and digits start none.
+		for i++; i < len(s) && wordByteClass[s[i]]-classLetter < 3; i++ {
+		}
 	}
 	return ws
 }
@@ -140,13 +169,20 @@ func (ws *wordStarts) mayQuoteRedisCommand() bool { return ws.redisCommand }
 // redisCommandAt reports the name of a command of redisCommands at i, followed by a
 // space or a quote, as appendRedisSecrets reads them.
 func redisCommandAt(s string, i int) bool {
-	for _, cmd := range redisCommands {
-		if cmd[0] == s[i] && strings.HasPrefix(s[i:], cmd) && i+len(cmd) < len(s) && (s[i+len(cmd)] == ' ' || s[i+len(cmd)] == '"') {
+	for _, cmd := range redisCommandsByFirst[s[i]] {
+		if strings.HasPrefix(s[i:], cmd) && i+len(cmd) < len(s) && (s[i+len(cmd)] == ' ' || s[i+len(cmd)] == '"') {
 			return true
 		}
 	}
 	return false
 }
+
+var redisCommandsByFirst = func() (t [256][]string) {
+	for _, c := range redisCommands {
+		t[c[0]] = append(t[c[0]], c)
+	}
+	return t
+}()
 
 // mayNamePositionalTool reports whether a command of positionalTools may be named.
 func (ws *wordStarts) mayNamePositionalTool() bool { return ws.pairs.meets(&positionalToolStarts) }
