@@ -132,11 +132,30 @@ func mysqladminPassword(rest []string) (int, int) {
 	return -1, 0
 }
 
+// isFlagArg reports a flag: '-' or "--", a letter, then letters, digits and '-'
+// ("-p", "--password", "-AsPlainText", "-pS3cret"), possibly "=value". A value that
+// starts with a dash has other bytes: "-#x92fO]n", "-xf94M+_ZD5zcKYE%o6w".
+func isFlagArg(a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if len(name) == len(a) || name == "" || !isAlphaByte(name[0]) {
+		return false
+	}
+	if eq := strings.IndexByte(name, '='); eq >= 0 {
+		name = name[:eq]
+	}
+	for i := 0; i < len(name); i++ {
+		if !isAlnumByte(name[i]) && name[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // positionals returns the indices of the arguments that are not flags.
 func positionals(rest []string) []int {
 	var out []int
 	for i, a := range rest {
-		if !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "/") || (strings.HasPrefix(a, "/") && strings.Count(a, "/") > 1) {
+		if !isFlagArg(a) && !strings.HasPrefix(a, "/") || (strings.HasPrefix(a, "/") && strings.Count(a, "/") > 1) {
 			out = append(out, i)
 		}
 	}

@@ -51,18 +51,20 @@ func TestArgvSecrets(t *testing.T) {
 // a flag of their own.
 func TestPositionalCommandSecrets(t *testing.T) {
 	for in, want := range map[string][]string{
-		"rabbitmqctl add_user orders rabbit-Pa55":                                       {"rabbit-Pa55"},
-		"htpasswd -b -c /etc/nginx/.htpasswd admin htp-Pa55":                            {"htp-Pa55"},
-		"net user svc_backup Win-Pa55 /add":                                             {"Win-Pa55"},
-		"mc alias set s3 https://minio:9000 minioadmin mc-Secret1":                      {"mc-Secret1"},
-		"aws configure set aws_secret_access_key wJalrXUtnFEMI --profile ci":            {"wJalrXUtnFEMI"},
-		"sqlplus -S app/ora-Pa55@db.internal:1521/ORCL @migrate.sql":                    {"ora-Pa55"},
-		"mysqladmin -u root password new-Pa55":                                          {"new-Pa55"},
-		"smbclient //fs01/share -U svc%smb-Pa55":                                        {"smb-Pa55"},
-		"openssl pkcs12 -export -out k.p12 -passout pass:ssl-Pa55":                      {"ssl-Pa55"},
-		"keytool -importkeystore -destkeystore app.jks -deststorepass ks-Pa55":          {"ks-Pa55"},
-		"PsExec.exe \\\\fs01 -u CORP\\svc -p psx-Pa55 cmd.exe":                          {"psx-Pa55"},
-		`{"msg":"exec","cmd":"cqlsh cass 9042 -u cassandra -p cql-Pa55","exit_code":0}`: {"cql-Pa55"},
+		"rabbitmqctl add_user orders rabbit-Pa55":                                            {"rabbit-Pa55"},
+		"htpasswd -b -c /etc/nginx/.htpasswd admin htp-Pa55":                                 {"htp-Pa55"},
+		"net user svc_backup Win-Pa55 /add":                                                  {"Win-Pa55"},
+		"mc alias set s3 https://minio:9000 minioadmin mc-Secret1":                           {"mc-Secret1"},
+		"aws configure set aws_secret_access_key wJalrXUtnFEMI --profile ci":                 {"wJalrXUtnFEMI"},
+		"sqlplus -S app/ora-Pa55@db.internal:1521/ORCL @migrate.sql":                         {"ora-Pa55"},
+		"mysqladmin -u root password new-Pa55":                                               {"new-Pa55"},
+		"smbclient //fs01/share -U svc%smb-Pa55":                                             {"smb-Pa55"},
+		"openssl pkcs12 -export -out k.p12 -passout pass:ssl-Pa55":                           {"ssl-Pa55"},
+		"keytool -importkeystore -destkeystore app.jks -deststorepass ks-Pa55":               {"ks-Pa55"},
+		"PsExec.exe \\\\fs01 -u CORP\\svc -p psx-Pa55 cmd.exe":                               {"psx-Pa55"},
+		`{"msg":"exec","cmd":"cqlsh cass 9042 -u cassandra -p cql-Pa55","exit_code":0}`:      {"cql-Pa55"},
+		`$secure = ConvertTo-SecureString "-#x92fO]nIGH5PLJ" -AsPlainText -Force`:            {"-#x92fO]nIGH5PLJ"}, // a value, not a flag
+		`$secure = ConvertTo-SecureString "-xf94M+_ZD5zcKYE%o6w)lq7pmn" -AsPlainText -Force`: {"-xf94M+_ZD5zcKYE%o6w)lq7pmn"},
 		// Nothing to find.
 		"openssl pkcs12 -export -passout env:P12_PASS": nil,
 		"net use Z: \\\\fs01\\share":                   nil,

@@ -407,15 +407,17 @@ func quotedAfterKeyValues(s string, found foundFunc) {
 			start--
 		}
 		key := s[start:end]
-		// A single word is prose ("secret \"db-creds\" not found") unless it names a
-		// personal value ("tckn '10000000146'", "passport 'C01X00T47'").
-		if !multiWordIdentifier(key) && (personalKeyKind(key) == personalNone || classifyKeyWords(key) != wordsNone) &&
-			classifyKeyWords(key) != wordsPersonName {
+		vs, vEnd, _ := quotedAt(s, i, q, false) // ('Wei O'Brien': an apostrophe inside a word)
+		ve := vEnd - vs
+		if ve <= 0 {
 			continue
 		}
-		vs := i + 1
-		ve := strings.IndexByte(s[vs:], q)
-		if ve <= 0 {
+		// A single word is prose ("secret \"db-creds\" not found") unless it names a
+		// personal value ("tckn '10000000146'", "passport 'C01X00T47'") or a credential
+		// that the quoted value looks like ("invalid apikey '4ARgDsiXnoBSExL4CXjFW0kl'").
+		if !multiWordIdentifier(key) && (personalKeyKind(key) == personalNone || classifyKeyWords(key) != wordsNone) &&
+			classifyKeyWords(key) != wordsPersonName &&
+			(classifyKeyWords(key) != wordsCredential || !detector.RandomToken(s[vs:vs+ve])) {
 			continue
 		}
 		keyedValue(key, s, vs, vs+ve, true, found)

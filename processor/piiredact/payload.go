@@ -111,6 +111,11 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			i = vEnd - 1
 			continue
 		case wordsNone:
+			if kind := identifierKeyKind(key); kind != notIdentifier && identifierShaped(kind, s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, keepKind) // "span_id": "2526443115065271"
+				i = vEnd - 1
+				continue
+			}
 			// A personal value under a key that names its kind ("phone": "512 345 678").
 			kind := personalKeyKind(key)
 			if kind != personalNone && s[vStart-1] != '"' && s[vStart-1] != '\'' {
@@ -126,6 +131,18 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		}
 		if startsWithAuthScheme(s[vStart:vEnd]) {
 			vStart += strings.IndexByte(s[vStart:vEnd], ' ') + 1
+		}
+		if class == wordsCredential && c == ':' && vStart > 0 && s[vStart-1] != '"' && s[vStart-1] != '\'' && yamlLine(s, i-len(key)) {
+			// A YAML document's unquoted value is the rest of its line, whatever bytes it
+			// has ("password: 7E)9T5N9ZNrS<WC~bO<kegSF").
+			if nl := strings.IndexAny(s[vStart:], "\r\n"); nl >= 0 {
+				vEnd = vStart + nl
+			} else {
+				vEnd = len(s)
+			}
+			for vEnd > vStart && (s[vEnd-1] == ' ' || s[vEnd-1] == '\t') {
+				vEnd--
+			}
 		}
 		if class == wordsCredential && vStart > 0 && s[vStart-1] != '"' && s[vStart-1] != '\'' {
 			// A bare credential is one token: "secret: abc rejected by ..." ends at the space,

@@ -51,7 +51,8 @@ type hit struct {
 // allocates only for values that actually change.
 type scratch struct {
 	matches []detector.Match
-	kinds   []personalKind // for each keyed value found in text, the personal kind it is, if any
+	kinds   []personalKind   // for each keyed value found in text, the personal kind it is, if any
+	keeps   []detector.Match // ranges of the value being scanned that no rule may redact (trace_ids.go)
 	hits    []hit
 	batch   []int // redactions per rule in this batch, for metrics
 	removed []int // attributes removed per rule in this batch
@@ -117,6 +118,8 @@ const (
 	keyName                            // a name: redacted whole under a key that names a person, scanned elsewhere
 	keyPerson                          // names a person: the name keys of the map under it are sensitive
 	keyArgv                            // a command's arguments (process.command_args): flags that take secrets
+	keyTraceID                         // a trace or span ID: scanned unless it has an ID's shape (identifier_keys.go)
+	keyProductCode                     // a barcode (GTIN, EAN, UPC, ISBN): scanned unless it has a barcode's shape
 	// Personal values by their key (personal_keys.go): redacted whole when they have
 	// the kind's shape, scanned otherwise.
 	keyPhone
@@ -206,11 +209,15 @@ func (r *redactor) putScratch(sc *scratch) {
 // finding's action is remove and canRemove allows it: the caller drops the holder.
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
 	sc.hits = sc.hits[:0]
+	sc.keeps = sc.keeps[:0]
 	r.collectHits(s, sc, nil)
 	if view, ok := sc.urlDecoded(s); ok {
 		// "%2B44%2020%207946%200958", "2001%3A4860%3A%3A1", "SE22+0845+3553...": what a
 		// URL encodes is found in its decoded form and masked in the original.
 		r.collectHits(view, sc, sc.decodedPos)
+	}
+	if len(sc.keeps) > 0 {
+		sc.hits = dropKept(sc.hits, sc.keeps)
 	}
 	if len(sc.hits) == 0 {
 		return s, false, false
@@ -273,6 +280,10 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 		for i, m := range sc.matches {
 			if pos != nil {
 				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			if sc.kinds[i] == keepKind {
+				sc.keeps = append(sc.keeps, m)
+				continue
 			}
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
@@ -464,6 +475,14 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			remove := r.redactValue(v, sc, true)
 			sc.underPerson = false
 			return remove
+		case keyTraceID, keyProductCode:
+			kind := traceIdentifier
+			if class == keyProductCode {
+				kind = productCode
+			}
+			if v.Type() == pcommon.ValueTypeStr && identifierShaped(kind, v.Str()) {
+				return false
+			}
 		case keyVersion:
 			outer := sc.inVersion
 			sc.inVersion = true
@@ -499,6 +518,10 @@ func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 		c = keyCredentialWords
 	case r.keyWords && words == wordsNone && r.personalClass(k) != keyScanned:
 		c = r.personalClass(k)
+	case r.keyWords && words == wordsNone && identifierKeyKind(k) == traceIdentifier:
+		c = keyTraceID
+	case r.keyWords && words == wordsNone && identifierKeyKind(k) == productCode:
+		c = keyProductCode
 	case isVersionKey(k):
 		c = keyVersion
 	case words == wordsName:

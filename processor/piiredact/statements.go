@@ -55,6 +55,12 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 				continue
 			}
 			j = skipSpaces(s, i+k+len("password"))
+			if j == i+k+len("password") && j < len(s) && s[j] != '=' {
+				// A quote right after the word closes a string that ends with it
+				// ("vault:kv/db#password", …): SQL puts a space or '=' before a literal.
+				i = j
+				continue
+			}
 			if hasWordFoldAt(s, j, "for") {
 				// SET PASSWORD FOR 'app'@'localhost' = 'x'
 				eq := strings.IndexByte(s[j:min(len(s), j+120)], '=')
@@ -72,7 +78,7 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 			j++ // SQL Server's N'…', PostgreSQL's E'…'
 		}
 		start, end := sqlLiteralAt(s, j)
-		if end > start && !isReplacement(s[start:end]) {
+		if end > start && !isReplacement(s[start:end]) && !detector.PlainValue(s[start:end]) {
 			dst = append(dst, detector.Match{Start: start, End: end})
 			i = end
 			continue

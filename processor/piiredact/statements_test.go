@@ -46,8 +46,13 @@ func TestStatementSecretsInText(t *testing.T) {
 		"query failed after 3 retries: HELLO 3 AUTH app h3-Pa55 SETNAME w: connection reset": {"h3-Pa55"},
 		"query failed: CONFIG SET requirepass c0nf-Pa55: connection reset by peer":           {"c0nf-Pa55"},
 		// Nothing to find: a quoted word, an UPDATE's SET.
-		`args: [{:credential_type=>"password", :source=>"web"}]`: nil,
-		"UPDATE users SET session_token = ? WHERE id = 42":       nil,
+		`args: [{:credential_type=>"password", :source=>"web"}]`:             nil,
+		`args: [{:secret_ref=>"vault:kv/shop/db#password", :source=>"web"}]`: nil, // the word ends a string
+		"SET PASSWORD='eq-Pa55'": {"eq-Pa55"},
+		// Masked already: what an ORM or a toString printed.
+		"UPDATE customers SET password = 'xxxx-xxxx-xxxx-7319' WHERE id = 42": nil,
+		"saving Customer{id=42, password='********', tier=GOLD}":              nil,
+		"UPDATE users SET session_token = ? WHERE id = 42":                    nil,
 	} {
 		assert.Equal(t, want, statementSecrets(in), in)
 	}

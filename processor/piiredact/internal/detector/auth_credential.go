@@ -18,7 +18,8 @@ var authCredentialBuiltin = Builtin{
 // "Negotiate <base64>").
 // Only the credential is reported; the scheme word stays so the value still reads
 // as what it is. To keep prose ("basic information", "bearer bonds") untouched, a
-// Bearer token needs 8+ characters including a digit or token punctuation, and a
+// Bearer token needs 8+ characters including a digit or token punctuation (or 16+
+// that read as random), and a
 // Basic credential must decode to text containing ':'.
 type authCredential struct{}
 
@@ -86,7 +87,9 @@ func bearerTokenEnd(s string, j int) (int, bool) {
 	for k < len(s) && s[k] == '=' {
 		k++
 	}
-	return k, signal && k-j >= minBearerToken && (k == len(s) || !isWord(s[k]))
+	// (A token of letters alone, as base64 is now and then, reads as random: mixed
+	// case that changes often, "TsKoToBpJXxiCqBxZUVevlIJhmWMdCdamTBiPKoIBmQ".)
+	return k, (signal || RandomToken(s[j:k])) && k-j >= minBearerToken && (k == len(s) || !isWord(s[k]))
 }
 
 // basicCredentialEnd checks that s[j:] starts with standard base64 that decodes to

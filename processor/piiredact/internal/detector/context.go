@@ -204,3 +204,7 @@ func (ws *wordSet) has(s string) bool {
 
 // cardContext names a payment card before a number that is ambiguous alone.
 var cardContext = [...]string{"card", "maestro", "pan", "cc", "carte", "tarjeta", "karte", "cartão", "carta"}
+
+// productCodeContext names a product's barcode (GS1's GTIN, EAN, UPC; ISBN) before
+// a number: one that passes GS1's check digit too is that, not a card.
+var productCodeContext = [...]string{"gtin", "gtin13", "gtin14", "ean", "ean13", "upc", "barcode", "isbn", "isbn13"}

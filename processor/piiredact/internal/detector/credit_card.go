@@ -69,7 +69,8 @@ func scanCard(s string, i int) (int, bool) {
 		// Twelve bare digits are an account or order number as often as a Maestro card:
 		// they are one only printed in groups or after a word naming a card.
 		bareTwelve := n == minCardDigits && sep == 0 && !hasContext(s, i, cardContext[:])
-		if n >= minCardDigits && !bareTwelve && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
+		if n >= minCardDigits && !bareTwelve && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) &&
+			!(sep == 0 && n <= 14 && GS1Valid(digits[:n]) && hasContext(s, i, productCodeContext[:])) {
 			best = j
 		}
 		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= minCardGroup && group <= maxCardGroup {
@@ -118,4 +119,21 @@ func issuerAccepts(d []byte) bool {
 		return true
 	}
 	return false
+}
+
+// GS1Valid reports digits whose last is GS1's check digit (GTIN-8, -12, -13, -14,
+// ISBN-13): weights 3 and 1 from the right, before the check digit.
+func GS1Valid(d []byte) bool {
+	if len(d) < 8 {
+		return false
+	}
+	sum := 0
+	for k := len(d) - 2; k >= 0; k-- {
+		w := 1
+		if (len(d)-2-k)%2 == 0 {
+			w = 3
+		}
+		sum += int(d[k]) * w
+	}
+	return (10-sum%10)%10 == int(d[len(d)-1])
 }

@@ -1,6 +1,10 @@
 package detector
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestCreditCard(t *testing.T) {
 	runDetectionCases(t, CreditCard, []detectionCase{
@@ -37,4 +41,20 @@ func TestCreditCard(t *testing.T) {
 		{in: "123456789015", want: nil},      // 12 digits, no issuer
 		{in: "4111 1 1111111111", want: nil}, // a one-digit group inside
 	})
+}
+
+// A product's barcode that passes Luhn after a card's prefix (one in ten of
+// Germany's 400–440 EAN-13s read as Visa's thirteen digits) is a barcode after a
+// word naming one; the same digits elsewhere are a card.
+func TestProductCodesAreNotCards(t *testing.T) {
+	for in, want := range map[string]int{
+		"scanned barcode 57668292883879":     0,
+		`{"upc":"4083278088655"}`:            0,
+		"EAN 4083278088655 not in catalogue": 0,
+		"card 4083278088655":                 1,
+		"4083278088655":                      1,
+	} {
+		assert.Len(t, creditCard{}.AppendMatches(nil, in), want, in)
+	}
+	assert.True(t, GS1Valid([]byte{4, 0, 0, 6, 3, 8, 1, 3, 3, 3, 9, 3, 1})) // 4006381333931
 }

@@ -255,7 +255,9 @@ func dateLike(s string, i, first int) bool {
 	if first == 2 && i+10 <= len(s) && !isDigit(s[i+2]) && s[i+5] == s[i+2] && isDigit(s[i+3]) && isDigit(s[i+4]) {
 		day := int(s[i]-'0')*10 + int(s[i+1]-'0')
 		month := int(s[i+3]-'0')*10 + int(s[i+4]-'0')
-		return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (s[i+6] == '1' || s[i+6] == '2')
+		// A year of four digits: "21-09-1995", not the pairs "27 04 28 70".
+		return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (s[i+6] == '1' || s[i+6] == '2') &&
+			isDigit(s[i+7]) && isDigit(s[i+8]) && isDigit(s[i+9]) && (i+10 == len(s) || !isDigit(s[i+10]))
 	}
 	if first != 4 || (s[i] != '1' && s[i] != '2') || i+7 > len(s) {
 		return false

@@ -138,6 +138,7 @@ func TestPhoneNationalPlans(t *testing.T) {
 		{in: "SMS sent to 693 212 752", want: []string{"693 212 752"}},
 		{in: "Sending verification code via SMS to 9207 6296", want: []string{"9207 6296"}},
 		{in: "twilio: message queued to 28 35 52 21", want: []string{"28 35 52 21"}},
+		{in: "twilio: message queued to 27 04 28 70", want: []string{"27 04 28 70"}}, // pairs, not "27 04 2870"
 		{in: "Rufnummer 412 34 567 ist nicht erreichbar", want: []string{"412 34 567"}},
 		{in: "WhatsApp notification to (11) 9 9678-8324 delivered", want: []string{"(11) 9 9678-8324"}},
 		{in: "SMS sent to 8 (995) 974-96-43", want: []string{"8 (995) 974-96-43"}},

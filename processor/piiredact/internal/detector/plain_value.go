@@ -50,16 +50,26 @@ func plainDecoded(v string) bool {
 	if plainWords.has(v) {
 		return true
 	}
+	if inner, ok := strings.CutPrefix(v, "&lt;"); ok {
+		// "&lt;redacted&gt;" in XML (its ';' may have been trimmed as punctuation).
+		if inner, ok = strings.CutSuffix(strings.TrimSuffix(inner, ";"), "&gt"); ok {
+			return plainWords.has("<" + inner + ">")
+		}
+	}
 	if isReplacement(v) || maskedValue(v) {
 		return true
 	}
 	return absolutePath(v)
 }
 
-// maskedValue reports a run of mask characters: three or more '*' or '•', or four
-// or more 'x', 'X' or '.' (what payment pages and SDKs print for a card or a key).
+// maskedValue reports what a masking stage wrote: a run of mask characters (three
+// or more '*' or '•', four or more 'x', 'X' or '.') that is most of the value
+// ("********", "xxxx-xxxx-xxxx-4242", "4111********1111"), or that stands between a
+// name's prefix and the last four ("sk_live_....4242", "411111******1111"). A
+// password with "***" inside ("+jA[ajWvP06YZ~Kwf~sw!<vC8?F***4W") is a password.
 func maskedValue(v string) bool {
 	run, prev := 0, byte(0)
+	masked, first, last := 0, -1, -1 // mask bytes in qualifying runs, and where they are
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if c == prev {
@@ -67,14 +77,49 @@ func maskedValue(v string) bool {
 		} else {
 			run, prev = 1, c
 		}
-		switch {
-		case (c == '*') && run >= 3:
-			return true
-		case (c == 'x' || c == 'X' || c == '.') && run >= 4:
-			return true
+		need := 0
+		switch c {
+		case '*':
+			need = 3
+		case 'x', 'X', '.':
+			need = 4
+		}
+		if need == 0 || run < need {
+			continue
+		}
+		n := 1
+		if run == need {
+			n = need // the run qualifies: count it whole
+		}
+		masked += n
+		if first < 0 {
+			first = i - run + 1
+		}
+		last = i
+	}
+	if k := strings.Index(v, "•••"); k >= 0 {
+		masked += strings.Count(v, "•") * len("•")
+		if first < 0 || k < first {
+			first = k
+		}
+		last = max(last, strings.LastIndex(v, "•")+len("•")-1)
+	}
+	if masked == 0 {
+		return false
+	}
+	if 2*masked >= len(strings.ReplaceAll(v, " ", "")) {
+		return true
+	}
+	// A prefix of a name's bytes before the mask, at most four after it.
+	if len(v)-last-1 > 4 || first > 16 {
+		return false
+	}
+	for i := 0; i < first; i++ {
+		if c := v[i]; !isAlnum(c) && c != '_' && c != '-' {
+			return false
 		}
 	}
-	return strings.Contains(v, "•••")
+	return true
 }
 
 // absolutePath reports "/home/deploy", "/run/secrets/db" or "~/.ssh/id_ed25519":
@@ -85,6 +130,17 @@ func absolutePath(v string) bool {
 	}
 	if strings.Count(v, "/") < 2 || strings.HasPrefix(v, "//") {
 		return false
+	}
+	// A path's segments are names; a base64 secret that starts with '/' (one in
+	// sixty-four does) has capitals and digits in base64's alphabet alone
+	// ("/NB0LCH/mOIK", "/9jbpGOLyAs1v/UCoRvU"), or a segment that reads as random.
+	if base64WithCapitalsAndDigits(v) {
+		return false
+	}
+	for seg := range strings.SplitSeq(v, "/") {
+		if RandomToken(seg) {
+			return false
+		}
 	}
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -115,4 +171,60 @@ func ProseAfterLabel(s string, start, end int) bool {
 		}
 	}
 	return end+1 < len(s) && s[end] == ' ' && isLower(s[end+1])
+}
+
+// RandomToken reports a value that reads as random characters rather than words:
+// sixteen bytes or more of a token's alphabet (letters, digits, '_', '-', '+', '/',
+// '=', '.', '~'), with capitals and small letters both, and digits or a change of
+// case every four bytes at least ("4ARgDsiXnoBSExL4CXjFW0kl", "ByfSllWBUoeyNqqtGOOG").
+// Names are not: "orders-db-credentials-v2" has no capital, "ResetPasswordConfirmation"
+// changes case three times.
+func RandomToken(v string) bool {
+	if len(v) < 16 || len(v) > 512 {
+		return false
+	}
+	upper, lower, digits, changes := 0, 0, 0, 0
+	prevUpper := false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isUpper(c):
+			upper++
+			if i > 0 && !prevUpper && isLower(v[i-1]) {
+				changes++
+			}
+			prevUpper = true
+			continue
+		case isLower(c):
+			lower++
+			if i > 0 && prevUpper {
+				changes++
+			}
+		case isDigit(c):
+			digits++
+		case c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '.' || c == '~':
+		default:
+			return false
+		}
+		prevUpper = false
+	}
+	return upper > 0 && lower > 0 && (digits > 0 || changes*4 >= len(v))
+}
+
+// base64WithCapitalsAndDigits reports a value of base64's alphabet alone (letters,
+// digits, '+', '/', '=') with a capital and a digit, '+' or '=': "/NB0LCH/mOIK", not
+// "/home/deploy" nor "/Users/JohnSmith/Library".
+func base64WithCapitalsAndDigits(v string) bool {
+	upper, other := false, false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isUpper(c):
+			upper = true
+		case isDigit(c) || c == '+' || c == '=':
+			other = true
+		case isLower(c) || c == '/':
+		default:
+			return false
+		}
+	}
+	return upper && other
 }

@@ -180,6 +180,13 @@ func nameBefore(s string, k int) string {
 // valueAfter returns the value that starts after the separator at from: spaces are
 // skipped; a quoted value (possibly JSON-escaped) runs to its closing quote, any
 // other to the first delimiter.
+// plainBracketed reports a value that starts with a bracketed plain value
+// ("[FILTERED]", "[REDACTED]"): not a list.
+func plainBracketed(s string) bool {
+	end := strings.IndexByte(s, ']')
+	return end > 0 && PlainValue(s[:end+1])
+}
+
 func valueAfter(s string, from int) (int, int) {
 	i := from
 	for i < len(s) && s[i] == ' ' {
@@ -201,8 +208,12 @@ func valueAfter(s string, from int) (int, int) {
 		}
 		return start, start + end
 	}
+	list := i < len(s) && s[i] == '[' && !isReplacement(s[i:]) && !plainBracketed(s[i:])
+	if list {
+		i++ // a list of values: Java's and Go's header maps ("Authorization=[Bearer x]")
+	}
 	end := i
-	for end < len(s) && !isParamValueEnd(s[end]) {
+	for end < len(s) && !isParamValueEnd(s[end]) && (!list || s[end] != ']') {
 		end++
 	}
 	return i, end
@@ -467,7 +478,7 @@ func tokenSegment(seg string) bool {
 			digits++
 		}
 	}
-	return letters > 0 && digits > 0
+	return letters > 0 && digits > 0 || RandomToken(seg)
 }
 
 func isLetterRun(s string) bool {

@@ -187,9 +187,16 @@ func base36(h uint32, n int) string {
 	return string(b)
 }
 
+// putMap puts kvs into m. A key that a place's frame and its case both use (the
+// case's "request_id" in a frame that has one) is put a second time with "_2"
+// after it, so that neither value replaces the other.
 func putMap(m pcommon.Map, kvs Map) {
 	for _, kv := range kvs {
-		putValue(m.PutEmpty(kv.K), kv.V)
+		k := kv.K
+		for _, ok := m.Get(k); ok; _, ok = m.Get(k) {
+			k += "_2"
+		}
+		putValue(m.PutEmpty(k), kv.V)
 	}
 }
 

@@ -366,7 +366,12 @@ var idMakers = []idMaker{
 		return n
 	}, keys: []string{"aadhaar", "aadhaar_number", "aadhaarNo"}, prose: []string{"Aadhaar %s linked", "Aadhaar number: %s", "UIDAI verification failed for %s"}},
 	{kind: "in-pan", bare: true, make: func(g *gen) string {
-		return g.upper(3) + "P" + g.upper(1) + g.digits(4) + g.upper(1)
+		head := g.upper(3) + "P" + g.upper(1)
+		serial := g.digits(4)
+		if serial == "0000" {
+			serial = "0001" // (the Income Tax Department issues 0001–9999)
+		}
+		return head + serial + g.upper(1)
 	}, keys: []string{"pan", "pan_number", "panNumber"}, prose: []string{"PAN %s", "PAN: %s verified"}},
 	{kind: "ar-cuit", bare: true, make: func(g *gen) string {
 		for {

@@ -87,6 +87,9 @@ var keyedPlaces = []keyedPlace{
 	{"span.attr.prefixed", func(g *gen, k, v string) (Record, string, []string) {
 		n := g.noise()
 		key := g.pick("app.", "shop.", "acme.", "enduser.", "order.") + k
+		if key == "enduser.id" {
+			key = "app.id" // (the semantic conventions' personal attribute: redacted whole by design)
+		}
 		return Record{Signal: Traces, Attrs: Map{{key, v}, {"order.number", n.orderID}}}, v, []string{n.orderID}
 	}},
 	{"span.event.attr", func(g *gen, k, v string) (Record, string, []string) {
