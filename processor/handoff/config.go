@@ -98,10 +98,11 @@ func (c *Config) Validate() error {
 	if c.SegmentBytes <= 0 || (c.MaxBytes > 0 && c.SegmentBytes > c.MaxBytes/2) {
 		errs = append(errs, fmt.Errorf("%w: got %d for max_bytes %d", errSegmentBytes, c.SegmentBytes, c.MaxBytes))
 	}
-	for key, d := range map[string]time.Duration{"sync_interval": c.SyncInterval, "drain_timeout": c.DrainTimeout} {
-		if d < 0 {
-			errs = append(errs, fmt.Errorf("%s %w: got %q", key, errNegativeDuration, d))
-		}
+	if c.SyncInterval < 0 {
+		errs = append(errs, fmt.Errorf("sync_interval %w: got %q", errNegativeDuration, c.SyncInterval))
+	}
+	if c.DrainTimeout < 0 {
+		errs = append(errs, fmt.Errorf("drain_timeout %w: got %q", errNegativeDuration, c.DrainTimeout))
 	}
 	if c.SyncInterval > 0 && c.Directory == "" {
 		errs = append(errs, errSyncInMemory)
@@ -113,10 +114,10 @@ func (c *Config) Validate() error {
 }
 
 var (
-	errMaxItems     = errors.New("batch::max_items must be at least 1")
-	errMaxBytes     = errors.New("batch::max_bytes must be at least 1")
-	errMinItems     = errors.New("batch::min_items must be between 0 and batch::max_items")
-	errFlushTimeout = errors.New("batch::flush_timeout must be positive when batch::min_items is set")
+	errMaxItems     = errors.New("max_items must be at least 1")
+	errMaxBytes     = errors.New("max_bytes must be at least 1")
+	errMinItems     = errors.New("min_items must be between 0 and max_items")
+	errFlushTimeout = errors.New("flush_timeout must be positive when min_items is set")
 )
 
 // Validate checks the batch settings.
@@ -137,7 +138,7 @@ func (b *BatchConfig) Validate() error {
 	return errors.Join(errs...)
 }
 
-var errRetryIntervals = errors.New("retry_on_failure: initial_interval must be positive and max_interval at least initial_interval")
+var errRetryIntervals = errors.New("initial_interval must be positive and max_interval at least initial_interval")
 
 // Validate checks the retry settings.
 func (r *RetryConfig) Validate() error {

@@ -38,7 +38,7 @@ const (
 
 	// maxPayload rejects a length no record can have before allocating for it: a
 	// corrupt length field must not make recovery allocate gigabytes.
-	maxPayload = 1 << 30
+	maxPayload = 256 << 20
 )
 
 // Signal is the kind of telemetry a folder holds; a folder holds one.
@@ -158,7 +158,11 @@ func Scan(r io.Reader, signal Signal, fn func(off int64, h Header, payload []byt
 	if !bytes.Equal(header[:8], []byte(segmentMagic)) || binary.LittleEndian.Uint32(header[8:]) != segmentVersion {
 		return 0, fmt.Errorf("%w: not a segment of this format", errCorrupt)
 	}
-	if got := Signal(header[12]); got != signal {
+	got := Signal(header[12])
+	if got < SignalTraces || got > SignalLogs {
+		return 0, fmt.Errorf("%w: unknown signal %d", errCorrupt, got)
+	}
+	if got != signal {
 		return 0, fmt.Errorf("%w: it holds %s, this pipeline is %s", ErrWrongSignal, got, signal)
 	}
 	off := int64(segmentHeaderSize)
@@ -178,8 +182,8 @@ func Scan(r io.Reader, signal Signal, fn func(off int64, h Header, payload []byt
 			return off, fmt.Errorf("%w: bad header at %d", errCorrupt, off)
 		}
 		n := recordHeaderSize + int(h.Length)
-		record = slices.Grow(record[:recordHeaderSize], int(h.Length))[:n]
-		if _, err := io.ReadFull(br, record[recordHeaderSize:]); err != nil {
+		var err error
+		if record, err = readPayload(br, record[:recordHeaderSize], int(h.Length)); err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				return off, fmt.Errorf("%w: record cut short at %d", errCorrupt, off)
 			}
@@ -196,6 +200,23 @@ func Scan(r io.Reader, signal Signal, fn func(off int64, h Header, payload []byt
 		}
 		off += int64(n)
 	}
+}
+
+// readPayload appends n bytes from r to dst. It grows dst as the bytes arrive, a
+// megabyte at a time, so that a corrupt length in a torn record costs no more memory
+// than the bytes that are really there.
+func readPayload(r io.Reader, dst []byte, n int) ([]byte, error) {
+	const step = 1 << 20
+	for n > 0 {
+		chunk := min(n, step)
+		start := len(dst)
+		dst = slices.Grow(dst, chunk)[:start+chunk]
+		if _, err := io.ReadFull(r, dst[start:]); err != nil {
+			return dst[:start], err
+		}
+		n -= chunk
+	}
+	return dst, nil
 }
 
 // appendDeliveredRecord appends a whole KindDelivered record listing seqs to dst.
