@@ -55,7 +55,7 @@ func BenchmarkConsumeTraces(b *testing.B) {
 			if where == "folder" {
 				cfg.Directory = filepath.Join(b.TempDir(), "handoff")
 			}
-			p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), cfg, consumertest.NewNop())
+			p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), cfg, &drainClock{}, consumertest.NewNop())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -86,7 +86,7 @@ func BenchmarkThroughput(b *testing.B) {
 					cfg.Directory = filepath.Join(b.TempDir(), "handoff")
 				}
 				sink := new(consumertest.TracesSink)
-				p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), cfg, sink)
+				p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), cfg, &drainClock{}, sink)
 				if err != nil {
 					b.Fatal(err)
 				}

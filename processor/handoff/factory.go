@@ -23,14 +23,22 @@ const (
 	defaultMaxInterval     = 30 * time.Second
 )
 
-// NewFactory returns the handoff processor factory.
+// NewFactory returns the handoff processor factory. Every handoff it makes shares
+// one drain deadline (drainClock).
 func NewFactory() processor.Factory {
+	clock := &drainClock{}
 	return processor.NewFactory(
 		metadata.Type,
 		createDefaultConfig,
-		processor.WithTraces(createTraces, metadata.TracesStability),
-		processor.WithMetrics(createMetrics, metadata.MetricsStability),
-		processor.WithLogs(createLogs, metadata.LogsStability),
+		processor.WithTraces(func(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Traces) (processor.Traces, error) {
+			return newTracesHandoff(set, cfg.(*Config), clock, next)
+		}, metadata.TracesStability),
+		processor.WithMetrics(func(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Metrics) (processor.Metrics, error) {
+			return newMetricsHandoff(set, cfg.(*Config), clock, next)
+		}, metadata.MetricsStability),
+		processor.WithLogs(func(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Logs) (processor.Logs, error) {
+			return newLogsHandoff(set, cfg.(*Config), clock, next)
+		}, metadata.LogsStability),
 	)
 }
 
@@ -50,16 +58,4 @@ func createDefaultConfig() component.Config {
 			MaxInterval:     defaultMaxInterval,
 		},
 	}
-}
-
-func createTraces(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Traces) (processor.Traces, error) {
-	return newTracesHandoff(set, cfg.(*Config), next)
-}
-
-func createMetrics(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Metrics) (processor.Metrics, error) {
-	return newMetricsHandoff(set, cfg.(*Config), next)
-}
-
-func createLogs(_ context.Context, set processor.Settings, cfg component.Config, next consumer.Logs) (processor.Logs, error) {
-	return newLogsHandoff(set, cfg.(*Config), next)
 }

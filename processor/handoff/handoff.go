@@ -36,6 +36,8 @@ type handoff struct {
 	now       func() time.Time
 	// jitter returns a wait in [d/2, d]: retries of many deliveries spread out.
 	jitter func(d time.Duration) time.Duration
+	// clock is shared by every handoff of the collector: one drain deadline for all.
+	clock *drainClock
 
 	journal   *journal.Journal // set by Start
 	buffers   sync.Pool        // of *[]byte, for reading requests back
@@ -63,9 +65,10 @@ func withJitter(jitter func(time.Duration) time.Duration) option {
 	return func(h *handoff) { h.jitter = jitter }
 }
 
-func newHandoff(set processor.Settings, cfg *Config, signal journal.Signal, deliver deliverFunc, opts ...option) (*handoff, error) {
+func newHandoff(set processor.Settings, cfg *Config, clock *drainClock, signal journal.Signal, deliver deliverFunc, opts ...option) (*handoff, error) {
 	h := &handoff{
 		cfg:     cfg,
+		clock:   clock,
 		id:      set.ID,
 		signal:  signal,
 		deliver: deliver,
@@ -122,6 +125,7 @@ func (h *handoff) Start(ctx context.Context, _ component.Host) error {
 	h.telemetry.recovered(ctx, rec)
 	h.stopCtx, h.stopAll = context.WithCancel(context.Background())
 	h.started = true
+	h.clock.started()
 	where := h.dir
 	if where == "" {
 		where = "memory (lost with the process)"
@@ -168,12 +172,13 @@ func (h *handoff) Shutdown(ctx context.Context) error {
 		if !started {
 			return
 		}
+		defer h.clock.stopped()
 		began := h.now()
 		h.draining.Store(true)
 		h.poke()
 		h.checkDrained()
-		if h.cfg.DrainTimeout > 0 {
-			timer := time.NewTimer(h.cfg.DrainTimeout)
+		if wait := h.clock.deadline(began, h.cfg.DrainTimeout).Sub(began); wait > 0 {
+			timer := time.NewTimer(wait)
 			select {
 			case <-h.drained:
 			case <-timer.C:

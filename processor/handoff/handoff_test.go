@@ -256,7 +256,7 @@ func TestTheDrainEndsDeliveriesInFlight(t *testing.T) {
 }
 
 func TestShutdownIsIdempotentAndNeedsNoStart(t *testing.T) {
-	p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), testConfig(t.TempDir()), consumertest.NewNop())
+	p, err := newTracesHandoff(processortest.NewNopSettings(metadata.Type), testConfig(t.TempDir()), &drainClock{}, consumertest.NewNop())
 	require.NoError(t, err)
 	require.NoError(t, p.Shutdown(context.Background()))
 	require.NoError(t, p.Shutdown(context.Background()))

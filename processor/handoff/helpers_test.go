@@ -56,7 +56,7 @@ func newHarness(t *testing.T, cfg *Config, next consumer.Traces) *harness {
 	core, logs := observer.New(zapcore.InfoLevel)
 	set := metadatatest.NewSettings(tt)
 	set.Logger = zap.New(core)
-	p, err := newTracesHandoff(set, cfg, next, withJitter(func(d time.Duration) time.Duration { return d }))
+	p, err := newTracesHandoff(set, cfg, &drainClock{}, next, withJitter(func(d time.Duration) time.Duration { return d }))
 	require.NoError(t, err)
 	require.NoError(t, p.Start(context.Background(), componenttest.NewNopHost()))
 	t.Cleanup(func() { require.NoError(t, p.Shutdown(context.Background())) })

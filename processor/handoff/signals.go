@@ -42,9 +42,9 @@ type tracesHandoff struct {
 
 var _ processor.Traces = (*tracesHandoff)(nil)
 
-func newTracesHandoff(set processor.Settings, cfg *Config, next consumer.Traces, opts ...option) (*tracesHandoff, error) {
+func newTracesHandoff(set processor.Settings, cfg *Config, clock *drainClock, next consumer.Traces, opts ...option) (*tracesHandoff, error) {
 	p := &tracesHandoff{next: next}
-	h, err := newHandoff(set, cfg, journal.SignalTraces, p.deliverRequest, opts...)
+	h, err := newHandoff(set, cfg, clock, journal.SignalTraces, p.deliverRequest, opts...)
 	p.handoff = h
 	return p, err
 }
@@ -94,9 +94,9 @@ type metricsHandoff struct {
 
 var _ processor.Metrics = (*metricsHandoff)(nil)
 
-func newMetricsHandoff(set processor.Settings, cfg *Config, next consumer.Metrics, opts ...option) (*metricsHandoff, error) {
+func newMetricsHandoff(set processor.Settings, cfg *Config, clock *drainClock, next consumer.Metrics, opts ...option) (*metricsHandoff, error) {
 	p := &metricsHandoff{next: next}
-	h, err := newHandoff(set, cfg, journal.SignalMetrics, p.deliverRequest, opts...)
+	h, err := newHandoff(set, cfg, clock, journal.SignalMetrics, p.deliverRequest, opts...)
 	p.handoff = h
 	return p, err
 }
@@ -146,9 +146,9 @@ type logsHandoff struct {
 
 var _ processor.Logs = (*logsHandoff)(nil)
 
-func newLogsHandoff(set processor.Settings, cfg *Config, next consumer.Logs, opts ...option) (*logsHandoff, error) {
+func newLogsHandoff(set processor.Settings, cfg *Config, clock *drainClock, next consumer.Logs, opts ...option) (*logsHandoff, error) {
 	p := &logsHandoff{next: next}
-	h, err := newHandoff(set, cfg, journal.SignalLogs, p.deliverRequest, opts...)
+	h, err := newHandoff(set, cfg, clock, journal.SignalLogs, p.deliverRequest, opts...)
 	p.handoff = h
 	return p, err
 }
