@@ -163,15 +163,28 @@ func (c *Collector) waitHealthy() error {
 // Stop sends SIGTERM and waits for a clean exit, killing the process after
 // StopTimeout. It returns the exit error, if any; calling it again is harmless.
 func (c *Collector) Stop() error {
+	c.Terminate()
+	return c.Wait()
+}
+
+// Terminate sends SIGTERM, as Kubernetes does to a container it stops, and returns
+// at once; Wait (or Stop) waits for the exit.
+func (c *Collector) Terminate() {
 	c.stopOnce.Do(func() {
 		_ = c.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-c.exited:
-		case <-time.After(StopTimeout):
-			_ = c.cmd.Process.Kill()
-			<-c.exited
-		}
+		go func() {
+			select {
+			case <-c.exited:
+			case <-time.After(StopTimeout):
+				_ = c.cmd.Process.Kill()
+			}
+		}()
 	})
+}
+
+// Wait waits for the process to exit (killed StopTimeout after a Terminate) and
+// returns its exit error.
+func (c *Collector) Wait() error {
 	<-c.exited
 	return c.exitErr
 }
