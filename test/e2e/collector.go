@@ -189,6 +189,23 @@ func (c *Collector) Wait() error {
 	return c.exitErr
 }
 
+// Pause stops the process (SIGSTOP), as a stall would (a node under pressure, a
+// frozen cgroup): it holds its connections and answers nothing until Resume.
+func (c *Collector) Pause(tb testing.TB) {
+	tb.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		tb.Fatalf("SIGSTOP: %v", err)
+	}
+}
+
+// Resume continues a paused process (SIGCONT).
+func (c *Collector) Resume(tb testing.TB) {
+	tb.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		tb.Fatalf("SIGCONT: %v", err)
+	}
+}
+
 // Kill ends the process with SIGKILL, as a crash would.
 func (c *Collector) Kill() {
 	c.stopOnce.Do(func() {
