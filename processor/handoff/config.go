@@ -70,6 +70,12 @@ type BatchConfig struct {
 	// end's message size limit (gRPC's default is 4 MiB); a larger request is split
 	// when it is accepted. Default 3 MiB.
 	MaxBytes int `mapstructure:"max_bytes"`
+	// Merge lets a delivery carry several waiting requests at once. Default true.
+	// False delivers each request as it was accepted: for an exporter that spreads a
+	// request over several destinations (load_balancing), where one destination
+	// failing makes the whole delivery be retried, and a merged delivery would be
+	// sent again to every other destination.
+	Merge bool `mapstructure:"merge"`
 }
 
 // RetryConfig paces retries: exponential backoff with jitter from InitialInterval to
@@ -114,10 +120,11 @@ func (c *Config) Validate() error {
 }
 
 var (
-	errMaxItems     = errors.New("max_items must be at least 1")
-	errMaxBytes     = errors.New("max_bytes must be at least 1")
-	errMinItems     = errors.New("min_items must be between 0 and max_items")
-	errFlushTimeout = errors.New("flush_timeout must be positive when min_items is set")
+	errMaxItems        = errors.New("max_items must be at least 1")
+	errMaxBytes        = errors.New("max_bytes must be at least 1")
+	errMinItems        = errors.New("min_items must be between 0 and max_items")
+	errFlushTimeout    = errors.New("flush_timeout must be positive when min_items is set")
+	errMinItemsNoMerge = errors.New("min_items needs merge: without it each request goes out as it came")
 )
 
 // Validate checks the batch settings.
@@ -134,6 +141,9 @@ func (b *BatchConfig) Validate() error {
 	}
 	if b.MinItems > 0 && b.FlushTimeout <= 0 {
 		errs = append(errs, fmt.Errorf("%w: got %q", errFlushTimeout, b.FlushTimeout))
+	}
+	if b.MinItems > 0 && !b.Merge {
+		errs = append(errs, errMinItemsNoMerge)
 	}
 	return errors.Join(errs...)
 }

@@ -43,7 +43,7 @@ func TestLoadConfig(t *testing.T) {
 		SyncInterval: time.Second,
 		DrainTimeout: 45 * time.Second,
 		NumConsumers: 8,
-		Batch:        BatchConfig{MinItems: 2048, FlushTimeout: 500 * time.Millisecond, MaxItems: 4096, MaxBytes: 2 << 20},
+		Batch:        BatchConfig{MinItems: 2048, FlushTimeout: 500 * time.Millisecond, MaxItems: 4096, MaxBytes: 2 << 20, Merge: true},
 		RetryOnFailure: RetryConfig{
 			InitialInterval: 500 * time.Millisecond,
 			MaxInterval:     10 * time.Second,
@@ -62,6 +62,7 @@ func TestLoadInvalidConfig(t *testing.T) {
 		{"batch_max_items.yaml", "batch: max_items must be at least 1: got 0"},
 		{"batch_min_items.yaml", "batch: min_items must be between 0 and max_items: got 9000 for max_items 8192"},
 		{"batch_flush_timeout.yaml", `batch: flush_timeout must be positive when min_items is set: got "0s"`},
+		{"batch_min_items_no_merge.yaml", "batch: min_items needs merge"},
 		{"retry.yaml", `retry_on_failure: initial_interval must be positive and max_interval at least initial_interval: got initial_interval "10s", max_interval "1s"`},
 	}
 	for _, tt := range tests {

@@ -56,7 +56,11 @@ func (h *handoff) nextBatch() []*journal.Entry {
 		if waiting > 0 {
 			age := h.now().Sub(time.Unix(0, oldest))
 			if h.draining.Load() || waiting >= int64(h.cfg.Batch.MinItems) || age >= h.cfg.Batch.FlushTimeout {
-				if batch := h.journal.Take(h.cfg.Batch.MaxItems, h.cfg.Batch.MaxBytes); len(batch) > 0 {
+				maxItems, maxBytes := h.cfg.Batch.MaxItems, h.cfg.Batch.MaxBytes
+				if !h.cfg.Batch.Merge {
+					maxItems, maxBytes = 1, 1 // one request, whatever its size
+				}
+				if batch := h.journal.Take(maxItems, maxBytes); len(batch) > 0 {
 					return batch
 				}
 				continue

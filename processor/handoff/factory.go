@@ -52,6 +52,7 @@ func createDefaultConfig() component.Config {
 			FlushTimeout: defaultFlushTimeout,
 			MaxItems:     defaultBatchMaxItems,
 			MaxBytes:     defaultBatchMaxBytes,
+			Merge:        true,
 		},
 		RetryOnFailure: RetryConfig{
 			InitialInterval: defaultInitialInterval,

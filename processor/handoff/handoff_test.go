@@ -341,3 +341,21 @@ func TestFolderNames(t *testing.T) {
 	assert.Equal(t, "handoff_jaeger", folderName(component.NewIDWithName(metadata.Type, "jaeger")))
 	assert.False(t, strings.Contains(folderName(component.NewIDWithName(metadata.Type, "a/b")), "/"))
 }
+
+// With batch::merge off, each request goes out as it was accepted, however many wait.
+func TestWithoutMergeEachRequestGoesOutAlone(t *testing.T) {
+	cfg := testConfig(filepath.Join(t.TempDir(), "handoff"))
+	cfg.NumConsumers = 1
+	cfg.Batch.Merge = false
+	next := newControlled()
+	next.holdAll()
+	h := newHarness(t, cfg, next)
+	require.NoError(t, h.ConsumeTraces(context.Background(), traces(0, 10)))
+	<-next.entered
+	for i := 1; i < 5; i++ {
+		require.NoError(t, h.ConsumeTraces(context.Background(), traces(i*10, 10)))
+	}
+	next.release()
+	require.Eventually(t, func() bool { return next.sink.SpanCount() == 50 }, waitFor, tick)
+	assert.Equal(t, []int{10, 10, 10, 10, 10}, next.callCounts())
+}
