@@ -151,10 +151,10 @@ func (h *handoff) Start(ctx context.Context, _ component.Host) error {
 		)
 	}
 	h.workers.Add(1)
-	go h.dispatch() //nolint:gosec // runs until Shutdown, not for Start's context
+	go h.dispatch()
 	if h.cfg.SyncInterval > 0 {
 		h.workers.Add(1)
-		go h.syncLoop() //nolint:gosec // runs until Shutdown
+		go h.syncLoop()
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -339,7 +338,7 @@ func TestEmptyRequestsAreAcceptedAndNotWritten(t *testing.T) {
 func TestFolderNames(t *testing.T) {
 	assert.Equal(t, "handoff", folderName(component.NewID(metadata.Type)))
 	assert.Equal(t, "handoff_jaeger", folderName(component.NewIDWithName(metadata.Type, "jaeger")))
-	assert.False(t, strings.Contains(folderName(component.NewIDWithName(metadata.Type, "a/b")), "/"))
+	assert.NotContains(t, folderName(component.NewIDWithName(metadata.Type, "a/b")), "/")
 }
 
 // With batch::merge off, each request goes out as it was accepted, however many wait.

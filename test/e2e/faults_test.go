@@ -83,7 +83,7 @@ func TestSidecarPersistentQueueSurvivesSIGKILL(t *testing.T) {
 	require.Zero(t, result.Refused)
 	// Acknowledged means written: the whole load is in the folder, none delivered.
 	backlog := metricSum(col.Metrics(t), `otelcol_processor_handoff_backlog_items{processor="handoff",signal="traces"`)
-	require.Equal(t, float64(result.Sent), backlog, "every acknowledged span is in the folder")
+	require.InDelta(t, float64(result.Sent), backlog, 0, "every acknowledged span is in the folder")
 	col.Kill()
 
 	gateway.Start(t)
@@ -92,7 +92,7 @@ func TestSidecarPersistentQueueSurvivesSIGKILL(t *testing.T) {
 		"folder delivered after the restart (%d of %d)", uniqueSpans(gateway), result.Sent)
 	assert.Equal(t, int(result.Sent), uniqueSpans(gateway))
 	recovered := metricSum(restarted.Metrics(t), "otelcol_processor_handoff_recovered_items")
-	assert.Equal(t, float64(result.Sent), recovered)
+	assert.InDelta(t, float64(result.Sent), recovered, 0)
 	require.NoError(t, restarted.Stop())
 	t.Logf("SIGKILL with %d spans in the folder: %.0f recovered, %d delivered after the restart", result.Sent, recovered, uniqueSpans(gateway))
 }

@@ -146,7 +146,7 @@ func (j *Journal) Append(payload []byte, items int) error {
 		if err != nil {
 			return err
 		}
-		j.scratch = appendRecord(j.scratch[:0], Header{Kind: KindData, Items: uint32(items), Seq: e.Seq, Written: now}, payload) //nolint:gosec // a request's items fit 32 bits
+		j.scratch = appendRecord(j.scratch[:0], Header{Kind: KindData, Items: uint32(items), Seq: e.Seq, Written: now}, payload)
 		off, err := seg.write(j.scratch)
 		j.trimScratch()
 		if err != nil {

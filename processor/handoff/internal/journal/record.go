@@ -223,7 +223,7 @@ func readPayload(r io.Reader, dst []byte, n int) ([]byte, error) {
 func appendDeliveredRecord(dst []byte, seqs []uint64, written int64) []byte {
 	start := len(dst)
 	dst = slices.Grow(dst, recordHeaderSize+8*len(seqs))[:start+recordHeaderSize]
-	h := Header{Length: uint32(8 * len(seqs)), Kind: KindDelivered, Items: uint32(len(seqs)), Written: written} //nolint:gosec // a batch's records fit 32 bits
+	h := Header{Length: uint32(8 * len(seqs)), Kind: KindDelivered, Items: uint32(len(seqs)), Written: written}
 	h.put(dst[start:])
 	for _, s := range seqs {
 		dst = binary.LittleEndian.AppendUint64(dst, s)
