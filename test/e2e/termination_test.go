@@ -183,7 +183,7 @@ func TestSidecarDeliversOnSIGTERMWhatItsApplicationSent(t *testing.T) {
 func TestSidecarStoppedWithItsApplicationKeepsListening(t *testing.T) {
 	gateway := StartBackend(t)
 	sidecar := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{
-		Env: sidecarEnv(gateway, filepath.Join(t.TempDir(), "queue"), map[string]string{"SHUTDOWN_DELAY": "3s"}),
+		Env: sidecarEnv(gateway, filepath.Join(t.TempDir(), "queue"), map[string]string{"SHUTDOWN_DELAY": "5s"}),
 	})
 	app := startApplication(t, sidecar.Endpoints.GRPC)
 	app.work(20, 20, 160, 400)
