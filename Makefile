@@ -20,7 +20,7 @@ FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDet
                 processor/piiredact:FuzzLogsPayload \
                 processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
                 processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack \
-                processor/errorkeep/internal/spanstore:FuzzCutOne \
+                processor/errorkeep/internal/otlpwire:FuzzCutOne \
                 processor/handoff/internal/journal:FuzzScan processor/handoff/internal/journal:FuzzOpen
 TEST_FUZZTIME ?= 15s
 # Go spends up to a minute shrinking each new interesting input by default; with

@@ -93,12 +93,24 @@ func TestTraceBuilderClasses(t *testing.T) {
 func TestScenarioExpectedRatio(t *testing.T) {
 	for _, sc := range Scenarios() {
 		switch sc.Name {
-		case "tailsampling", "tailsampling-in-memory", "late-roots", "gateway", "gateway-in-memory":
+		case "tailsampling", "tailsampling-in-memory", "tailsampling-keyed", "late-roots", "gateway", "gateway-in-memory":
 			// 2% error + 2% slow traces kept whole, and 10% of the other 96%.
 			assert.InDelta(t, 0.136, sc.ExpectedRatio(), 1e-9, sc.Name)
 		default:
 			assert.InDelta(t, 1.0, sc.ExpectedRatio(), 1e-9, sc.Name)
 		}
+	}
+}
+
+// A keyed goal keeps the reference's share at every rate: 10% of the healthy traces.
+func TestKeyedGoalKeepsTheSameShare(t *testing.T) {
+	for _, sc := range Scenarios() {
+		if !sc.KeyedGoal {
+			assert.Zero(t, sc.healthyGoal(10000), sc.Name)
+			continue
+		}
+		// 10,000 spans/s are 2,000 traces/s, 96% of them healthy: 10% of those.
+		assert.InDelta(t, 192.0, sc.healthyGoal(10000), 1e-9, sc.Name)
 	}
 }
 

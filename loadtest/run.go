@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -80,7 +81,7 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	for _, s := range setup.Set {
 		args = append(args, "--set="+s)
 	}
-	col, env, err := r.start(ctx, build, args, dir, sinks, sc.decisionWait())
+	col, env, err := r.start(ctx, build, args, dir, sinks, sc.decisionWait(), sc.healthyGoal(rate))
 	if err != nil {
 		return res, err
 	}
@@ -134,12 +135,13 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 // port found free can be taken by an outgoing connection before the collector binds it
 // (both come from the ephemeral range), so a start that fails on "address already in
 // use" is retried on new ports.
-func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir string, sinks []*Sink, wait time.Duration) (*collector, map[string]string, error) {
+func (r *Runner) start(ctx context.Context, build BuildKind, args []string, dir string, sinks []*Sink, wait time.Duration, healthyGoal float64) (*collector, map[string]string, error) {
 	for attempt := 1; ; attempt++ {
 		env, err := r.environment(dir, sinks, wait)
 		if err != nil {
 			return nil, nil, err
 		}
+		env["HEALTHY_TRACES_PER_SECOND"] = strconv.FormatFloat(healthyGoal, 'f', -1, 64)
 		col, err := startCollector(r.Binaries[build], args, env, r.CollectorCPUs)
 		if err != nil {
 			return nil, nil, err

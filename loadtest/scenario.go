@@ -36,6 +36,19 @@ type Scenario struct {
 	SearchMax bool
 	// Wait is the decision wait of both builds' samplers; zero means DecisionWait.
 	Wait time.Duration
+	// KeyedGoal: the custom build samples healthy traces toward a number per second
+	// (errorkeep's healthy_throughput), set from the target rate so that it keeps
+	// HealthyPercent of them, as the reference's percentage does.
+	KeyedGoal bool
+}
+
+// healthyGoal is the healthy traces a second a keyed sampler keeps at rate spans a
+// second, HEALTHY_TRACES_PER_SECOND; 0 (keyed sampling off) unless KeyedGoal.
+func (s Scenario) healthyGoal(rate int) float64 {
+	if !s.KeyedGoal {
+		return 0
+	}
+	return float64(rate) / SpansPerTrace * ClassShare(ClassHealthy) * s.HealthyPercent / 100
 }
 
 // decisionWait is the decision wait the scenario's samplers use.
@@ -139,6 +152,14 @@ func Scenarios() []Scenario {
 			Name: "tailsampling-in-memory", Title: "Tail sampling: errorkeep without its folder vs contrib tail_sampling",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 10,
 			Custom:    withProcessor("errorkeep", "errorkeep", "errorkeep-in-memory"),
+			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
+		},
+		{
+			// The same with the healthy traces sampled toward a number a second
+			// (healthy_throughput) instead of a share: what the keyed budget costs.
+			Name: "tailsampling-keyed", Title: "Tail sampling: errorkeep with keyed throughput sampling vs contrib tail_sampling",
+			Generator: "realistic", Sinks: 1, HealthyPercent: 10, KeyedGoal: true,
+			Custom:    withProcessor("errorkeep", "errorkeep", "errorkeep-keyed"),
 			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
 		},
 		{

@@ -39,8 +39,8 @@ func BenchmarkDecodeKeptFromOneBigScope(b *testing.B) {
 		span.SetName("op")
 		span.Attributes().PutStr("http.route", "/api/v1/orders/{id}")
 	}
-	c := newClassifier(defaultConfig())
-	groups, err := c.cutBatch(td, newCutScratch())
+	rules := newKeepRules(defaultConfig())
+	groups, err := cutBatch(td, &rules, newCutScratch())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func BenchmarkDecodeKeptFromOneBigScope(b *testing.B) {
 				kept.addGroup(g, 0)
 			}
 		}
-		if _, _, err := kept.decode(nil); err != nil {
+		if _, _, err := kept.decode(nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,7 +6,7 @@ import (
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 )
 
 // bufferedTrace holds one undecided trace: where its spans are (pieces of the
@@ -26,7 +26,7 @@ type bufferedTrace struct {
 	rootGraceMs uint32
 	// storedFrom is the store's segment when the trace was first accepted: its
 	// records in the folder are there or in newer segments, which the store keeps
-	// until it is decided. Whether any are is summary.inStore.
+	// until it is decided. Whether any are is the summary's flagInStore.
 	storedFrom uint32
 }
 
@@ -42,23 +42,23 @@ func (t *bufferedTrace) rootDeadline() int64 {
 // pieceList holds a trace's pieces: most traces arrive in one batch, so the first
 // piece is inline and only later ones cost an allocation.
 type pieceList struct {
-	first spanstore.Piece
-	rest  *[]spanstore.Piece
+	first otlpwire.Piece
+	rest  *[]otlpwire.Piece
 }
 
-func (l *pieceList) push(pc spanstore.Piece) {
+func (l *pieceList) push(pc otlpwire.Piece) {
 	switch {
 	case l.first.Slab() == nil:
 		l.first = pc
 	case l.rest == nil:
-		l.rest = &[]spanstore.Piece{pc}
+		l.rest = &[]otlpwire.Piece{pc}
 	default:
 		*l.rest = append(*l.rest, pc)
 	}
 }
 
 // appendTo appends the pieces of the list to dst.
-func (l *pieceList) appendTo(dst []spanstore.Piece) []spanstore.Piece {
+func (l *pieceList) appendTo(dst []otlpwire.Piece) []otlpwire.Piece {
 	if l.first.Slab() == nil {
 		return dst
 	}
@@ -163,7 +163,7 @@ func (b *traceBuffer) newBytes(g *traceGroup) int64 {
 func (b *traceBuffer) hold(t *bufferedTrace, g *traceGroup) {
 	t.summary.merge(&g.summary)
 	if g.stored {
-		t.summary.inStore = true
+		t.summary.flags |= flagInStore
 		return
 	}
 	for _, pc := range g.pieces.List {
@@ -203,7 +203,7 @@ func (b *traceBuffer) remove(t *bufferedTrace) {
 }
 
 // release lets go of one piece; a slab no buffered trace points into stops counting.
-func (b *traceBuffer) release(pc *spanstore.Piece) {
+func (b *traceBuffer) release(pc *otlpwire.Piece) {
 	if pc.Slab().Release() {
 		b.bytes -= pc.Slab().Size()
 	}

@@ -32,7 +32,20 @@ type Config struct {
 
 	// HealthyPercent is the share of other traces kept, 0 to 100, decided from the
 	// trace ID's random bits so that every replica and tier agrees. Default: 10.
+	// HealthyThroughput replaces it when its traces_per_second is set.
 	HealthyPercent float64 `mapstructure:"healthy_percent"`
+
+	// HealthyThroughput samples the traces no other rule keeps toward a number per
+	// second, per key (by default the root span's service and route), instead of a
+	// fixed share: a rare key keeps most of its traces, a hot key is sampled down, and
+	// every key seen keeps at least one trace per interval. Off (healthy_percent
+	// applies) while traces_per_second is 0.
+	HealthyThroughput ThroughputConfig `mapstructure:"healthy_throughput"`
+
+	// RecordReason adds to every span forwarded the attribute errorkeep.reason, the
+	// keep rule that kept its trace (error, latency, condition, sampled), and
+	// errorkeep.key, the trace's sampling key. Default: false.
+	RecordReason bool `mapstructure:"record_reason"`
 
 	// Conditions keep a trace when any span, or its resource, has the attribute with
 	// one of the values (or at all, when values is empty). Default: none.
@@ -87,6 +100,67 @@ type Config struct {
 
 	// prevent unkeyed literal initialization
 	_ struct{}
+}
+
+// ThroughputConfig sets keyed throughput sampling for healthy traces up.
+type ThroughputConfig struct {
+	// TracesPerSecond is the goal: healthy traces kept per second by this replica,
+	// or by the whole fleet when Replicas is more than 1. Errors and slow traces are
+	// kept outside it. Zero turns keyed sampling off. Default: 0.
+	TracesPerSecond float64 `mapstructure:"traces_per_second"`
+	// Replicas divides TracesPerSecond among the gateways a load-balancing tier
+	// spreads traces over, for a goal set for the whole fleet: set it from the
+	// environment (${env:GATEWAY_REPLICAS}). Default: 1.
+	Replicas int `mapstructure:"replicas"`
+	// ReplicasDNS, when set, is a DNS name that resolves to every gateway the goal is
+	// shared by: the headless Service the load-balancing tier resolves. The goal is
+	// divided by how many addresses it has, looked up every interval, so that it
+	// follows scaling; Replicas stands in until the first answer and while lookups
+	// fail. Default: "" (Replicas only).
+	ReplicasDNS string `mapstructure:"replicas_dns"`
+	// Key names the attributes whose values make a trace's key, looked up on its root
+	// span (its first span until the root arrives), then on that span's resource; a
+	// name found on neither stands for the span's name. Default: [service.name,
+	// http.route], so a root span without a route is keyed by its name.
+	Key []string `mapstructure:"key"`
+	// Interval is the time in which every key seen keeps at least one trace (the
+	// first one decided). Default: 10s.
+	Interval time.Duration `mapstructure:"interval"`
+	// MaxKeys bounds the keys tracked; traces of keys beyond it share one.
+	// Default: 10000.
+	MaxKeys int `mapstructure:"max_keys"`
+}
+
+// enabled reports whether keyed sampling replaces healthy_percent.
+func (c *ThroughputConfig) enabled() bool { return c.TracesPerSecond > 0 }
+
+// Validate checks the goal and, when it is set, the rest.
+func (c *ThroughputConfig) Validate() error {
+	if c.TracesPerSecond < 0 {
+		return fmt.Errorf("traces_per_second: must be 0 (off) or more, got %g", c.TracesPerSecond)
+	}
+	if !c.enabled() {
+		return nil
+	}
+	var errs []error
+	if c.Replicas < 1 {
+		errs = append(errs, fmt.Errorf("replicas: must be at least 1, got %d", c.Replicas))
+	}
+	if len(c.Key) == 0 {
+		errs = append(errs, errors.New("key: must name at least one attribute"))
+	}
+	for i, k := range c.Key {
+		if k == "" {
+			errs = append(errs, fmt.Errorf("key::%d: must not be empty", i))
+		}
+	}
+	if c.Interval <= 0 {
+		errs = append(errs, fmt.Errorf("interval: %w, got %s", errMustBePositive, c.Interval))
+	}
+	if c.MaxKeys <= 0 {
+		errs = append(errs, fmt.Errorf("max_keys: %w, got %d", errMustBePositive, c.MaxKeys))
+	}
+	return errors.Join(errs...)
 }
 
 // ConditionConfig keeps traces that carry an attribute.

@@ -37,6 +37,10 @@ func TestLoadConfig(t *testing.T) {
 	assert.InDelta(t, 1.0, cfg.HealthyPercent, 1e-9)
 	assert.Equal(t, []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}}, cfg.Conditions)
 	assert.Equal(t, int64(1<<20), cfg.MaxBufferedBytes)
+	cfg, err = loadConfig(t, filepath.Join("testdata", "config.yaml"), component.NewIDWithName(metadata.Type, "keyed"))
+	require.NoError(t, err)
+	assert.Equal(t, ThroughputConfig{TracesPerSecond: 300, Replicas: 3, Key: []string{"service.name", "rpc.method"}, Interval: 5 * time.Second, MaxKeys: 500}, cfg.HealthyThroughput)
+	assert.True(t, cfg.RecordReason)
 }
 
 func TestLoadInvalidConfig(t *testing.T) {
@@ -50,6 +54,10 @@ func TestLoadInvalidConfig(t *testing.T) {
 		{"rescue_max_bytes.yaml", "rescue_max_bytes: must be at least 1048576 when rescue_window is on, got 1000"},
 		{"rescue_window_directory.yaml", "rescue_window: must be on when directory is set (the folder is the rescue store), got 0s"},
 		{"sync_interval.yaml", "sync_interval: must not be negative, got -1s"},
+		{"throughput_goal.yaml", "healthy_throughput: traces_per_second: must be 0 (off) or more, got -5"},
+		{"throughput_replicas.yaml", "healthy_throughput: replicas: must be at least 1, got 0"},
+		{"throughput_key.yaml", "healthy_throughput: key: must name at least one attribute"},
+		{"throughput_interval.yaml", "healthy_throughput: interval: must be greater than 0, got 0s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -13,7 +13,7 @@ func TestDecisionCacheForgetsOldestFirstAndGrowsOnlyWithUse(t *testing.T) {
 	for i := uint64(1); i <= 5; i++ {
 		d := letGoTo(uint32(i))
 		if i%2 == 0 {
-			d = keptWith(i)
+			d = keptWith(i, 1)
 		}
 		c.put(traceID(i), d)
 	}
@@ -29,14 +29,18 @@ func TestDecisionCacheForgetsOldestFirstAndGrowsOnlyWithUse(t *testing.T) {
 	assert.Len(t, c.byID, 3)
 }
 
-// A decision is 8 bytes: every threshold (up to "reject all", 2^56) and every store
-// segment come back as they went in, and a kept trace has no segment.
+// A decision is 8 bytes: every threshold a kept trace can have (below "reject all",
+// 2^56), every keep reason and every store segment come back as they went in, and a
+// kept trace has no segment.
 func TestDecisionPacksIntoEightBytes(t *testing.T) {
-	for _, th := range []uint64{0, 1, thresholdForPercent(10), 1<<56 - 1, 1 << 56} {
-		d := keptWith(th)
-		assert.True(t, d.keep())
-		assert.Equal(t, th, d.threshold())
-		assert.Zero(t, d.stored())
+	for _, th := range []uint64{0, 1, thresholdForPercent(10), 1<<56 - 1} {
+		for r := range keepReason(numReasons) {
+			d := keptWith(th, r)
+			assert.True(t, d.keep())
+			assert.Equal(t, th, d.threshold())
+			assert.Equal(t, r, d.reason())
+			assert.Zero(t, d.stored())
+		}
 	}
 	for _, seq := range []uint32{0, 1, 1<<32 - 1} {
 		d := letGoTo(seq)

@@ -22,7 +22,12 @@ const (
 	defaultDecisionCacheSize = 200_000
 	defaultRescueWindow      = 2 * time.Minute
 	defaultRescueMaxBytes    = 64 << 20
+	defaultThroughputWindow  = 10 * time.Second
+	defaultThroughputKeys    = 10_000
 )
+
+// defaultThroughputKey is the root span's service and route.
+func defaultThroughputKey() []string { return []string{"service.name", "http.route"} }
 
 // NewFactory returns the errorkeep processor factory.
 func NewFactory() processor.Factory {
@@ -45,6 +50,12 @@ func createDefaultConfig() component.Config {
 		DecisionCacheSize: defaultDecisionCacheSize,
 		RescueWindow:      defaultRescueWindow,
 		RescueMaxBytes:    defaultRescueMaxBytes,
+		HealthyThroughput: ThroughputConfig{
+			Replicas: 1,
+			Key:      defaultThroughputKey(),
+			Interval: defaultThroughputWindow,
+			MaxKeys:  defaultThroughputKeys,
+		},
 	}
 }
 

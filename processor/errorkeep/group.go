@@ -4,7 +4,7 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 )
 
 // traceGroup is the part of an incoming batch that belongs to one trace: where its
@@ -13,7 +13,7 @@ import (
 type traceGroup struct {
 	id      pcommon.TraceID
 	summary traceSummary
-	pieces  spanstore.Pieces
+	pieces  otlpwire.Pieces
 	// stored: the group's spans are in the store's folder (accept wrote them), so
 	// the buffer holds no piece of it; storedFrom is the store's segment when accept
 	// got to it, a bound below every record its trace writes from then on.
@@ -27,9 +27,9 @@ type traceGroup struct {
 type cutScratch struct {
 	groups  []*traceGroup // in first-seen order; the first len of free are in use
 	free    []*traceGroup
-	owners  []*spanstore.Pieces
-	pending []*traceGroup       // the groups that follow no decision
-	repack  []*spanstore.Pieces // the pending groups' pieces, when they leave their slab
+	owners  []*otlpwire.Pieces
+	pending []*traceGroup      // the groups that follow no decision
+	repack  []*otlpwire.Pieces // the pending groups' pieces, when they leave their slab
 	index   map[pcommon.TraceID]*traceGroup
 }
 
@@ -41,7 +41,7 @@ func (s *cutScratch) group(id pcommon.TraceID) *traceGroup {
 	var g *traceGroup
 	if n := len(s.groups); n < len(s.free) {
 		g = s.free[n]
-		*g = traceGroup{id: id, pieces: spanstore.Pieces{List: g.pieces.List[:0]}}
+		*g = traceGroup{id: id, pieces: otlpwire.Pieces{List: g.pieces.List[:0]}}
 	} else {
 		g = &traceGroup{id: id}
 		s.free = append(s.free, g)
@@ -63,18 +63,20 @@ func (s *cutScratch) reset() {
 	clear(s.index)
 }
 
-// cutBatch groups td's spans by trace, in first-seen order, encodes td once into a
-// slab and points each group at its spans there. It blanks the spans' trace IDs
-// first (the processor declares that it mutates its input): a piece always belongs
-// to a known trace, so the ID would only be held once more for every span. The
-// groups belong to scratch until its next reset.
-func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGroup, error) {
+// cutBatch groups td's spans by trace, in first-seen order, and notes what each
+// group's spans show for the keep rules; then it encodes td once into a slab and
+// points each group at its spans there. It blanks the spans' trace IDs first (the
+// processor declares that it mutates its input): a piece always belongs to a known
+// trace, so the ID would only be held once more for every span. The groups belong to
+// scratch until its next reset.
+func cutBatch(td ptrace.Traces, rules *keepRules, scratch *cutScratch) ([]*traceGroup, error) {
 	var last *traceGroup
 	messages := 0 // ResourceSpans and ScopeSpans, for the slab's table of their tails
 	rss := td.ResourceSpans()
 	for i := 0; i < rss.Len(); i++ {
 		rs := rss.At(i)
-		resourceMatches := c.matches(rs.Resource().Attributes())
+		res := rs.Resource()
+		resourceMarks := rules.resourceMarks(res)
 		sss := rs.ScopeSpans()
 		messages += 1 + sss.Len()
 		for j := 0; j < sss.Len(); j++ {
@@ -89,10 +91,8 @@ func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGr
 					}
 					last = g
 				}
-				c.observeSpan(&g.summary, id, span)
-				if resourceMatches {
-					g.summary.hasCondition = true
-				}
+				rules.observeSpan(&g.summary, arrival{id: id, span: span, resource: res})
+				g.summary.marks |= resourceMarks
 				span.SetTraceID(pcommon.NewTraceIDEmpty())
 				scratch.owners = append(scratch.owners, &g.pieces)
 			}
@@ -103,7 +103,7 @@ func (c *classifier) cutBatch(td ptrace.Traces, scratch *cutScratch) ([]*traceGr
 	if err != nil {
 		return nil, err
 	}
-	if _, err := spanstore.Cut(data, messages, scratch.owners); err != nil {
+	if _, err := otlpwire.Cut(data, messages, scratch.owners); err != nil {
 		return nil, err
 	}
 	for _, g := range scratch.groups {

@@ -4,48 +4,56 @@ import (
 	"go.opentelemetry.io/collector/pdata/pcommon"
 	"go.opentelemetry.io/collector/pdata/ptrace"
 
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 )
 
 // keptTraces collects the traces a pass kept, so that their spans are put together
 // and decoded in one go, after the processor's lock is released.
 type keptTraces struct {
 	traces []keptTrace
-	pieces []spanstore.Piece
+	pieces []otlpwire.Piece
 }
 
 type keptTrace struct {
-	id        pcommon.TraceID
-	threshold uint64 // written to every span's tracestate
-	from, to  int    // its pieces in memory, in keptTraces.pieces
+	id       pcommon.TraceID
+	decision decision // its threshold is written to every span's tracestate
+	from, to int      // its pieces in memory, in keptTraces.pieces
 	// stored are OTLP encodings of its spans the store gave back (trace IDs blank):
 	// the spans it had in the folder, and those rescued.
 	stored [][]byte
 }
 
-func (k *keptTraces) addTrace(t *bufferedTrace, threshold uint64) {
+func (k *keptTraces) addTrace(t *bufferedTrace, d decision) {
 	from := len(k.pieces)
 	k.pieces = t.pieces.appendTo(k.pieces)
-	k.traces = append(k.traces, keptTrace{id: t.id, threshold: threshold, from: from, to: len(k.pieces)})
+	k.traces = append(k.traces, keptTrace{id: t.id, decision: d, from: from, to: len(k.pieces)})
 }
 
-func (k *keptTraces) addGroup(g *traceGroup, threshold uint64) {
+func (k *keptTraces) addGroup(g *traceGroup, d decision) {
 	from := len(k.pieces)
 	k.pieces = append(k.pieces, g.pieces.List...)
-	k.traces = append(k.traces, keptTrace{id: g.id, threshold: threshold, from: from, to: len(k.pieces)})
+	k.traces = append(k.traces, keptTrace{id: g.id, decision: d, from: from, to: len(k.pieces)})
 }
 
 // addStored adds what the store gave back of trace id: to the trace added last
 // when that is id, as it is when a decision keeps a trace, or on its own.
-func (k *keptTraces) addStored(id pcommon.TraceID, threshold uint64, payloads [][]byte) {
-	if n := len(k.traces); n > 0 && k.traces[n-1].id == id && k.traces[n-1].threshold == threshold {
+func (k *keptTraces) addStored(id pcommon.TraceID, d decision, payloads [][]byte) {
+	if n := len(k.traces); n > 0 && k.traces[n-1].id == id && k.traces[n-1].decision == d {
 		k.traces[n-1].stored = append(k.traces[n-1].stored, payloads...)
 		return
 	}
-	k.traces = append(k.traces, keptTrace{id: id, threshold: threshold, from: len(k.pieces), to: len(k.pieces), stored: payloads})
+	k.traces = append(k.traces, keptTrace{id: id, decision: d, from: len(k.pieces), to: len(k.pieces), stored: payloads})
 }
 
 func (k *keptTraces) empty() bool { return len(k.traces) == 0 }
+
+// reset forgets what was kept, keeping the lists' room; the slabs and records they
+// pointed to are let go.
+func (k *keptTraces) reset() {
+	clear(k.traces)
+	clear(k.pieces)
+	k.traces, k.pieces = k.traces[:0], k.pieces[:0]
+}
 
 // decode puts the kept spans together into one OTLP encoding in buf, those of one
 // resource under one ResourceSpans, decodes it once and gives every span back its
@@ -53,11 +61,11 @@ func (k *keptTraces) empty() bool { return len(k.traces) == 0 }
 // each record is cut like a batch, so it costs no decode of its own.
 // Decoding copies everything out, so buf can be used again afterwards; the buffer
 // used is returned for that.
-func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
+func (k *keptTraces) decode(buf []byte, reasons *reasonRecorder) (ptrace.Traces, []byte, error) {
 	if len(k.traces) == 0 {
 		return ptrace.NewTraces(), buf, nil
 	}
-	enc := spanstore.Encoder{ShareResources: true}
+	enc := otlpwire.Encoder{ShareResources: true}
 	for i := range k.traces {
 		kt := &k.traces[i]
 		if err := enc.Add(k.pieces[kt.from:kt.to], i); err != nil {
@@ -66,9 +74,9 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 		if len(kt.stored) == 0 {
 			continue
 		}
-		var stored spanstore.Pieces
+		var stored otlpwire.Pieces
 		for r := len(kt.stored) - 1; r >= 0; r-- { // oldest first, as they arrived
-			if _, err := spanstore.CutOne(kt.stored[r], &stored); err != nil {
+			if _, err := otlpwire.CutOne(kt.stored[r], &stored); err != nil {
 				return ptrace.Traces{}, buf, err
 			}
 		}
@@ -92,9 +100,12 @@ func (k *keptTraces) decode(buf []byte) (ptrace.Traces, []byte, error) {
 			for s := 0; s < spans.Len(); s++ {
 				span := spans.At(s)
 				span.SetTraceID(kt.id)
-				ts.setThreshold(span.TraceState(), kt.threshold)
+				ts.setThreshold(span.TraceState(), kt.decision.threshold())
 			}
 		}
+	}
+	if reasons != nil {
+		reasons.record(td, &enc, k.traces)
 	}
 	return td, buf, nil
 }

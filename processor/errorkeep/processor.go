@@ -3,6 +3,8 @@ package errorkeep // import "github.com/otelcol-custom/otelcol-custom/processor/
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -11,30 +13,28 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace"
 	"go.opentelemetry.io/collector/processor"
 	"go.uber.org/zap"
-
-	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 )
 
 // errorKeepProcessor buffers spans by trace, decides each trace once, and forwards
-// every span of a kept trace together.
+// every span of a kept trace together. It is the top layer: its lifecycle, the
+// decision loop, taking batches in and forwarding what was kept. What happens to a
+// trace between its arrival and its decision is admission's.
 type errorKeepProcessor struct {
-	cfg        *Config
-	next       consumer.Traces
-	logger     *zap.Logger
-	telemetry  *keepTelemetry
-	classifier classifier
-	now        func() time.Time
-	tick       time.Duration
+	cfg       *Config
+	next      consumer.Traces
+	logger    *zap.Logger
+	telemetry *keepTelemetry
+	rules     *keepRules      // admission's decider's; cutBatch reads them without the lock: what it reads never changes
+	reasons   *reasonRecorder // nil unless record_reason
+	now       func() time.Time
+	tick      time.Duration
 
 	scratch       sync.Pool // of *cutScratch
+	passes        passPool
 	encodeBuffers sync.Pool // of *[]byte, for putting kept traces together
 
-	mu           sync.Mutex
-	buffer       traceBuffer
-	decisions    decisionCache
-	store        *spanstore.Store // nil when rescue is off; set by Start
-	storeScratch storeScratch
-	lastSync     time.Time // when the store's folder was last fsynced (sync_interval)
+	mu  sync.Mutex
+	adm admission
 
 	lifecycle    sync.Mutex
 	started      bool
@@ -54,17 +54,17 @@ var _ processor.Traces = (*errorKeepProcessor)(nil)
 
 func newErrorKeepProcessor(set processor.Settings, cfg *Config, next consumer.Traces, opts ...option) (*errorKeepProcessor, error) {
 	p := &errorKeepProcessor{
-		cfg:        cfg,
-		next:       next,
-		logger:     set.Logger,
-		classifier: newClassifier(cfg),
-		now:        time.Now,
-		tick:       tickFor(cfg),
-		buffer:     newTraceBuffer(),
-		decisions:  newDecisionCache(cfg.DecisionCacheSize),
-		stop:       make(chan context.Context, 1),
-		done:       make(chan struct{}),
+		cfg:     cfg,
+		next:    next,
+		logger:  set.Logger,
+		now:     time.Now,
+		tick:    tickFor(cfg),
+		adm:     newAdmission(cfg),
+		reasons: newReasonRecorder(cfg),
+		stop:    make(chan context.Context, 1),
+		done:    make(chan struct{}),
 	}
+	p.rules = &p.adm.decider.rules
 	p.scratch.New = func() any { return newCutScratch() }
 	p.encodeBuffers.New = func() any { return new([]byte) }
 	for _, o := range opts {
@@ -93,34 +93,40 @@ func (p *errorKeepProcessor) Capabilities() consumer.Capabilities {
 	return consumer.Capabilities{MutatesData: true}
 }
 
-// Start opens the rescue store, launches the decision loop and logs the effective
-// settings once.
+// Start opens the store, decides again what a killed process had not decided,
+// launches the decision loop and logs the effective settings once.
 func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error {
 	p.lifecycle.Lock()
 	defer p.lifecycle.Unlock()
 	if p.started {
 		return nil
 	}
-	var out outcome
-	store, err := p.openStore(&out)
+	ps := p.passes.get(p.now())
+	defer p.passes.put(ps)
+	store, err := p.openStore(ps)
 	if err != nil {
 		return err
 	}
 	p.mu.Lock()
-	p.store = store
+	p.adm.store = store
 	p.mu.Unlock()
 	// What a killed process had accepted and not decided is decided again, late.
-	if err := p.recoverUndecided(ctx, &out); err != nil {
-		p.logger.Warn("errorkeep: recovered spans could not be forwarded", zap.Error(err))
+	if td := store.recoverUndecided(ps); td.SpanCount() > 0 {
+		p.logger.Info("errorkeep recovered what the last run had not decided",
+			zap.Int64("traces", ps.out.recoveredTraces), zap.Int64("spans", ps.out.recoveredSpans))
+		if err := p.ConsumeTraces(ctx, td); err != nil {
+			p.logger.Warn("errorkeep: recovered spans could not be forwarded", zap.Error(err))
+		}
 	}
-	p.telemetry.record(ctx, &out)
+	p.telemetry.record(ctx, &ps.out)
+	p.rules.start(p.logger)
 	p.started = true
 	p.logger.Info("errorkeep started",
 		zap.Duration("decision_wait", p.cfg.DecisionWait),
 		zap.Duration("root_span_grace", p.cfg.RootSpanGrace),
 		zap.Duration("latency_threshold", p.cfg.LatencyThreshold),
 		zap.Int("http_status_floor", p.cfg.HTTPStatusFloor),
-		zap.Float64("healthy_percent", p.cfg.HealthyPercent),
+		zap.String("healthy_sampling", p.healthySampling()),
 		zap.Int("conditions", len(p.cfg.Conditions)),
 		zap.Int64("max_buffered_bytes", p.cfg.MaxBufferedBytes),
 		zap.Int("max_traces", p.cfg.MaxTraces),
@@ -134,6 +140,31 @@ func (p *errorKeepProcessor) Start(ctx context.Context, _ component.Host) error 
 	}
 	go p.loop() //nolint:gosec // the loop outlives Start, whose context ends with it; Shutdown stops it
 	return nil
+}
+
+// healthySampling says how healthy traces are sampled, for the start-up log.
+func (p *errorKeepProcessor) healthySampling() string {
+	tp := &p.cfg.HealthyThroughput
+	if !tp.enabled() {
+		return strconv.FormatFloat(p.cfg.HealthyPercent, 'g', -1, 64) + "%"
+	}
+	replicas := strconv.Itoa(tp.Replicas)
+	if tp.ReplicasDNS != "" {
+		replicas = "the addresses of " + tp.ReplicasDNS + " (" + replicas + " until resolved)"
+	}
+	return fmt.Sprintf("%g traces/s shared by %s replica(s), by key %v, each key at least once every %s",
+		tp.TracesPerSecond, replicas, tp.Key, tp.Interval)
+}
+
+// openStore opens the store the config asks for.
+func (p *errorKeepProcessor) openStore(ps *pass) (traceStore, error) {
+	switch {
+	case p.cfg.RescueWindow <= 0:
+		return noStore{}, nil
+	case p.cfg.Directory == "":
+		return newRescueStore(p.cfg, p.now, p.logger)
+	}
+	return openFolderStore(p.cfg, p.now, p.logger, ps)
 }
 
 func (p *errorKeepProcessor) loop() {
@@ -160,6 +191,7 @@ func (p *errorKeepProcessor) Shutdown(ctx context.Context) error {
 		started := p.started
 		p.lifecycle.Unlock()
 		defer p.telemetry.close()
+		defer p.rules.stop()
 		if !started {
 			p.flushAll(ctx)
 			return
@@ -171,256 +203,107 @@ func (p *errorKeepProcessor) Shutdown(ctx context.Context) error {
 			err = ctx.Err()
 		}
 		// What was let go of at shutdown stays in the folder for the next run.
-		p.mu.Lock()
-		store := p.store
-		p.mu.Unlock()
-		if store != nil {
-			err = errors.Join(err, store.Close())
-		}
+		err = errors.Join(err, p.store().close())
 	})
 	return err
+}
+
+// store is admission's store, set once at Start.
+func (p *errorKeepProcessor) store() traceStore {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.adm.store
 }
 
 func (p *errorKeepProcessor) held() usage {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	u := usage{bufferedTraces: int64(p.buffer.len()), bufferedBytes: p.buffer.bytes}
-	if p.store != nil {
-		u.rescueBytes, u.rescueTraces = p.store.Usage()
-	}
+	u := usage{bufferedTraces: int64(p.adm.buffer.len()), bufferedBytes: p.adm.buffer.bytes}
+	u.rescueBytes, u.rescueTraces = p.adm.store.usage()
 	return u
 }
 
 // ConsumeTraces buffers spans under their trace. Spans of a trace already decided
 // follow that decision at once. When the buffer is full, the oldest traces are
-// decided early to make room.
+// decided early to make room. With a folder, the batch is on disk before it returns.
 func (p *errorKeepProcessor) ConsumeTraces(ctx context.Context, td ptrace.Traces) error {
 	scratch := p.scratch.Get().(*cutScratch)
 	defer func() {
 		scratch.reset()
 		p.scratch.Put(scratch)
 	}()
-	groups, err := p.classifier.cutBatch(td, scratch)
-	if err != nil {
+	if _, err := cutBatch(td, p.rules, scratch); err != nil {
 		return err
 	}
-	var (
-		out  outcome
-		kept keptTraces
-	)
-	now := p.now()
+	ps := p.passes.get(p.now())
+	defer p.passes.put(ps)
 	p.mu.Lock()
-	pending := scratch.pending[:0]
-	for _, g := range groups {
-		if d, ok := p.decisions.get(g.id); ok {
-			p.followLate(g, d, &kept, &out)
-			continue
-		}
-		pending = append(pending, g)
-	}
-	scratch.pending = pending
-	if !p.durable() {
-		err = p.repackIfWasteful(scratch)
+	err := p.adm.take(ps, scratch)
+	store := p.adm.store
+	p.mu.Unlock()
+	if len(scratch.pending) > 0 {
+		store.flush(ps)
 	}
 	if err == nil {
-		p.accept(pending, now, &kept, &out)
-		p.admit(pending, now, &kept, &out)
+		err = p.forward(ctx, ps, store)
 	}
-	p.mu.Unlock()
-	if len(pending) > 0 {
-		p.flushAccepted(&out)
-	}
-	p.telemetry.record(ctx, &out)
-	if err != nil {
-		return err
-	}
-	return p.forward(ctx, &kept)
+	p.telemetry.record(ctx, &ps.out)
+	return err
 }
 
-// repackIfWasteful copies the pending groups of a batch out of its slab when holding
-// the slab for them would cost far more memory than they are (spanstore.NeedsRepack).
-// In a folder it is never needed: the groups wait there, not in their slab.
-func (p *errorKeepProcessor) repackIfWasteful(scratch *cutScratch) error {
-	for _, g := range scratch.pending {
-		scratch.repack = append(scratch.repack, &g.pieces)
-	}
-	if !spanstore.NeedsRepack(scratch.repack, p.cfg.MaxBufferedBytes) {
-		return nil
-	}
-	return spanstore.Repack(scratch.repack, spanstore.RepackLimit(p.cfg.MaxBufferedBytes))
-}
-
-// admit buffers the groups of one batch that follow no decision yet. The caller
-// holds p.mu.
-func (p *errorKeepProcessor) admit(pending []*traceGroup, now time.Time, kept *keptTraces, out *outcome) {
-	for _, g := range pending {
-		// Making room for an earlier group may have decided this trace.
-		if d, ok := p.decidedMeanwhile(g.id, out); ok {
-			p.followLate(g, d, kept, out)
-			continue
-		}
-		t := p.buffer.get(g.id)
-		overflows := p.buffer.bytes+p.need(g, t) > p.cfg.MaxBufferedBytes
-		// A trace that is itself what fills the buffer is decided now with what it
-		// has, rather than let it push out everything else. Its later spans follow.
-		if overflows && p.isOversized(g, t) {
-			t = p.bufferGroup(g, t, now)
-			out.early++
-			p.decideLocked(t, now, kept, out)
-			continue
-		}
-		if (overflows || (t == nil && p.buffer.len() >= p.cfg.MaxTraces)) && !p.makeRoom(g, t, kept, out, now) {
-			d, _ := p.decisions.get(g.id) // making room decided this very trace
-			p.followLate(g, d, kept, out)
-			continue
-		}
-		p.bufferGroup(g, t, now)
-	}
-}
-
-// bufferGroup adds a group's spans to its trace t, creating the trace when t is nil.
-// The caller holds p.mu.
-func (p *errorKeepProcessor) bufferGroup(g *traceGroup, t *bufferedTrace, now time.Time) *bufferedTrace {
-	if t == nil {
-		t = p.buffer.add(g.id, now)
-	}
-	p.buffer.hold(t, g)
-	if t.storedFrom == 0 {
-		t.storedFrom = g.storedFrom
-	}
-	if g.summary.hasRoot && p.cfg.RootSpanGrace > 0 {
-		p.buffer.setRootDeadline(t, now.Add(p.cfg.RootSpanGrace))
-	}
-	return t
-}
-
-// oversizedShare is the share of max_buffered_bytes above which a trace that
-// needs room is decided itself instead of evicting older traces.
-const oversizedShare = 4
-
-// need is what buffering g would add to the buffer's bytes; t is its trace, or nil.
-func (p *errorKeepProcessor) need(g *traceGroup, t *bufferedTrace) int64 {
-	n := p.buffer.newBytes(g)
-	if t == nil {
-		n += perTraceOverhead
-	}
-	return n
-}
-
-// isOversized reports that g's trace's spans alone would take more than
-// 1/oversizedShare of the buffer. Spans in the store's folder take none of it.
-func (p *errorKeepProcessor) isOversized(g *traceGroup, t *bufferedTrace) bool {
-	if g.stored {
-		return false
-	}
-	own := int64(g.summary.bytes)
-	if t != nil && !t.summary.inStore {
-		own += int64(t.summary.bytes)
-	}
-	return own > p.cfg.MaxBufferedBytes/oversizedShare
-}
-
-// makeRoom decides the oldest traces until g fits, in bytes and, for a new trace, in
-// traces. It returns false when that decided g's own trace t.
-func (p *errorKeepProcessor) makeRoom(g *traceGroup, t *bufferedTrace, kept *keptTraces, out *outcome, now time.Time) bool {
-	for p.buffer.len() > 0 {
-		if p.buffer.bytes+p.need(g, t) <= p.cfg.MaxBufferedBytes && (t != nil || p.buffer.len() < p.cfg.MaxTraces) {
-			return true
-		}
-		oldest := p.buffer.oldest()
-		out.early++
-		p.decideLocked(oldest, now, kept, out)
-		if oldest == t {
-			return false
-		}
-	}
-	return true
-}
-
-// decideDue decides every trace whose wait is over, or whose root span's grace is.
+// decideDue decides every trace whose wait is over, or whose root span's grace is,
+// and tends the store.
 func (p *errorKeepProcessor) decideDue(ctx context.Context, now time.Time) {
-	var (
-		out  outcome
-		kept keptTraces
-	)
+	ps := p.passes.get(now)
+	defer p.passes.put(ps)
 	p.mu.Lock()
-	nowNs, wait := now.UnixNano(), p.cfg.DecisionWait.Nanoseconds()
-	for t := p.buffer.oldest(); t != nil && nowNs >= t.firstSeen+wait; t = p.buffer.oldest() {
-		p.decideLocked(t, now, &kept, &out)
-	}
-	for t := p.buffer.oldestRoot(); t != nil && nowNs >= t.rootDeadline(); t = p.buffer.oldestRoot() {
-		p.decideLocked(t, now, &kept, &out)
-	}
+	p.adm.decideDue(ps)
+	p.adm.protectUndecided()
+	store := p.adm.store
 	p.mu.Unlock()
-	p.deliver(ctx, &kept, &out)
-	p.tendStore()
-}
-
-// tendStore writes what decision passes let go of to the store's folder, outside
-// the processor's lock, and drops what outlived the rescue window.
-func (p *errorKeepProcessor) tendStore() {
-	p.mu.Lock()
-	store, doSync := p.store, false
-	if store != nil && p.durable() {
-		store.Protect(p.protectFrom(0)) // nothing buffered: nothing to protect
-		if now := p.now(); p.cfg.SyncInterval > 0 && now.Sub(p.lastSync) >= p.cfg.SyncInterval {
-			p.lastSync, doSync = now, true
-		}
-	}
-	p.mu.Unlock()
-	if store == nil {
-		return
-	}
-	var err error
-	if doSync {
-		start := time.Now() // the real clock, not the injected one: this is a duration of work
-		err = store.Sync()
-		p.telemetry.recordSync(context.Background(), time.Since(start))
-	} else {
-		err = store.Flush()
+	p.deliver(ctx, ps, store)
+	// Outside the lock: writing to the folder, and an fsync, take time.
+	synced, took, err := store.tend(now)
+	if synced {
+		p.telemetry.recordSync(ctx, took)
 	}
 	if err != nil {
-		p.logger.Warn("errorkeep rescue store: writing to the folder failed", zap.String("directory", p.cfg.Directory), zap.Error(err))
+		p.logger.Warn("errorkeep rescue store: writing to the folder failed", zap.Error(err))
 	}
-	// Expired traces are the store's normal turnover, not a loss: not counted.
-	store.Expire()
 }
 
 // flushAll decides every buffered trace now, as at shutdown.
 func (p *errorKeepProcessor) flushAll(ctx context.Context) {
-	var (
-		out  outcome
-		kept keptTraces
-	)
-	now := p.now()
+	ps := p.passes.get(p.now())
+	defer p.passes.put(ps)
 	p.mu.Lock()
-	for t := p.buffer.oldest(); t != nil; t = p.buffer.oldest() {
-		p.decideLocked(t, now, &kept, &out)
-	}
+	p.adm.decideAll(ps)
+	store := p.adm.store
 	p.mu.Unlock()
-	p.deliver(ctx, &kept, &out)
+	p.deliver(ctx, ps, store)
 }
 
-// deliver records a decision pass and forwards what it kept; nobody waits for the
-// error, so it is logged.
-func (p *errorKeepProcessor) deliver(ctx context.Context, kept *keptTraces, out *outcome) {
-	p.telemetry.record(ctx, out)
-	if err := p.forward(ctx, kept); err != nil && !errors.Is(err, context.Canceled) {
-		p.logger.Warn("errorkeep could not forward kept traces", zap.Int("traces", len(kept.traces)), zap.Error(err))
+// deliver forwards what a decision pass kept and records what it did; nobody waits
+// for the error, so it is logged.
+func (p *errorKeepProcessor) deliver(ctx context.Context, ps *pass, store traceStore) {
+	if err := p.forward(ctx, ps, store); err != nil && !errors.Is(err, context.Canceled) {
+		p.logger.Warn("errorkeep could not forward kept traces", zap.Int("traces", len(ps.kept.traces)), zap.Error(err))
 	}
+	p.telemetry.record(ctx, &ps.out)
 }
 
 // maxPooledEncodeBuffer: a buffer grown for an unusually large pass (a flush at
 // shutdown, say) is left to the garbage collector rather than kept.
 const maxPooledEncodeBuffer = 4 << 20
 
-// forward decodes what was kept and hands it to the next consumer.
-func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) error {
-	if kept.empty() {
+// forward decodes what the pass kept and hands it to the next consumer; then the
+// store notes that it was handed on.
+func (p *errorKeepProcessor) forward(ctx context.Context, ps *pass, store traceStore) error {
+	if ps.kept.empty() {
 		return nil
 	}
 	bufp := p.encodeBuffers.Get().(*[]byte)
-	td, buf, err := kept.decode(*bufp)
+	td, buf, err := ps.kept.decode(*bufp, p.reasons)
 	if cap(buf) <= maxPooledEncodeBuffer {
 		*bufp = buf[:0]
 		p.encodeBuffers.Put(bufp)
@@ -433,37 +316,6 @@ func (p *errorKeepProcessor) forward(ctx context.Context, kept *keptTraces) erro
 	if err := p.next.ConsumeTraces(ctx, td); err != nil {
 		return err
 	}
-	p.handedOn(ctx, kept)
+	store.handedOn(ps)
 	return nil
-}
-
-// decideLocked decides t, removes it from the buffer, remembers the decision and,
-// when kept, adds it to kept. The caller holds p.mu.
-func (p *errorKeepProcessor) decideLocked(t *bufferedTrace, now time.Time, kept *keptTraces, out *outcome) {
-	p.buffer.remove(t)
-	reason := p.classifier.reason(&t.summary)
-	d := keptWith(0)
-	if reason == reasonNone {
-		reason = reasonSampled
-		d = keptWith(p.classifier.healthyT)
-		if !p.classifier.sampled(t.id, &t.summary) {
-			d = letGoTo(0)
-		}
-	}
-	out.latencies = append(out.latencies, time.Duration(now.UnixNano()-t.firstSeen))
-	spans := int64(t.summary.spans)
-	if !d.keep() {
-		d = letGoTo(p.letGoTrace(t, out))
-		p.decisions.put(t.id, d)
-		out.droppedTrace++
-		out.droppedSpans += spans
-		return
-	}
-	p.decisions.put(t.id, d)
-	out.keptTraces[reason]++
-	out.keptSpans[reason] += spans
-	kept.addTrace(t, d.threshold())
-	// A trace the decision cache had forgotten may have been let go of before: its
-	// earlier spans come back with it.
-	p.rescue(t.id, d.threshold(), kept, out)
 }

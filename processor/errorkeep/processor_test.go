@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -128,63 +127,6 @@ func TestErrorOnChildSpanKeepsWholeTrace(t *testing.T) {
 	}
 }
 
-func TestKeepRules(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*Config)
-		spans  []spanSpec
-		keep   bool
-	}{
-		{name: "slow span", spans: []spanSpec{{span: 1, dur: 3 * time.Second}}, keep: true},
-		{name: "slow trace of fast spans", spans: []spanSpec{{span: 1, dur: time.Second}, {span: 2, parent: 1, start: 1500 * time.Millisecond, dur: time.Second}}, keep: true},
-		{name: "fast", spans: []spanSpec{{span: 1, dur: time.Second}}, keep: false},
-		{name: "http 503", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(503)}}}, keep: true},
-		{name: "legacy http 500 as string", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.status_code": "500"}}}, keep: true},
-		{name: "http 404", spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: false},
-		{name: "http floor 400", mutate: func(c *Config) { c.HTTPStatusFloor = 400 }, spans: []spanSpec{{span: 1, attrs: map[string]any{"http.response.status_code": int64(404)}}}, keep: true},
-		{
-			name: "condition with value",
-			mutate: func(c *Config) {
-				c.Conditions = []ConditionConfig{{Attribute: "sampling.priority", Values: []string{"1"}}}
-			},
-			spans: []spanSpec{{span: 1, attrs: map[string]any{"sampling.priority": int64(1)}}}, keep: true,
-		},
-		{
-			name:   "condition presence",
-			mutate: func(c *Config) { c.Conditions = []ConditionConfig{{Attribute: "tenant.vip"}} },
-			spans:  []spanSpec{{span: 1, attrs: map[string]any{"tenant.vip": true}}}, keep: true,
-		},
-		{name: "latency off", mutate: func(c *Config) { c.LatencyThreshold = 0 }, spans: []spanSpec{{span: 1, dur: time.Hour}}, keep: false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg := defaultConfig()
-			cfg.HealthyPercent = 0
-			if tt.mutate != nil {
-				tt.mutate(cfg)
-			}
-			require.NoError(t, cfg.Validate())
-			p, sink, clock := newTestProcessor(t, cfg)
-			require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(traceID(7), tt.spans...)))
-			clock.Advance(cfg.DecisionWait)
-			p.decideDue(context.Background(), clock.Now())
-			assert.Equal(t, tt.keep, sink.SpanCount() == len(tt.spans))
-		})
-	}
-}
-
-func TestExceptionEventKeeps(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 0
-	p, sink, clock := newTestProcessor(t, cfg)
-	td := traceOf(traceID(3), spanSpec{span: 1})
-	td.ResourceSpans().At(0).ScopeSpans().At(0).Spans().At(0).Events().AppendEmpty().SetName("exception")
-	require.NoError(t, p.ConsumeTraces(context.Background(), td))
-	clock.Advance(cfg.DecisionWait)
-	p.decideDue(context.Background(), clock.Now())
-	assert.Equal(t, 1, sink.SpanCount())
-}
-
 func TestHealthyShareConvergesAndIsConsistent(t *testing.T) {
 	const traces = 20000
 	cfg := defaultConfig()
@@ -241,7 +183,7 @@ func TestLateSpansFollowTheDecision(t *testing.T) {
 	require.NoError(t, p.ConsumeTraces(ctx, traceOf(kept, spanSpec{span: 2, parent: 1})))
 	require.NoError(t, p.ConsumeTraces(ctx, traceOf(dropped, spanSpec{span: 2, parent: 1})))
 	assert.Equal(t, map[pcommon.TraceID]int{kept: 2}, keptSpansByTrace(sink))
-	assert.Zero(t, p.buffer.len())
+	assert.Zero(t, p.adm.buffer.len())
 }
 
 func TestRootSpanDecidesEarly(t *testing.T) {
@@ -257,60 +199,6 @@ func TestRootSpanDecidesEarly(t *testing.T) {
 	clock.Advance(cfg.RootSpanGrace)
 	p.decideDue(ctx, clock.Now())
 	assert.Equal(t, 2, sink.SpanCount(), "decided at root + grace, before decision_wait")
-}
-
-func TestMemoryPressureDecidesEarlyWithinByteBound(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 0
-	cfg.MaxBufferedBytes = 64 << 10
-	p, sink, _ := newTestProcessor(t, cfg)
-	ctx := context.Background()
-	big := strings.Repeat("x", 1024)
-	for i := 0; i < 500; i++ {
-		require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(uint64(100+i)), spanSpec{span: 1, err: i%5 == 0, attrs: map[string]any{"blob": big}})))
-		assert.LessOrEqual(t, p.buffer.bytes, cfg.MaxBufferedBytes, "after trace %d", i)
-	}
-	// Errors decided early are still kept, whole.
-	assert.Len(t, keptSpansByTrace(sink), 100-p.bufferedErrors())
-}
-
-func (p *errorKeepProcessor) bufferedErrors() int {
-	n := 0
-	for _, t := range p.buffer.traces {
-		if t.summary.hasError {
-			n++
-		}
-	}
-	return n
-}
-
-func TestOneHugeTraceDoesNotEvictEverything(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 0
-	cfg.MaxBufferedBytes = 256 << 10
-	p, sink, _ := newTestProcessor(t, cfg)
-	ctx := context.Background()
-	for i := 0; i < 20; i++ {
-		require.NoError(t, p.ConsumeTraces(ctx, traceOf(traceID(uint64(1000+i)), spanSpec{span: 1})))
-	}
-	huge := traceID(1)
-	blob := strings.Repeat("y", 4096)
-	for i := 0; i < 100; i++ {
-		require.NoError(t, p.ConsumeTraces(ctx, traceOf(huge, spanSpec{span: uint64(i + 1), parent: 1, err: i == 0, attrs: map[string]any{"blob": blob}})))
-		assert.LessOrEqual(t, p.buffer.bytes, cfg.MaxBufferedBytes)
-	}
-	assert.Equal(t, 100, keptSpansByTrace(sink)[huge], "the huge error trace arrives whole")
-	assert.GreaterOrEqual(t, p.buffer.len(), 1)
-}
-
-func TestMaxTracesBound(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.MaxTraces = 10
-	p, _, _ := newTestProcessor(t, cfg)
-	for i := 0; i < 50; i++ {
-		require.NoError(t, p.ConsumeTraces(context.Background(), traceOf(traceID(uint64(i+1)), spanSpec{span: 1})))
-		assert.LessOrEqual(t, p.buffer.len(), 10)
-	}
 }
 
 func TestShutdownFlushesIdempotentlyAndHonoursDeadline(t *testing.T) {

@@ -22,7 +22,7 @@ type keepTelemetry struct {
 	base       metric.MeasurementOption
 	baseAdd    []metric.AddOption
 	baseRecord []metric.RecordOption
-	byReason   [len(reasonNames)][]metric.AddOption
+	byReason   [numReasons][]metric.AddOption
 	lateKept   []metric.AddOption
 	lateDrop   []metric.AddOption
 	missed     [len(spanstore.ReasonNames)][]metric.AddOption
@@ -31,8 +31,8 @@ type keepTelemetry struct {
 
 // outcome is what one decision pass did, recorded in one go.
 type outcome struct {
-	keptTraces   [len(reasonNames)]int64
-	keptSpans    [len(reasonNames)]int64
+	keptTraces   [numReasons]int64 // by keepReason
+	keptSpans    [numReasons]int64
 	droppedTrace int64
 	droppedSpans int64
 	early        int64
@@ -53,6 +53,9 @@ type outcome struct {
 	recoveredSpans  int64
 }
 
+// reset forgets what a pass did, keeping the room its list of latencies grew.
+func (o *outcome) reset() { *o = outcome{latencies: o.latencies[:0]} }
+
 // usage is what the processor holds at one moment, for the gauges.
 type usage struct {
 	bufferedTraces, bufferedBytes int64
@@ -67,8 +70,8 @@ func newKeepTelemetry(set processor.Settings, held func() usage) (*keepTelemetry
 	id := attribute.String("processor", set.ID.String())
 	base := metric.WithAttributeSet(attribute.NewSet(id))
 	t := &keepTelemetry{builder: builder, base: base, baseAdd: []metric.AddOption{base}, baseRecord: []metric.RecordOption{base}}
-	for r, name := range reasonNames {
-		t.byReason[r] = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.String("reason", name)))}
+	for r := range t.byReason {
+		t.byReason[r] = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.String("reason", keepReason(r).String())))}
 	}
 	t.lateKept = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", true)))}
 	t.lateDrop = []metric.AddOption{metric.WithAttributeSet(attribute.NewSet(id, attribute.Bool("kept", false)))}

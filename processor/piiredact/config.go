@@ -152,14 +152,14 @@ var _ component.Config = (*Config)(nil)
 func (cfg *Config) Validate() error {
 	var errs []error
 	for name, dc := range cfg.Detectors {
-		if _, ok := detector.NewBuiltin(name); !ok {
+		if b, ok := detector.Lookup(name); !ok {
 			errs = append(errs, fmt.Errorf("detectors: %w %q (valid: %s)", errUnknownDetector, name, strings.Join(detector.BuiltinNames(), ", ")))
-		} else if dc.MaskInternalAddresses && name != detector.IPv4 && name != detector.IPv6 {
+		} else if dc.MaskInternalAddresses && !b.Address {
 			errs = append(errs, fmt.Errorf("detectors::%s::mask_internal_addresses: %w", name, errNotAnAddressDetector))
 		}
 	}
 	for _, name := range cfg.OnlyDetectors {
-		if _, ok := detector.NewBuiltin(name); !ok {
+		if _, ok := detector.Lookup(name); !ok {
 			errs = append(errs, fmt.Errorf("only_detectors: %w %q (valid: %s)", errUnknownDetector, name, strings.Join(detector.BuiltinNames(), ", ")))
 		}
 	}

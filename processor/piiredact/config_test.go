@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/collector/confmap"
 	"go.opentelemetry.io/collector/confmap/confmaptest"
 
+	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/detector"
 	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/metadata"
 )
 
@@ -43,7 +44,17 @@ func TestLoadConfig(t *testing.T) {
 	assert.Equal(t, ActionRemove, cfg.SensitiveKeyAction.Action)
 	assert.Equal(t, "k2", cfg.Hash.KeyID)
 	assert.True(t, cfg.DryRun)
-	assert.Equal(t, []string{"private_key", "credit_card", "email", "us_ssn", "national_id", "phone", "ipv6", "iban", "jwt", "auth_credential", "api_key", "url_credential"}, enabledBuiltins(cfg))
+	// Every built-in detector but the disabled ipv4, in the registry's run order.
+	var want, got []string
+	for _, name := range detector.BuiltinNames() {
+		if name != detector.IPv4 {
+			want = append(want, name)
+		}
+	}
+	for _, b := range enabledBuiltins(cfg) {
+		got = append(got, b.Name)
+	}
+	assert.Equal(t, want, got)
 }
 
 func TestLoadInvalidConfig(t *testing.T) {

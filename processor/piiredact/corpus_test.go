@@ -65,6 +65,30 @@ const (
 	plantCPF        = "529.982.247-25"
 	plantDNI        = "12345678Z"
 	plantNIR        = "1 84 12 76 451 089 46"
+	// National identifiers of more countries, and phone numbers as countries write
+	// them at home and as URLs carry them.
+	plantCodiceFiscale = "RSSMRA85T10A562S"
+	plantBSN           = "111222333"
+	plantPESEL         = "44051401359"
+	plantHETU          = "131052-308T"
+	plantSteuerID      = "36 574 261 809"
+	plantAHV           = "756.9217.0769.85"
+	plantPPSN          = "6433435F"
+	plantNHS           = "943 476 5919"
+	plantPersonnummer  = "590819-9424"
+	plantCURP          = "BOXW310820HNERXN09"
+	plantCUIT          = "20-26756539-3"
+	plantCNPJ          = "16.727.230/0001-97"
+	plantRUT           = "12.531.909-2"
+	plantPAN           = "ACUPA7085R"
+	plantGSTIN         = "27AAPFU0939F1ZV"
+	plantPhoneDE       = "030 123456"
+	plantPhoneFR       = "06 12 34 56 78"
+	plantPhoneES       = "612 34 56 78"
+	plantPhoneBR       = "(11) 91234-5678"
+	plantPhoneIN       = "98765 43210"
+	plantPhoneJP       = "090-1234-5678"
+	plantPhoneEnc      = "%2B442079460958"
 )
 
 // Values that must arrive byte for byte: IDs, numbers, versions and look-alikes.
@@ -78,6 +102,9 @@ var corpusIntact = []string{
 	"checkout-sync/2.1.0.17 (linux; grpc-go/1.60.1)", "10.0.19045.3803",
 	// Digit runs shaped like national identifiers, with no context word.
 	"ticket 12345678909", "build 498765432102", "batch 184127645108946",
+	// Shapes of identifiers and phone numbers that are neither.
+	"lot 211062-5629", "build 20240115-0042", "ports 60000 60010", "invoice 480356373",
+	"2024-11-24 01 02 2024", "retries 0 12 345",
 }
 
 func corpusPlanted() []string {
@@ -89,6 +116,9 @@ func corpusPlanted() []string {
 		plantPEMBody, plantAWSSecret, plantPGPassword, plantSessionID, plantGitLab, plantSendGrid, plantVault,
 		plantMaestro, plantUnionPay, plantUserName,
 		plantNINO, plantSIN, plantAadhaar, plantCPF, plantDNI, plantNIR,
+		plantCodiceFiscale, plantBSN, plantPESEL, plantHETU, plantSteuerID, plantAHV, plantPPSN, plantNHS,
+		plantPersonnummer, plantCURP, plantCUIT, plantCNPJ, plantRUT, plantPAN, plantGSTIN,
+		plantPhoneDE, plantPhoneFR, plantPhoneES, plantPhoneBR, plantPhoneIN, plantPhoneJP, plantPhoneEnc,
 	}
 }
 
@@ -230,6 +260,26 @@ func buildCorpusLogs() plog.Logs {
 	kyc.SetTimestamp(1732480000000000004)
 	kyc.Body().SetStr("KYC check: NINO " + plantNINO + ", SIN " + plantSIN + ", Aadhaar " + plantAadhaar +
 		", CPF " + plantCPF + ", DNI " + plantDNI + ", NIR " + plantNIR + "; ticket 12345678909, build 498765432102, batch 184127645108946")
+
+	kyc2 := sl.LogRecords().AppendEmpty()
+	kyc2.SetTimestamp(1732480000000000005)
+	kyc2.Body().SetStr("KYC check: codice fiscale " + plantCodiceFiscale + ", BSN " + plantBSN + ", PESEL " + plantPESEL +
+		", HETU " + plantHETU + ", Steuer-ID " + plantSteuerID + ", AHV " + plantAHV + ", PPSN " + plantPPSN +
+		", NHS number " + plantNHS + ", personnummer " + plantPersonnummer + ", CURP " + plantCURP + ", CUIT " + plantCUIT +
+		", CNPJ " + plantCNPJ + ", RUT " + plantRUT + ", PAN " + plantPAN + ", GSTIN " + plantGSTIN +
+		"; lot 211062-5629, build 20240115-0042, invoice 480356373")
+	contact := sl.LogRecords().AppendEmpty()
+	contact.SetTimestamp(1732480000000000006)
+	cm := contact.Body().SetEmptyMap()
+	cm.PutStr("office", "Tel. "+plantPhoneDE)
+	cm.PutStr("mobile", "mobile: "+plantPhoneIN)
+	cm.PutStr("note", "call "+plantPhoneFR+" or "+plantPhoneES+", ports 60000 60010")
+	phones := cm.PutEmptySlice("phones")
+	phones.AppendEmpty().SetStr(plantPhoneBR)
+	phones.AppendEmpty().SetStr(plantPhoneJP)
+	contact.Attributes().PutStr("url.query", "to="+plantPhoneEnc+"&lang=en")
+	contact.Attributes().PutStr("event.date", "2024-11-24 01 02 2024")
+	contact.Attributes().PutStr("retry.note", "retries 0 12 345")
 
 	leaky := sl.LogRecords().AppendEmpty()
 	leaky.SetTimestamp(1732480000000000003)

@@ -72,11 +72,11 @@ func TestRedactionIsIdempotentOnCorpus(t *testing.T) {
 func FuzzDetectors(f *testing.F) {
 	addRedactSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, name := range detector.BuiltinNames() {
-			d, _ := detector.NewBuiltin(name)
+		for _, b := range detector.Builtins() {
+			name, d := b.Name, b.New(detector.Options{})
 			prevEnd := 0
 			matches := d.AppendMatches(nil, s)
-			if p := detector.NewProfile(s); len(matches) > 0 && !detector.Possible(d, &p) {
+			if p := detector.NewProfile(s); len(matches) > 0 && !b.Prefilter.Admits(&p) {
 				t.Fatalf("the prefilter rules out %s for %q, which it matches", name, s)
 			}
 			for _, m := range matches {

@@ -14,7 +14,7 @@ import (
 // redactor applies detectors and key rules to values. It is immutable after
 // construction and safe for concurrent use; per-call state lives in a scratch.
 type redactor struct {
-	detectors []detector.Detector
+	detectors []scanner
 	rules     []rule // rules[i] for detectors[i]; rules[keyRule] for sensitive keys
 	keyRule   int
 	sensitive keyMatcher
@@ -23,6 +23,13 @@ type redactor struct {
 	dryRun    bool
 	summary   string
 	scratches sync.Pool
+}
+
+// scanner is a detector with what decides whether it runs on a value.
+type scanner struct {
+	detector.Detector
+	prefilter detector.Prefilter // the zero value, a custom pattern's, admits every value
+	address   bool               // an IP detector: not run on the values of version keys
 }
 
 // hit is a detector match with the rule that applies to it.
@@ -73,15 +80,15 @@ func newRedactor(cfg *Config) *redactor {
 		dryRun:    cfg.DryRun,
 		summary:   cfg.SummaryAttribute,
 	}
-	for _, name := range enabledBuiltins(cfg) {
-		dc := cfg.Detectors[name]
-		d, _ := detector.NewBuiltinWith(name, detector.Options{MaskInternalAddresses: dc.MaskInternalAddresses})
-		r.detectors = append(r.detectors, d)
-		r.rules = append(r.rules, newRule(name, dc.Action, dc.KeepLast))
+	for _, b := range enabledBuiltins(cfg) {
+		dc := cfg.Detectors[b.Name]
+		d := b.New(detector.Options{MaskInternalAddresses: dc.MaskInternalAddresses})
+		r.detectors = append(r.detectors, scanner{Detector: d, prefilter: b.Prefilter, address: b.Address})
+		r.rules = append(r.rules, newRule(b.Name, dc.Action, dc.KeepLast))
 	}
 	for _, p := range cfg.CustomPatterns {
 		// Validate compiled it already; a config that reaches here is valid.
-		r.detectors = append(r.detectors, detector.NewPattern(p.Name, regexp.MustCompile(p.Regex)))
+		r.detectors = append(r.detectors, scanner{Detector: detector.NewPattern(p.Name, regexp.MustCompile(p.Regex))})
 		r.rules = append(r.rules, newRule(p.Name, p.Action, p.KeepLast))
 	}
 	r.keyRule = len(r.rules)
@@ -104,16 +111,16 @@ func keyIDOrDefault(id string) string {
 }
 
 // enabledBuiltins lists the built-in detectors the config leaves on, in order.
-func enabledBuiltins(cfg *Config) []string {
-	var out []string
-	for _, name := range detector.BuiltinNames() {
-		if len(cfg.OnlyDetectors) > 0 && !slices.Contains(cfg.OnlyDetectors, name) {
+func enabledBuiltins(cfg *Config) []detector.Builtin {
+	var out []detector.Builtin
+	for _, b := range detector.Builtins() {
+		if len(cfg.OnlyDetectors) > 0 && !slices.Contains(cfg.OnlyDetectors, b.Name) {
 			continue
 		}
-		if dc, ok := cfg.Detectors[name]; ok && dc.Enabled != nil && !*dc.Enabled {
+		if dc, ok := cfg.Detectors[b.Name]; ok && dc.Enabled != nil && !*dc.Enabled {
 			continue
 		}
-		out = append(out, name)
+		out = append(out, b)
 	}
 	return out
 }
@@ -134,8 +141,9 @@ func (r *redactor) putScratch(sc *scratch) {
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
 	sc.hits = sc.hits[:0]
 	profile := detector.NewProfile(s)
-	for i, d := range r.detectors {
-		if !detector.Possible(d, &profile) || (sc.inVersion && detector.IsAddress(d)) {
+	for i := range r.detectors {
+		d := &r.detectors[i]
+		if !d.prefilter.Admits(&profile) || (sc.inVersion && d.address) {
 			continue
 		}
 		sc.matches = d.AppendMatches(sc.matches[:0], s)
@@ -175,9 +183,11 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 }
 
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any
-// finding survives; a united hit takes the rule of its first member.
+// finding survives; a united hit takes the rule of its first member. The sort is
+// stable, so of two detectors that find the same range the one that runs first (the
+// registry's order) names it. (It sorts in place, without allocating.)
 func mergeHits(h []hit) []hit {
-	slices.SortFunc(h, func(a, b hit) int { return detector.CompareMatches(a.Match, b.Match) })
+	slices.SortStableFunc(h, func(a, b hit) int { return detector.CompareMatches(a.Match, b.Match) })
 	out := 0
 	for i := range h {
 		if out > 0 && h[i].Start < h[out-1].End {

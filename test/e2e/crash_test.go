@@ -296,6 +296,12 @@ func checkAfterCrashes(t *testing.T, where string, b *Backend, traffic *ackedTra
 	distinct := map[pcommon.TraceID]map[pcommon.SpanID]int{}
 	for _, s := range b.Spans() {
 		id := s.Span.TraceID()
+		// Recovered or not, every span carries the probability it was kept with.
+		want := 1.0
+		if traffic.traces[id] == "healthy" {
+			want = percent / 100
+		}
+		assert.InDelta(t, want, keptProbability(t, s.Span.TraceState().AsRaw()), 1e-9, "%s: th of a %s span", where, traffic.traces[id])
 		if distinct[id] == nil {
 			distinct[id] = map[pcommon.SpanID]int{}
 		}

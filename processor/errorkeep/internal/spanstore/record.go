@@ -122,12 +122,12 @@ func segmentHeader() []byte {
 // 2^64 pairs) share a chain: readers check every record's trace ID.
 type indexKey uint64
 
-func keyOf(traceID [16]byte) indexKey { return indexKey(FoldTraceID(traceID)) }
+func keyOf(traceID [16]byte) indexKey { return indexKey(foldTraceID(traceID)) }
 
-// FoldTraceID folds a trace ID into 64 bits for a table keyed by it: the low half
+// foldTraceID folds a trace ID into 64 bits for a table keyed by it: the low half
 // (random in every W3C and 64-bit ID) mixed with the high half, so that IDs that
 // differ in either half fold apart.
-func FoldTraceID(traceID [16]byte) uint64 {
+func foldTraceID(traceID [16]byte) uint64 {
 	hi, lo := binary.LittleEndian.Uint64(traceID[:8]), binary.LittleEndian.Uint64(traceID[8:])
 	return lo ^ bits.RotateLeft64(hi*0x9E3779B97F4A7C15, 32)
 }

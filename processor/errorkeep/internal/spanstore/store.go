@@ -1,17 +1,11 @@
-// Package spanstore is errorkeep's wire-format storage: where spans are held, as OTLP
-// encodings, between their arrival and their decision, and after it.
-//
-// In memory, each incoming batch is one Slab, and every trace of it points into it
-// with Pieces (Cut); Repack moves the pieces of a few traces out of a batch that would
-// otherwise be held mostly empty, and an Encoder puts the pieces of kept traces (and
-// the records read back from the store) together into one encoding to decode.
-//
-// A Store holds records in append-only segments, files in a folder or blocks of
-// memory, rotated by age and bounded in bytes as a whole, with a small index per
-// segment by trace: the spans of traces let go of, so that a span arriving after its
-// trace was decided can bring the rest of the trace back, and, in a folder, every span
-// accepted and not yet decided (the write-ahead log a crashed process is recovered
-// from, and where undecided spans wait instead of memory).
+// Package spanstore is errorkeep's record store: records of spans by trace, held in
+// append-only segments, files in a folder or blocks of memory, rotated by age and
+// bounded in bytes as a whole, with a small index per segment by trace. What a record
+// holds is opaque here (errorkeep writes OTLP encodings cut by otlpwire): the spans of
+// traces let go of, so that a span arriving after its trace was decided can bring the
+// rest of the trace back, and, in a folder, every span accepted and not yet decided
+// (the write-ahead log a crashed process is recovered from, and where undecided spans
+// wait instead of memory).
 package spanstore // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
 
 import (

@@ -2,6 +2,15 @@ package detector
 
 import "strings"
 
+// APIKey is the name of the api_key detector.
+const APIKey = "api_key"
+
+var apiKeyBuiltin = Builtin{
+	Name:      APIKey,
+	New:       func(_ Options) Detector { return apiKey{} },
+	Prefilter: Prefilter{MinLen: minAPIKeyLen},
+}
+
 // apiKey finds cloud and SaaS credentials by their documented formats: AWS access
 // key IDs, Google API keys, Stripe secret, restricted and webhook-signing keys,
 // OpenAI and Anthropic "sk-" keys, GitHub tokens, Slack tokens and webhook paths,

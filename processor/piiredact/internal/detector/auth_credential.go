@@ -1,5 +1,15 @@
 package detector
 
+// AuthCredential is the name of the auth_credential detector.
+const AuthCredential = "auth_credential" //nolint:gosec // a detector's name, not a credential
+
+var authCredentialBuiltin = Builtin{
+	Name: AuthCredential,
+	New:  func(_ Options) Detector { return authCredential{} },
+	// "Bearer " or "Basic ".
+	Prefilter: Prefilter{AnyOf: "bB", MinSpaces: 1},
+}
+
 // authCredential finds the credential of an HTTP Authorization value, in a header
 // value or anywhere in text: "Bearer <token>" and "Basic <base64 of user:password>".
 // Only the credential is reported; the scheme word stays so the value still reads

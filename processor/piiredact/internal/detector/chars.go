@@ -77,3 +77,14 @@ func toLower(c byte) byte {
 	}
 	return c
 }
+
+// hasCode reports whether "ab" is one of the space-separated two-character codes
+// ("33 55 56 81", "AS BC BS").
+func hasCode(codes string, a, b byte) bool {
+	for k := 0; k+1 < len(codes); k += 3 {
+		if codes[k] == a && codes[k+1] == b {
+			return true
+		}
+	}
+	return false
+}

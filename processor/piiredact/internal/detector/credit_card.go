@@ -1,5 +1,14 @@
 package detector
 
+// CreditCard is the name of the credit_card detector.
+const CreditCard = "credit_card"
+
+var creditCardBuiltin = Builtin{
+	Name:      CreditCard,
+	New:       func(_ Options) Detector { return creditCard{} },
+	Prefilter: Prefilter{MinDigits: minCardDigits},
+}
+
 // creditCard finds payment card numbers: 12 to 19 digits, optionally grouped by a
 // single kind of separator (space or dash) in groups of 2 to 8 (the last may be a
 // single digit: "5018 0000 0000 9"), with a known issuer prefix for the length, and a
@@ -106,22 +115,4 @@ func issuerAccepts(d []byte) bool {
 		return true
 	}
 	return false
-}
-
-// luhnValid reports whether the digits (values 0-9) carry a valid Luhn check digit.
-func luhnValid(d []byte) bool {
-	sum := 0
-	double := false
-	for k := len(d) - 1; k >= 0; k-- {
-		v := int(d[k])
-		if double {
-			v *= 2
-			if v > 9 {
-				v -= 9
-			}
-		}
-		sum += v
-		double = !double
-	}
-	return sum%10 == 0
 }

@@ -5,6 +5,13 @@
 // Basic credentials), not a bare pattern: a value with nothing to report costs one
 // pass and no allocation, and look-alikes such as order numbers, timestamps, UUIDs and
 // version strings are left alone.
+//
+// Where things are: registry.go lists the built-in detectors in the order they run;
+// each detector's file (<name>.go, and <name>_*.go when it needs more than one)
+// opens with its registration, a Builtin holding its name, constructor and
+// prefilter (profile.go); shared helpers live in files named for what they hold
+// (chars.go, checkdigit.go, dotted_quad.go, url_syntax.go, sort.go), and no detector
+// uses another's code (TestNoDetectorUsesAnother).
 package detector // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/detector"
 
 import "regexp"
@@ -23,81 +30,6 @@ type Detector interface {
 	// non-overlapping order, and returns the extended slice. It never allocates
 	// unless dst must grow.
 	AppendMatches(dst []Match, s string) []Match
-}
-
-// Built-in detector names.
-const (
-	CreditCard     = "credit_card"
-	Email          = "email"
-	USSSN          = "us_ssn"
-	Phone          = "phone"
-	IPv4           = "ipv4"
-	IPv6           = "ipv6"
-	IBAN           = "iban"
-	JWT            = "jwt"
-	AuthCredential = "auth_credential" //nolint:gosec // a detector's name, not a credential
-	APIKey         = "api_key"
-	URLCredential  = "url_credential" //nolint:gosec // a detector's name, not a credential
-	PrivateKey     = "private_key"
-	NationalID     = "national_id"
-)
-
-// BuiltinNames lists the built-in detectors in the order they run.
-func BuiltinNames() []string {
-	return []string{PrivateKey, CreditCard, Email, USSSN, NationalID, Phone, IPv4, IPv6, IBAN, JWT, AuthCredential, APIKey, URLCredential}
-}
-
-// Options tune the built-in detectors that take any.
-type Options struct {
-	// MaskInternalAddresses makes the IP detectors mask private, loopback,
-	// link-local and unique-local addresses too.
-	MaskInternalAddresses bool
-}
-
-// NewBuiltin returns the built-in detector with the given name, or false.
-func NewBuiltin(name string) (Detector, bool) { return NewBuiltinWith(name, Options{}) }
-
-// IsAddress reports whether d is one of the IP address detectors.
-func IsAddress(d Detector) bool {
-	switch d.(type) {
-	case ipv4, ipv6:
-		return true
-	}
-	return false
-}
-
-// NewBuiltinWith returns the built-in detector with the given name and options, or
-// false.
-func NewBuiltinWith(name string, opts Options) (Detector, bool) {
-	switch name {
-	case CreditCard:
-		return creditCard{}, true
-	case Email:
-		return email{}, true
-	case USSSN:
-		return usSSN{}, true
-	case Phone:
-		return phone{}, true
-	case IPv4:
-		return ipv4{maskInternal: opts.MaskInternalAddresses}, true
-	case IPv6:
-		return ipv6{maskInternal: opts.MaskInternalAddresses}, true
-	case IBAN:
-		return newIBAN(), true
-	case JWT:
-		return jwt{}, true
-	case AuthCredential:
-		return authCredential{}, true
-	case APIKey:
-		return apiKey{}, true
-	case URLCredential:
-		return urlCredential{}, true
-	case PrivateKey:
-		return privateKey{}, true
-	case NationalID:
-		return nationalID{}, true
-	}
-	return nil, false
 }
 
 // NewPattern returns a detector for a user-supplied, already compiled RE2 pattern.

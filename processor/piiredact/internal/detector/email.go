@@ -2,6 +2,16 @@ package detector
 
 import "strings"
 
+// Email is the name of the email detector.
+const Email = "email"
+
+var emailBuiltin = Builtin{
+	Name: Email,
+	New:  func(_ Options) Detector { return email{} },
+	// "@", or the "%" of "%40".
+	Prefilter: Prefilter{AnyOf: "@%"},
+}
+
 // email finds e-mail addresses, including the URL-encoded form with "%40" for "@"
 // (as in query strings). The domain needs at least two labels and an alphabetic
 // top-level label, which leaves "pkg@1.2.3" and "user@localhost" alone.

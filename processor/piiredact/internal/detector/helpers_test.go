@@ -22,17 +22,18 @@ func found(d Detector, s string) []string {
 
 func runDetectionCases(t *testing.T, name string, cases []detectionCase) {
 	t.Helper()
-	d, ok := NewBuiltin(name)
+	b, ok := Lookup(name)
 	if !ok {
 		t.Fatalf("no built-in detector %q", name)
 	}
+	d := b.New(Options{})
 	assert.Equal(t, name, d.Name())
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
 			assert.Equal(t, tc.want, found(d, tc.in))
 			if len(tc.want) > 0 {
 				p := NewProfile(tc.in)
-				assert.True(t, Possible(d, &p), "the prefilter would skip a value with a match")
+				assert.True(t, b.Prefilter.Admits(&p), "the prefilter would skip a value with a match")
 			}
 		})
 	}

@@ -1,5 +1,15 @@
 package detector
 
+// IBAN is the name of the iban detector.
+const IBAN = "iban"
+
+var ibanBuiltin = Builtin{
+	Name: IBAN,
+	New:  func(_ Options) Detector { return newIBAN() },
+	// The shortest IBAN (Norway) has 15 characters: a country code and check digits.
+	Prefilter: Prefilter{MinLen: 15, MinUpper: 2, MinDigits: 2},
+}
+
 // ibanLengths lists each IBAN country's total length (ISO 13616 registry).
 const ibanLengths = "AD24AE23AL28AT20AZ28BA20BE16BG22BH22BR29BY28CH21CR22CY28CZ24DE22DK18DO28EE20EG29" +
 	"ES24FI18FO18FR27GB22GE22GI23GL18GR27GT28HR21HU28IE22IL23IQ23IS26IT27JO30KW30KZ20" +
@@ -66,25 +76,4 @@ func ibanEnd(s string, i, want int) (int, bool) {
 		return 0, false
 	}
 	return j, ibanChecksumValid(buf[:n])
-}
-
-// ibanChecksumValid moves the first four characters to the end, turns letters into
-// 10-35 and checks that the number is 1 modulo 97.
-func ibanChecksumValid(b []byte) bool {
-	rem := 0
-	add := func(c byte) {
-		if isDigit(c) {
-			rem = (rem*10 + int(c-'0')) % 97
-			return
-		}
-		v := int(c-'A') + 10
-		rem = (rem*100 + v) % 97
-	}
-	for _, c := range b[4:] {
-		add(c)
-	}
-	for _, c := range b[:4] {
-		add(c)
-	}
-	return rem == 1
 }

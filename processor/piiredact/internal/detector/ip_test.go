@@ -57,10 +57,11 @@ func TestIPMaskInternal(t *testing.T) {
 		{IPv4, "10.0.0.1"}, {IPv4, "192.168.1.20"}, {IPv4, "127.0.0.1"}, {IPv4, "169.254.1.1"}, {IPv4, "172.20.0.1"},
 		{IPv6, "::1"}, {IPv6, "fe80::1"}, {IPv6, "fd00::1"}, {IPv6, "::ffff:10.0.0.1"},
 	} {
-		d, ok := NewBuiltinWith(tc.name, Options{MaskInternalAddresses: true})
+		b, ok := Lookup(tc.name)
 		if !ok {
 			t.Fatal(tc.name)
 		}
+		d := b.New(Options{MaskInternalAddresses: true})
 		if got := found(d, "addr "+tc.in+" end"); len(got) != 1 || got[0] != tc.in {
 			t.Errorf("%s with mask_internal: %q found %v", tc.name, tc.in, got)
 		}

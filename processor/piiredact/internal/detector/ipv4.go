@@ -1,5 +1,15 @@
 package detector
 
+// IPv4 is the name of the ipv4 detector.
+const IPv4 = "ipv4"
+
+var ipv4Builtin = Builtin{
+	Name:      IPv4,
+	New:       func(opts Options) Detector { return ipv4{maskInternal: opts.MaskInternalAddresses} },
+	Prefilter: Prefilter{MinDigits: 4, MinDots: 3},
+	Address:   true,
+}
+
 // ipv4 finds dotted-quad IPv4 addresses with octets 0-255 and no leading zeros.
 // A fifth dotted part or a letter next to it ("v1.2.3.4", OIDs such as
 // "1.3.6.1.4.1") means it is something else, and so does a product token's slash
@@ -34,34 +44,6 @@ func (d ipv4) AppendMatches(dst []Match, s string) []Match {
 		}
 	}
 	return dst
-}
-
-// ipv4End returns the end of an IPv4 address starting at i, or 0.
-func ipv4End(s string, i int) int {
-	j := i
-	for part := 0; part < 4; part++ {
-		if part > 0 {
-			if j >= len(s) || s[j] != '.' {
-				return 0
-			}
-			j++
-		}
-		k := j
-		v := 0
-		for k < len(s) && isDigit(s[k]) && k-j < 4 {
-			v = v*10 + int(s[k]-'0')
-			k++
-		}
-		n := k - j
-		if n == 0 || n > 3 || v > 255 || (n > 1 && s[j] == '0') {
-			return 0
-		}
-		j = k
-	}
-	if j < len(s) && (isWord(s[j]) || (s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]))) {
-		return 0
-	}
-	return j
 }
 
 // ipv4Octets parses a, which ipv4End has accepted.

@@ -5,6 +5,17 @@ import (
 	"strings"
 )
 
+// IPv6 is the name of the ipv6 detector.
+const IPv6 = "ipv6"
+
+var ipv6Builtin = Builtin{
+	Name: IPv6,
+	New:  func(opts Options) Detector { return ipv6{maskInternal: opts.MaskInternalAddresses} },
+	// Even "::" has two colons.
+	Prefilter: Prefilter{MinColons: 2},
+	Address:   true,
+}
+
 // ipv6 finds IPv6 addresses in full, compressed ("2001:db8::1", "::1") and
 // IPv4-suffixed ("::ffff:10.0.0.1") forms. The candidate must parse completely (eight
 // groups, or fewer with one "::"), which leaves clock times, MAC addresses and

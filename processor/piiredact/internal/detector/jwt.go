@@ -2,6 +2,16 @@ package detector
 
 import "strings"
 
+// JWT is the name of the jwt detector.
+const JWT = "jwt"
+
+var jwtBuiltin = Builtin{
+	Name: JWT,
+	New:  func(_ Options) Detector { return jwt{} },
+	// "eyJ", two segments and their dots.
+	Prefilter: Prefilter{MinLen: 2*minJWTSegment + 2, MinDots: 2, AnyOf: "e"},
+}
+
 // jwt finds JSON Web Tokens: three base64url segments separated by dots, the first
 // two starting "eyJ" (a base64url-encoded JSON object). The signature may be empty
 // (unsigned tokens).

@@ -2,38 +2,33 @@ package detector
 
 import "strings"
 
-// nationalID finds national identifiers by their formats and check digits, as
-// Datadog's sensitive data scanner and Presidio have them:
-//   - UK National Insurance number: two letters, six digits, A-D ("AB 12 34 56 C"),
-//     with the prefixes HMRC never issues refused;
-//   - Canadian Social Insurance Number: nine digits, Luhn ("046 454 286"), grouped
-//     3-3-3 or after a context word;
-//   - Indian Aadhaar: twelve digits, the first 2-9, Verhoeff ("2345 6789 0124");
-//   - Brazilian CPF: eleven digits, two mod-11 check digits ("529.982.247-25");
-//   - Spanish DNI and NIE: eight digits or X/Y/Z and seven, and the mod-23 letter;
-//   - French NIR: fifteen digits, sex 1-4, 7 or 8 first, a mod-97 key.
+// NationalID is the name of the national_id detector.
+const NationalID = "national_id"
+
+var nationalIDBuiltin = Builtin{
+	Name: NationalID,
+	New:  func(_ Options) Detector { return nationalID{} },
+	// An Indian PAN has four digits, every other identifier more.
+	Prefilter: Prefilter{MinDigits: minIDDigits},
+}
+
+// nationalID finds national identifiers (personal, tax and social-security numbers)
+// by their formats and check digits, as validated-detector systems (Datadog's
+// sensitive data scanner, Presidio, python-stdnum) have them. national_id_formats.go
+// lists them, each with its layout, its check and, where the layout alone is
+// ambiguous, the context words that must come shortly before it.
 //
-// Bare digit runs (a SIN, an Aadhaar, a CPF or a NIR without its separators) match
-// only after a context word that names the identifier, within a few words before it:
-// order numbers and timestamps are digit runs too.
+// An identifier stands alone: it starts and ends at a word boundary and is not glued
+// by a dash or a dot to a longer token ("ORD-2024-…", a UUID's groups, "v2.…"). Bare
+// digit runs match only after a context word: order numbers, timestamps and ids are
+// digit runs too.
 type nationalID struct{}
-
-// contextWindow is how far before a bare number its context word may be.
-const contextWindow = 40
-
-var (
-	sinContext     = [...]string{"sin", "social insurance", "numéro d'assurance sociale", "nas"}
-	aadhaarContext = [...]string{"aadhaar", "aadhar", "uidai", "uid"}
-	cpfContext     = [...]string{"cpf"}
-	nirContext     = [...]string{"nir", "insee", "sécurité sociale", "securite sociale", "social security", "ssn"}
-)
 
 func (nationalID) Name() string { return NationalID }
 
 func (nationalID) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if !isAlnum(c) || (i > 0 && isWord(s[i-1])) {
+		if !isAlnum(s[i]) || !idStartsAt(s, i) {
 			i++
 			continue
 		}
@@ -49,259 +44,331 @@ func (nationalID) AppendMatches(dst []Match, s string) []Match {
 	return dst
 }
 
-// idLayout is how an identifier is written with its separators: 'd' is a digit, 's'
-// a separator (one of seps, the same each time), anything else itself.
-type idLayout struct {
-	pattern string
-	seps    string
-	kind    idKind
+// idStartsAt reports whether an identifier may start at i: not inside a word, and not
+// after a dash or a dot that follows a letter or digit.
+func idStartsAt(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := s[i-1]
+	glued := (p == '-' || p == '.') && i >= 2 && isAlnum(s[i-2])
+	return !isWord(p) && !glued
 }
 
-// idKind names a check-digit rule. (A switch, not function values: a slice passed to
-// a function value escapes, and a clean value must cost no allocation.)
-type idKind uint8
+// idEndsAt reports whether an identifier may end just before j: not inside a word,
+// and not before a dash or a dot that a letter or digit follows.
+func idEndsAt(s string, j int) bool {
+	if j >= len(s) {
+		return true
+	}
+	n := s[j]
+	glued := (n == '-' || n == '.') && j+1 < len(s) && isAlnum(s[j+1])
+	return !isWord(n) && !glued
+}
+
+// idFormat is one identifier's written form. layout spells it a character at a time:
+//
+//	d    a digit
+//	L    a letter (upper case, or either case with anyCase)
+//	A    a letter or a digit
+//	s    a separator, one of seps; every s and ~ of one match is the same byte
+//	~    an optional separator
+//	[…]  one of the bytes listed
+//
+// and any other byte stands for itself. The letters and digits of the match are what
+// valid checks.
+type idFormat struct {
+	name    string // the identifier, for tests and documentation
+	layout  string
+	seps    string
+	anyCase bool
+	// context, when set, is the words of which one must end within contextWindow
+	// bytes before the identifier; without it the layout and check are enough.
+	context []string
+	// notInPath refuses a match between slashes, where the layout reads as path
+	// segments ("/850709/1234").
+	notInPath bool
+	valid     func(t idText) bool
+}
+
+// idText is the letters and digits of an identifier, separators and punctuation left
+// out: the characters in upper case, and their values (a digit its own, a letter 10
+// for A to 35 for Z). Validators take it by value, so
+// that calling one through a function value never moves it to the heap.
+type idText struct {
+	c, v [maxIDLen]byte
+	n    int
+}
 
 const (
-	kindSIN idKind = iota
-	kindAadhaar
-	kindCPF
-	kindNIR
+	maxIDLen    = 24
+	minIDDigits = 4
+	maxIDRun    = 16 // the longest leading run of letters or digits any layout has
 )
 
-func (k idKind) valid(d []byte) bool {
-	switch k {
-	case kindSIN:
-		return luhnValid(d)
-	case kindAadhaar:
-		return d[0] >= 2 && verhoeffValid(d)
-	case kindCPF:
-		return cpfValid(d)
+func (t *idText) add(c byte) {
+	t.c[t.n] = c
+	t.v[t.n] = c - '0'
+	if isUpper(c) {
+		t.v[t.n] = c - 'A' + 10
 	}
-	return nirValid(d)
+	t.n++
 }
 
-var idLayouts = [...]idLayout{
-	{pattern: "dddsdddsddd", seps: " -", kind: kindSIN},
-	{pattern: "ddddsddddsdddd", seps: " -", kind: kindAadhaar},
-	{pattern: "ddd.ddd.ddd-dd", kind: kindCPF},
-	{pattern: "dsddsddsddsdddsdddsdd", seps: " ", kind: kindNIR},
-}
+// digits returns the values of the characters read.
+func (t *idText) digits() []byte { return t.v[:t.n] }
 
-// bareIDs are the identifiers recognised as a bare digit run after a context word.
-var bareIDs = [...]struct {
-	digits  int
-	context []string
-	kind    idKind
-}{
-	{9, sinContext[:], kindSIN},
-	{11, cpfContext[:], kindCPF},
-	{12, aadhaarContext[:], kindAadhaar},
-	{15, nirContext[:], kindNIR},
-}
+// chars returns the characters read.
+func (t *idText) chars() []byte { return t.c[:t.n] }
 
-// nationalIDAt returns the end of an identifier starting at word start i, or 0.
+// nationalIDAt returns the end of an identifier starting at word start i, or 0. Only
+// the formats whose layout can start the way s does at i are tried: with a run of
+// digits or letters of that length, and the kind of byte after it.
 func nationalIDAt(s string, i int) int {
-	if isAlpha(s[i]) {
-		if end := ninoAt(s, i); end > 0 {
+	lead, run, next := idShapeAt(s, i)
+	for _, k := range idFormatsByShape[lead][run][next] {
+		if end := idFormats[k].matchAt(s, i); end > 0 {
 			return end
-		}
-		return nieAt(s, i)
-	}
-	var digits [15]byte
-	for k := range idLayouts {
-		l := &idLayouts[k]
-		if end, n := readLayout(s, i, l, digits[:]); end > 0 && l.kind.valid(digits[:n]) {
-			return end
-		}
-	}
-	j := skipDigits(s, i)
-	if j-i == 8 {
-		return dniAt(s, i, j)
-	}
-	if j-i > len(digits) || !idEndsAt(s, j) {
-		return 0
-	}
-	for k := i; k < j; k++ {
-		digits[k-i] = s[k] - '0'
-	}
-	for _, b := range bareIDs {
-		if j-i == b.digits && b.kind.valid(digits[:b.digits]) && hasContext(s, i, b.context) {
-			return j
 		}
 	}
 	return 0
 }
 
-// readLayout reads l's pattern at i into dst and returns where it ends and how many
-// digits it read, or 0 when s does not follow it there or runs on after it.
-func readLayout(s string, i int, l *idLayout, dst []byte) (end, n int) {
-	var sep byte
+// An identifier's shape: whether it starts with digits or letters, how many, and the
+// kind of byte after them.
+const (
+	leadDigit = iota
+	leadLetter
+	numLeads
+)
+
+const (
+	nextOther = iota // the end of s, or a byte of no kind below
+	nextDigit
+	nextLetter
+	nextDot
+	nextDash
+	nextSpace
+	nextSlash
+	nextPlus
+	numNexts
+)
+
+func nextKind(c byte) int {
+	switch {
+	case isDigit(c):
+		return nextDigit
+	case isAlpha(c):
+		return nextLetter
+	}
+	switch c {
+	case '.':
+		return nextDot
+	case '-':
+		return nextDash
+	case ' ':
+		return nextSpace
+	case '/':
+		return nextSlash
+	case '+':
+		return nextPlus
+	}
+	return nextOther
+}
+
+// idShapeAt returns the shape of what starts at i, a letter or a digit. A run longer
+// than any layout's is maxIDRun+1, which no format is listed under.
+func idShapeAt(s string, i int) (lead, run, next int) {
 	j := i
-	for k := 0; k < len(l.pattern); k++ {
-		if j >= len(s) {
-			return 0, 0
+	if isDigit(s[i]) {
+		for j < len(s) && isDigit(s[j]) && j-i <= maxIDRun {
+			j++
 		}
-		c := s[j]
-		switch p := l.pattern[k]; {
-		case p == 'd':
-			if !isDigit(c) {
-				return 0, 0
-			}
-			dst[n] = c - '0'
-			n++
-		case p == 's':
-			if strings.IndexByte(l.seps, c) < 0 || (sep != 0 && c != sep) {
-				return 0, 0
-			}
-			sep = c
-		case c != p:
-			return 0, 0
+	} else {
+		lead = leadLetter
+		for j < len(s) && isAlpha(s[j]) && j-i <= maxIDRun {
+			j++
 		}
-		j++
 	}
-	if !idEndsAt(s, j) || (j < len(s) && (s[j] == '-' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
-		return 0, 0
+	if j < len(s) {
+		next = nextKind(s[j])
 	}
-	return j, n
+	return lead, j - i, next
 }
 
-func idEndsAt(s string, j int) bool {
-	return j == len(s) || (!isWord(s[j]) && (s[j] != '.' || j+1 >= len(s) || !isDigit(s[j+1])))
+// idFormatsByShape lists, for each shape, the formats whose layout can start that way.
+var idFormatsByShape = func() (t [numLeads][maxIDRun + 2][numNexts][]uint8) {
+	for k := range idFormats {
+		f := &idFormats[k]
+		for lead := leadDigit; lead < numLeads; lead++ {
+			for run := 1; run <= maxIDRun; run++ {
+				rest, ok := f.afterRun(lead, run)
+				if !ok {
+					continue
+				}
+				for next := nextOther; next < numNexts; next++ {
+					if f.admitsNext(rest, lead, next) {
+						t[lead][run][next] = append(t[lead][run][next], uint8(k))
+					}
+				}
+			}
+		}
+	}
+	return t
+}()
+
+// afterRun returns the layout left after run characters of the lead kind, or false
+// when the layout cannot start with them.
+func (f *idFormat) afterRun(lead, run int) (string, bool) {
+	layout := f.layout
+	for pos := 0; pos < run; pos++ {
+		for len(layout) > 0 && layout[0] == '~' {
+			layout = layout[1:] // an optional separator left out: the run goes on
+		}
+		if len(layout) == 0 {
+			return "", false
+		}
+		elem, rest := layoutElement(layout)
+		if !elementAdmits(elem, leadKind(lead)) {
+			return "", false
+		}
+		layout = rest
+	}
+	return layout, true
 }
 
-// hasContext reports a context word ending within contextWindow bytes before i.
-func hasContext(s string, i int, words []string) bool {
-	window := s[max(0, i-contextWindow):i]
-	for _, w := range words {
-		for k := 0; k+len(w) <= len(window); k++ {
-			if strings.EqualFold(window[k:k+len(w)], w) && (k == 0 || !isAlpha(window[k-1])) &&
-				(k+len(w) == len(window) || !isAlpha(window[k+len(w)])) {
-				return true
-			}
+// admitsNext reports whether the layout left after a run can go on with a byte of
+// the next kind (which is not the run's own kind).
+func (f *idFormat) admitsNext(rest string, lead, next int) bool {
+	if next == leadKind(lead) {
+		return false // the run would have been longer
+	}
+	if rest == "" {
+		return next != nextDigit && next != nextLetter // the end: no word may follow
+	}
+	elem, after := layoutElement(rest)
+	switch elem {
+	case "s":
+		return kindIn(f.seps, next)
+	case "~":
+		return kindIn(f.seps, next) || f.admitsNext(after, lead, next)
+	}
+	return elementAdmits(elem, next)
+}
+
+func leadKind(lead int) int {
+	if lead == leadDigit {
+		return nextDigit
+	}
+	return nextLetter
+}
+
+// layoutElement splits the first element ("d", "[-+A]", ".") off a layout.
+func layoutElement(layout string) (elem, rest string) {
+	if layout[0] == '[' {
+		end := strings.IndexByte(layout, ']') + 1
+		return layout[:end], layout[end:]
+	}
+	return layout[:1], layout[1:]
+}
+
+// elementAdmits reports whether a layout element can take a byte of the kind.
+func elementAdmits(elem string, kind int) bool {
+	switch elem {
+	case "d":
+		return kind == nextDigit
+	case "L":
+		return kind == nextLetter
+	case "A":
+		return kind == nextDigit || kind == nextLetter
+	case "s", "~":
+		return false
+	}
+	if elem[0] == '[' {
+		return kindIn(elem[1:len(elem)-1], kind)
+	}
+	return nextKind(elem[0]) == kind
+}
+
+// kindIn reports whether one of the bytes is of the kind.
+func kindIn(bytes string, kind int) bool {
+	for i := 0; i < len(bytes); i++ {
+		if nextKind(bytes[i]) == kind {
+			return true
 		}
 	}
 	return false
 }
 
-func cpfValid(d []byte) bool {
-	same := true
-	for _, x := range d {
-		same = same && x == d[0]
-	}
-	if same {
-		return false
-	}
-	check := func(n int) byte {
-		sum := 0
-		for k := 0; k < n; k++ {
-			sum += int(d[k]) * (n + 1 - k)
+// matchAt returns the end of the identifier in f's form starting at i, or 0.
+func (f *idFormat) matchAt(s string, i int) int {
+	var sep byte
+	j := i
+	for k := 0; k < len(f.layout); k++ {
+		p := f.layout[k]
+		if p == '~' {
+			if j < len(s) && strings.IndexByte(f.seps, s[j]) >= 0 && (sep == 0 || s[j] == sep) {
+				sep = s[j]
+				j++
+			}
+			continue
 		}
-		return byte(sum * 10 % 11 % 10)
-	}
-	return check(9) == d[9] && check(10) == d[10]
-}
-
-func nirValid(d []byte) bool {
-	if d[0] != 1 && d[0] != 2 && d[0] != 3 && d[0] != 4 && d[0] != 7 && d[0] != 8 {
-		return false
-	}
-	var n uint64
-	for _, x := range d[:13] {
-		n = n*10 + uint64(x)
-	}
-	key := uint64(d[13])*10 + uint64(d[14])
-	return key == 97-n%97
-}
-
-var (
-	verhoeffD = [10][10]byte{
-		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
-	}
-	verhoeffP = [8][10]byte{
-		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
-	}
-)
-
-func verhoeffValid(d []byte) bool {
-	var c byte
-	for k := range d {
-		c = verhoeffD[c][verhoeffP[k%8][d[len(d)-1-k]]]
-	}
-	return c == 0
-}
-
-// dniLetters is the mod-23 check letter table of Spanish DNI and NIE numbers.
-const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-// dniAt reads "12345678Z" or "12345678-Z": the eight digits from i end at end, where
-// the letter follows.
-func dniAt(s string, i, end int) int {
-	var n uint64
-	for k := i; k < end; k++ {
-		n = n*10 + uint64(s[k]-'0')
-	}
-	return dniLetterAt(s, end, n)
-}
-
-// nieAt reads "X1234567L": X, Y or Z stand for 0, 1 and 2 before seven digits.
-func nieAt(s string, i int) int {
-	lead := strings.IndexByte("XYZ", s[i]&^0x20)
-	if lead < 0 || i+8 > len(s) {
-		return 0
-	}
-	n := uint64(lead)
-	for k := i + 1; k < i+8; k++ {
-		if !isDigit(s[k]) {
+		if j >= len(s) {
 			return 0
 		}
-		n = n*10 + uint64(s[k]-'0')
-	}
-	return dniLetterAt(s, i+8, n)
-}
-
-func dniLetterAt(s string, j int, n uint64) int {
-	if j < len(s) && s[j] == '-' {
+		c := s[j]
+		if f.anyCase && isLower(c) {
+			c -= 'a' - 'A'
+		}
+		switch p {
+		case 'd':
+			if !isDigit(c) {
+				return 0
+			}
+		case 'L':
+			if !isUpper(c) {
+				return 0
+			}
+		case 'A':
+			if !isDigit(c) && !isUpper(c) {
+				return 0
+			}
+		case 's':
+			if strings.IndexByte(f.seps, c) < 0 || (sep != 0 && c != sep) {
+				return 0
+			}
+			sep = c
+		case '[':
+			end := k + strings.IndexByte(f.layout[k:], ']')
+			if strings.IndexByte(f.layout[k+1:end], c) < 0 {
+				return 0
+			}
+			k = end
+		default:
+			if c != p {
+				return 0
+			}
+		}
 		j++
 	}
-	if j >= len(s) || s[j]&^0x20 != dniLetters[n%23] || (j+1 < len(s) && isWord(s[j+1])) {
+	if !idEndsAt(s, j) || (f.notInPath && ((i > 0 && s[i-1] == '/') || (j < len(s) && s[j] == '/'))) {
 		return 0
 	}
-	return j + 1
-}
-
-// ninoAt reads a UK National Insurance number, compact or spaced in pairs.
-func ninoAt(s string, i int) int {
-	if i+2 > len(s) || !isUpper(s[i]) || !isUpper(s[i+1]) {
-		return 0
+	if sep == ' ' && (isDigit(s[i]) && i >= 2 && s[i-1] == ' ' && isDigit(s[i-2]) ||
+		isDigit(s[j-1]) && j+1 < len(s) && s[j] == ' ' && isDigit(s[j+1])) {
+		return 0 // groups of a longer run: a card number's, a phone number's
 	}
-	a, b := s[i], s[i+1]
-	if strings.IndexByte("DFIQUV", a) >= 0 || strings.IndexByte("DFIOQUV", b) >= 0 {
-		return 0
-	}
-	switch s[i : i+2] {
-	case "BG", "GB", "NK", "KN", "TN", "NT", "ZZ":
-		return 0
-	}
-	j := i + 2
-	for pair := 0; pair < 3; pair++ {
-		if j < len(s) && s[j] == ' ' {
-			j++
+	var t idText
+	for k := i; k < j; k++ {
+		if c := s[k]; isAlnum(c) {
+			if isLower(c) {
+				c -= 'a' - 'A'
+			}
+			t.add(c)
 		}
-		if j+2 > len(s) || !isDigit(s[j]) || !isDigit(s[j+1]) {
-			return 0
-		}
-		j += 2
 	}
-	if j < len(s) && s[j] == ' ' {
-		j++
-	}
-	if j >= len(s) || s[j] < 'A' || s[j] > 'D' || (j+1 < len(s) && isWord(s[j+1])) {
+	if !f.valid(t) || (f.context != nil && !hasContext(s, i, f.context)) {
 		return 0
 	}
-	return j + 1
+	return j
 }

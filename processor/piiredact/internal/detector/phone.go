@@ -1,56 +1,99 @@
 package detector
 
-// phone finds telephone numbers in three shapes:
-//   - international (E.164 and its printed forms): "+" then 8 to 15 digits, with single
-//     spaces, dashes or dots between groups and at most one parenthesised group,
-//     e.g. "+14155552671", "+1 (415) 555-2671", "+44 20 7946 0958";
+import "strings"
+
+// Phone is the name of the phone detector.
+const Phone = "phone"
+
+var phoneBuiltin = Builtin{
+	Name:      Phone,
+	New:       func(_ Options) Detector { return phone{} },
+	Prefilter: Prefilter{MinDigits: minE164Digits},
+}
+
+// phone finds telephone numbers:
+//   - international (E.164 and its printed forms): "+" (or "00" dialled in its place,
+//     in groups) then 8 to 15 digits, with single spaces, dashes or dots between groups
+//     and at most one parenthesised group, e.g. "+14155552671", "+1 (415) 555-2671",
+//     "+44 (0)20 7946 0958", "00 44 20 7946 0958"; URL-encoded
+//     too ("%2B442079460958", "tel:%2B1-415-555-2671", "%2B44%2020%207946%200958",
+//     "+44+20+7946+0958" in a form-encoded query);
 //   - North American: "(415) 555-2671", "415-555-2671", "415.555.2671", "415 555 2671",
 //     optionally after "1-", with valid area and exchange codes (first digit 2-9);
-//   - trunk-prefixed national: "020 7946 0958", "01 23 45 67 89", "07700 900123".
+//   - national numbers with a trunk prefix 0, as the UK, Germany, France, Italy, the
+//     Netherlands, Japan, Australia, Korea and most of Europe write them: a first group
+//     of 2-5 digits, parenthesised or followed by "/", then groups of 2-8, 9 to 12
+//     digits in all ("020 7946 0958", "030/123456", "(02) 9876 5432", "01.23.45.67.89",
+//     "090-1234-5678");
+//   - national numbers without a trunk prefix, by each plan's leading digits and
+//     grouping: Spain ("612 34 56 78", "91 123 45 67"), Italian mobiles ("333 123 4567"),
+//     Mexico ("55 1234 5678"), Brazil ("(11) 91234-5678"), Chinese mobiles
+//     ("138 0013 8000");
+//   - shapes that digit lists share (Spain's "612 345 678", India's "98765 43210") and
+//     bare digit runs ("07700900123", "4155552671") only right after a label that says
+//     it is a phone number ("phone:", "tel=", `"mobileNumber": "`).
 //
-// Unseparated national numbers are not reported: ten bare digits are as likely an
-// epoch timestamp or an ID.
+// A number glued to a word, or by a dash or a dot to a longer token, is something
+// else: an id, a version, a UUID's group.
 type phone struct{}
 
 func (phone) Name() string { return Phone }
 
 func (phone) AppendMatches(dst []Match, s string) []Match {
+	lastEnd := -1
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '+' && c != '(' && !isDigit(c) {
+		if !phoneStartBytes[s[i]] {
 			i++
 			continue
 		}
-		if i > 0 && (glued(s[i-1], c) || (c != '+' && c != '(' && !numberStartsAt(s, i))) {
+		if !phoneStartsAt(s, i, lastEnd) {
 			i = skipToken(s, i)
 			continue
 		}
-		end := 0
-		switch {
-		case c == '+':
-			end = internationalEnd(s, i)
-		case c == '(' || s[i] != '0':
-			end = northAmericanEnd(s, i)
-		default:
-			end = trunkNationalEnd(s, i)
-		}
+		end, next := phoneAt(s, i)
 		if end > i {
 			dst = append(dst, Match{Start: i, End: end})
-			i = end
+			i, lastEnd = end, end
 			continue
 		}
-		i = skipToken(s, i)
+		i = next
 	}
 	return dst
 }
 
-// glued reports whether prev attaches to a number starting with c. A '+' after a
-// digit starts a new number ("+1555...+1555..."): only letters glue to it.
-func glued(prev, c byte) bool {
-	if c == '+' {
-		return isAlpha(prev) || prev == '_'
+// phoneStartBytes are the bytes a phone number can start with.
+var phoneStartBytes = func() (t [256]bool) {
+	for _, c := range []byte("+(%0123456789") {
+		t[c] = true
 	}
-	return isWord(prev)
+	return t
+}()
+
+// phoneStartsAt reports whether a number may start at i, which holds '+', '(', '%'
+// or a digit. A number written without '+' does not start in the middle of a run of
+// digit groups ("01 02 2024 10 30", an IBAN's "… 0532 0130 00"), unless the groups
+// before it were the previous number, which ended at lastEnd.
+func phoneStartsAt(s string, i, lastEnd int) bool {
+	if i == 0 || i == lastEnd {
+		return true // the start of s, or right after the previous number
+	}
+	prev := s[i-1]
+	switch s[i] {
+	case '+':
+		// A '+' after a digit starts a new number ("+1555...+1555..."): letters and
+		// a dot glue to it ("ver.+1234…" is no phone number).
+		return !isAlpha(prev) && prev != '_' && prev != '.'
+	case '%', '(':
+		return !isWord(prev)
+	}
+	if !numberStartsAt(s, i) {
+		return false
+	}
+	if w, _ := phoneSepAt(s, i-1, false); w == 1 && i >= 2 && isDigit(s[i-2]) && i-1 != lastEnd {
+		return false // inside a run of groups
+	}
+	glued := (prev == '-' || prev == '.') && i >= 2 && isAlnum(s[i-2])
+	return !glued
 }
 
 func skipToken(s string, i int) int {
@@ -61,31 +104,97 @@ func skipToken(s string, i int) int {
 	return j
 }
 
+// phoneAt returns the end of a phone number starting at i, or 0 and where to look
+// on from.
+func phoneAt(s string, i int) (end, next int) {
+	switch s[i] {
+	case '+':
+		return internationalEnd(s, i+1), i + 1
+	case '%':
+		if hasPrefixFold(s[i:], "%2b") {
+			return internationalEnd(s, i+3), i + 1
+		}
+		return 0, i + 1
+	case '(':
+		if end := northAmericanEnd(s, i); end > 0 {
+			return end, end
+		}
+		return nationalEnd(s, i, i), i + 1
+	}
+	if s[i] == '0' && i+2 < len(s) && s[i+1] == '0' {
+		// "00 44 20 7946 0958", "0044 20 7946 0958": the international prefix dialled
+		// instead of '+', printed in groups (compact, it is any number).
+		from := i + 2
+		if w, _ := phoneSepAt(s, from, false); w > 0 {
+			from += w
+		}
+		if end := internationalEnd(s, from); end > 0 && strings.ContainsAny(s[i:end], " -.") {
+			return end, end
+		}
+	}
+	run := skipDigits(s, i)
+	if !groupFollows(s, run) {
+		return labelledEnd(s, i, run), run // a single run of digits, as most numbers in telemetry are
+	}
+	if end := northAmericanEnd(s, i); end > 0 {
+		return end, end
+	}
+	return nationalEnd(s, i, run), run
+}
+
+// groupFollows reports whether another group of digits follows the one ending at j.
+func groupFollows(s string, j int) bool {
+	w, _ := phoneSepAt(s, j, false)
+	if w == 0 && j < len(s) && s[j] == '/' {
+		w = 1
+	}
+	return w > 0 && j+w < len(s) && isDigit(s[j+w])
+}
+
 func isPhoneSep(c byte) bool { return c == ' ' || c == '-' || c == '.' }
 
-// internationalEnd returns the end of an international number starting at '+' at
-// i, or 0. Like the other grouped forms it takes the longest valid prefix that ends
-// at a group boundary.
-func internationalEnd(s string, i int) int {
-	if i+1 >= len(s) || s[i+1] < '1' || s[i+1] > '9' {
+// phoneSepAt returns the width of a group separator at j (a space, a dash, a dot,
+// or a URL-encoded space "%20"; in an international number also a '+', which a
+// form-encoded query writes for a space) and the separator it stands for; 0 if none.
+func phoneSepAt(s string, j int, plusIsSpace bool) (width int, sep byte) {
+	if j >= len(s) {
+		return 0, 0
+	}
+	switch c := s[j]; {
+	case isPhoneSep(c):
+		return 1, c
+	case c == '+' && plusIsSpace:
+		return 1, ' '
+	case c == '%' && j+2 < len(s) && s[j+1] == '2' && s[j+2] == '0':
+		return 3, ' '
+	}
+	return 0, 0
+}
+
+// internationalEnd returns the end of an international number whose digits start at
+// from, after its '+' (or "%2B"), or 0. Like the other grouped
+// forms it takes the longest valid prefix that ends at a group boundary.
+func internationalEnd(s string, from int) int {
+	if from >= len(s) || s[from] < '1' || s[from] > '9' {
 		return 0
 	}
 	digits, parens, best := 0, 0, 0
-	j := i + 1
+	j := from
 	for j < len(s) && digits <= maxE164Digits {
 		c := s[j]
-		switch {
-		case isDigit(c):
+		if isDigit(c) {
 			digits++
 			j++
 			if digits >= minE164Digits && digits <= maxE164Digits && (j == len(s) || !isDigit(s[j])) && phoneEndsAt(s, j) {
 				best = j
 			}
 			continue
-		case isPhoneSep(c) && (isDigit(s[j-1]) || s[j-1] == ')') && j+1 < len(s) && (isDigit(s[j+1]) || s[j+1] == '('):
-			j++
+		}
+		if w, _ := phoneSepAt(s, j, true); w > 0 && (isDigit(s[j-1]) || s[j-1] == ')') && j+w < len(s) && (isDigit(s[j+w]) || s[j+w] == '(') {
+			j += w
 			continue
-		case c == '(' && parens == 0 && j+1 < len(s) && isDigit(s[j+1]):
+		}
+		if c == '(' && parens == 0 && j+1 < len(s) && isDigit(s[j+1]) {
 			k := skipDigits(s, j+1)
 			if k >= len(s) || s[k] != ')' || k-j-1 > 4 {
 				return best
@@ -107,7 +216,11 @@ const (
 
 // phoneEndsAt accepts the end of a number or a group separator inside a longer run.
 func phoneEndsAt(s string, j int) bool {
-	return numberEndsAt(s, j) || (j+1 < len(s) && isPhoneSep(s[j]) && isDigit(s[j+1]))
+	if numberEndsAt(s, j) {
+		return true
+	}
+	w, _ := phoneSepAt(s, j, true)
+	return w > 0 && j+w < len(s) && isDigit(s[j+w])
 }
 
 // northAmericanEnd returns the end of a NANP number starting at i, or 0.
@@ -162,33 +275,238 @@ func threeDigitsFrom(s string, i int, leading bool) bool {
 	return !leading || s[i] >= '2'
 }
 
-// trunkNationalEnd returns the end of a "0"-prefixed national number at i, or 0:
-// a first group of 2-5 digits, then groups of 2-6 separated by one kind of space or
-// dash, 10 or 11 digits in all. In a longer grouped run it takes the longest valid
-// prefix, so the rest of the run is scanned again rather than hiding a number.
-func trunkNationalEnd(s string, i int) int {
-	j := skipDigits(s, i)
-	first := j - i
-	if first < 2 || first > 5 || j >= len(s) || (s[j] != ' ' && s[j] != '-') {
+// phoneGroups is a run of digit groups read from a national number: the first group
+// may be parenthesised ("(030) 1234567") or followed by its own separator
+// ("030/123456", "(11) 91234-5678"); the later ones share one separator.
+type phoneGroups struct {
+	n      int
+	end    [maxPhoneGroups]int   // where each group ends
+	size   [maxPhoneGroups]uint8 // digits in each group
+	digits [maxPhoneGroups]uint8 // digits up to and including each group
+	paren  bool
+	// first and rest are the separators after the first group and between the later
+	// ones (0 for none; "%20" reads as a space).
+	first, rest byte
+}
+
+const maxPhoneGroups = 7
+
+// readPhoneGroups reads the groups of a number starting at i, a digit or '('.
+func readPhoneGroups(s string, i int) (g phoneGroups) {
+	j := i
+	if s[j] == '(' {
+		k := skipDigits(s, j+1)
+		if k-j-1 < 2 || k-j-1 > 5 || k >= len(s) || s[k] != ')' {
+			return g
+		}
+		g.paren = true
+		g.add(k-j-1, k+1)
+		j = k + 1
+		if w, sep := phoneSepAt(s, j, false); w > 0 && sep != '.' {
+			g.first = sep
+			j += w
+		}
+		if j >= len(s) || !isDigit(s[j]) {
+			return g
+		}
+	} else {
+		k := skipDigits(s, j)
+		g.add(k-j, k)
+		j = k
+		w, sep := phoneSepAt(s, j, false)
+		if w == 0 && j < len(s) && s[j] == '/' {
+			w, sep = 1, '/'
+		}
+		if w == 0 || j+w >= len(s) || !isDigit(s[j+w]) {
+			return g
+		}
+		g.first = sep
+		j += w
+	}
+	for g.n < maxPhoneGroups && int(g.digits[g.n-1]) <= maxE164Digits {
+		k := skipDigits(s, j)
+		g.add(k-j, k)
+		j = k
+		w, sep := phoneSepAt(s, j, false)
+		if w == 0 || j+w >= len(s) || !isDigit(s[j+w]) || (g.rest != 0 && sep != g.rest) {
+			return g
+		}
+		g.rest = sep
+		j += w
+	}
+	return g
+}
+
+func (g *phoneGroups) add(size, end int) {
+	size = min(size, 255)
+	g.size[g.n], g.end[g.n] = uint8(size), end
+	g.digits[g.n] = uint8(min(size+g.prevDigits(), 255))
+	g.n++
+}
+
+func (g *phoneGroups) prevDigits() int {
+	if g.n == 0 {
 		return 0
 	}
-	sep := s[j]
-	digits, groups, best := first, 1, 0
-	for j+1 < len(s) && s[j] == sep && isDigit(s[j+1]) {
-		k := skipDigits(s, j+1)
-		g := k - j - 1
-		if g < 2 || g > 6 {
-			break
-		}
-		digits += g
-		groups++
-		j = k
-		if digits > 11 {
-			break
-		}
-		if digits >= 10 && (numberEndsAt(s, j) || s[j] == sep) {
-			best = j
+	return int(g.digits[g.n-1])
+}
+
+// sizes reports whether the first m groups have exactly these sizes.
+func (g *phoneGroups) sizes(m int, want ...int) bool {
+	if m != len(want) {
+		return false
+	}
+	for k, w := range want {
+		if int(g.size[k]) != w {
+			return false
 		}
 	}
-	return best
+	return true
+}
+
+// nationalEnd returns the end of a national number starting at i, or 0: the longest
+// run of its groups that a numbering plan's rule accepts. A number that does not
+// start with '(' has its first run of digits end at run.
+func nationalEnd(s string, i, run int) int {
+	if s[i] != '(' {
+		// The first group's length rules most runs out before they are read: 2 to 6
+		// digits after a trunk 0, 2, 3 or 5 without one.
+		switch first := run - i; {
+		case s[i] == '0' && (first < 2 || first > 6):
+			return 0
+		case s[i] != '0' && first != 2 && first != 3 && first != 5:
+			return 0
+		}
+	}
+	g := readPhoneGroups(s, i)
+	digitsFrom := i
+	if g.paren {
+		digitsFrom++
+	}
+	lead, second := s[digitsFrom], byte(0)
+	if digitsFrom+1 < len(s) {
+		second = s[digitsFrom+1]
+	}
+	// A trunk-prefixed number may end where a space starts the next one ("020 7946
+	// 0958 020 7946 0959"); the others end where the run does.
+	for m := g.n; m >= 2; m-- {
+		end := g.end[m-1]
+		whole := m == g.n && phoneNumberEndsAt(s, end)
+		switch {
+		case lead == '0' && second >= '1' && second <= '9' && trunkPrefixed(&g, m) && (whole || (m < g.n && g.rest == ' ')):
+			return end
+		case whole && withoutTrunk(&g, m, lead, second):
+			return end
+		case whole && needsLabel(&g, m, lead) && phoneLabelBefore(s, i):
+			return end
+		}
+	}
+	return 0
+}
+
+// phoneNumberEndsAt reports whether a number may end at j: not glued to a word, and
+// not followed by a dash or a dot and more of a token.
+func phoneNumberEndsAt(s string, j int) bool {
+	glued := j+1 < len(s) && (s[j] == '-' || s[j] == '.') && isAlnum(s[j+1])
+	return numberEndsAt(s, j) && !glued
+}
+
+// trunkPrefixed: a national number with its trunk prefix 0 (the digit after it 1-9):
+// a first group of 2-5 digits (or "0" and 5 in India's "098765 43210"), then
+// groups of 2-8, 9 to 12 digits in all, the last of 3 or more unless all are pairs.
+// Dots separate pairs only (France, Belgium: "01.23.45.67.89"); a date
+// ("01 02 2024 …") is not a number.
+func trunkPrefixed(g *phoneGroups, m int) bool {
+	digits := int(g.digits[m-1])
+	if digits < 9 || digits > 12 {
+		return false
+	}
+	if first := g.size[0]; first < 2 || first > 6 || (first == 6 && (g.paren || !g.sizes(m, 6, 5))) {
+		return false
+	}
+	for k := 1; k < m; k++ {
+		if g.size[k] < 2 || g.size[k] > 8 {
+			return false
+		}
+	}
+	pairs := true
+	for k := 0; k < m; k++ {
+		pairs = pairs && g.size[k] == 2
+	}
+	if g.first == '.' || g.rest == '.' {
+		return pairs && digits == 10
+	}
+	if g.size[m-1] < 3 && !pairs {
+		return false // a short last group is an extension or a suffix, not a number's end
+	}
+	date := m >= 3 && !g.paren && g.size[0] == 2 && g.size[1] == 2 && g.size[2] == 4
+	return !date
+}
+
+// mexicanAreas are Mexico's two-digit area codes (Mexico City, Guadalajara,
+// Monterrey); the others have three digits and print like North American numbers.
+const mexicanAreas = "33 55 56 81"
+
+// withoutTrunk: plans that print the whole national number, recognised by their
+// leading digits and grouping, each its own separator throughout.
+func withoutTrunk(g *phoneGroups, m int, lead, second byte) bool {
+	same := g.rest == 0 || g.first == g.rest
+	switch {
+	case lead >= '6' && lead <= '9' && same && g.first != '/' && g.sizes(m, 3, 2, 2, 2):
+		return true // Spain: mobiles 6 and 7, landlines 8 and 9
+	case (lead == '8' || lead == '9') && same && g.first != '/' && g.sizes(m, 2, 3, 2, 2):
+		return true // Spain: two-digit provinces (91 Madrid, 93 Barcelona)
+	case lead == '3' && second != '0' && (g.first == ' ' || g.first == '-') && same && (g.sizes(m, 3, 3, 4) || g.sizes(m, 3, 7)):
+		return true // Italian mobiles
+	case (g.first == ' ' || g.first == '-' || (g.paren && g.first == 0)) && same && g.sizes(m, 2, 4, 4) && hasCode(mexicanAreas, lead, second):
+		return true // Mexico's two-digit areas
+	case lead >= '1' && second >= '1' && (g.paren || g.first == ' ') && g.rest == '-' && m == 3 && g.size[0] == 2 &&
+		(g.size[1] == 5 || (g.paren && g.size[1] == 4)) && g.size[2] == 4:
+		return true // Brazil: (DD) 9XXXX-XXXX mobiles, (DD) XXXX-XXXX landlines
+	case lead == '1' && second >= '3' && (g.first == ' ' || g.first == '-') && same && g.sizes(m, 3, 4, 4):
+		return true // Chinese mobiles
+	}
+	return false
+}
+
+// needsLabel: groupings that digit lists share as often as phone numbers, taken
+// only after a phone label: Spain's 3-3-3 ("612 345 678") and India's 5-5 mobiles
+// ("98765 43210").
+func needsLabel(g *phoneGroups, m int, lead byte) bool {
+	same := g.rest == 0 || g.first == g.rest
+	return lead >= '6' && lead <= '9' && (g.first == ' ' || g.first == '-') && same &&
+		(g.sizes(m, 3, 3, 3) || g.sizes(m, 5, 5))
+}
+
+// labelledEnd returns the end of a bare run of 9 to 15 digits, from i to j, right
+// after a phone label ("phone: 07700900123", "msisdn=447700900123"), or 0.
+func labelledEnd(s string, i, j int) int {
+	if n := j - i; n < 9 || n > maxE164Digits || !phoneNumberEndsAt(s, j) || (s[i] == '0' && (n > 12 || s[i+1] == '0')) {
+		return 0
+	}
+	if !phoneLabelBefore(s, i) {
+		return 0
+	}
+	return j
+}
+
+// phoneWords name a phone number; phoneFillers may stand between one and the
+// number ("phone number:", "Tel. (home):", "mobileNo").
+var (
+	phoneWords = newWordSet(
+		"phone", "phonenumber", "telephone", "tel", "telefon", "telefone", "telefono", "teléfono", "téléphone",
+		"telefonnummer", "mobile", "mobil", "móvil", "movil", "cell", "cellphone", "cellular", "celular",
+		"handy", "handynummer", "mobilnummer", "msisdn", "fax", "whatsapp", "sms", "tlf", "tfn", "puhelin",
+		"call", "callback", "contact", "cel",
+	)
+	phoneFillers = newWordSet(
+		"number", "no", "nr", "num", "nummer", "numero", "número", "home", "work", "office", "private",
+		"primary", "main", "personal", "business",
+	)
+)
+
+// phoneLabelBefore reports whether a phone label ends just before i: the words
+// before it, punctuation and fillers skipped, name a phone number.
+func phoneLabelBefore(s string, i int) bool {
+	return labelBefore(s, i, phoneWords, phoneFillers)
 }

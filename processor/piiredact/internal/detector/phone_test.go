@@ -1,6 +1,10 @@
 package detector
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestPhone(t *testing.T) {
 	runDetectionCases(t, Phone, []detectionCase{
@@ -24,4 +28,122 @@ func TestPhone(t *testing.T) {
 		{in: "+1.5 degrees", want: nil},
 		{in: "01 02 2024", want: nil},
 	})
+}
+
+// TestPhoneNational: numbers as each country writes them at home, without a country
+// code.
+func TestPhoneNational(t *testing.T) {
+	runDetectionCases(t, Phone, []detectionCase{
+		// United Kingdom.
+		{in: "call 020 7946 0958", want: []string{"020 7946 0958"}},
+		{in: "mobile 07700 900123", want: []string{"07700 900123"}},
+		{in: "(020) 7946 0958", want: []string{"(020) 7946 0958"}},
+		{in: "0161 496 0000", want: []string{"0161 496 0000"}},
+		{in: "020 7946 0958 020 7946 0959", want: []string{"020 7946 0958", "020 7946 0959"}},
+		// Germany.
+		{in: "Tel. 030 123456", want: []string{"030 123456"}},
+		{in: "030/123456", want: []string{"030/123456"}},
+		{in: "(030) 1234567", want: []string{"(030) 1234567"}},
+		{in: "Handy: 0151 12345678", want: []string{"0151 12345678"}},
+		{in: "089-12345678", want: []string{"089-12345678"}},
+		// France and Belgium.
+		{in: "01 23 45 67 89", want: []string{"01 23 45 67 89"}},
+		{in: "06.12.34.56.78", want: []string{"06.12.34.56.78"}},
+		{in: "06-12-34-56-78", want: []string{"06-12-34-56-78"}},
+		// Italy.
+		{in: "06 1234 5678", want: []string{"06 1234 5678"}},
+		{in: "02 12345678", want: []string{"02 12345678"}},
+		{in: "cell 333 123 4567", want: []string{"333 123 4567"}},
+		{in: "347 1234567", want: []string{"347 1234567"}},
+		// Spain.
+		{in: "móvil 612 34 56 78", want: []string{"612 34 56 78"}},
+		{in: "91 123 45 67", want: []string{"91 123 45 67"}},
+		{in: "teléfono: 612 345 678", want: []string{"612 345 678"}},
+		{in: "telefono=612345678", want: []string{"612345678"}},
+		// Netherlands.
+		{in: "06 12345678", want: []string{"06 12345678"}},
+		{in: "020-1234567", want: []string{"020-1234567"}},
+		// India.
+		{in: "mobile: 98765 43210", want: []string{"98765 43210"}},
+		{in: "098765 43210", want: []string{"098765 43210"}},
+		{in: "022 2345 6789", want: []string{"022 2345 6789"}},
+		// Brazil.
+		{in: "(11) 91234-5678", want: []string{"(11) 91234-5678"}},
+		{in: "(21) 3456-7890", want: []string{"(21) 3456-7890"}},
+		{in: "celular 11 91234-5678", want: []string{"11 91234-5678"}},
+		// Mexico.
+		{in: "55 1234 5678", want: []string{"55 1234 5678"}},
+		{in: "(55) 1234-5678", want: []string{"(55) 1234-5678"}},
+		{in: "81-8123-4567", want: []string{"81-8123-4567"}},
+		// Japan, Korea, Australia, China.
+		{in: "03-1234-5678", want: []string{"03-1234-5678"}},
+		{in: "090-1234-5678", want: []string{"090-1234-5678"}},
+		{in: "0120-123-456", want: []string{"0120-123-456"}},
+		{in: "010-1234-5678", want: []string{"010-1234-5678"}},
+		{in: "02-123-4567", want: []string{"02-123-4567"}},
+		{in: "0412 345 678", want: []string{"0412 345 678"}},
+		{in: "(02) 9876 5432", want: []string{"(02) 9876 5432"}},
+		{in: "138 0013 8000", want: []string{"138 0013 8000"}},
+		// Bare runs after a phone label, in every notation.
+		{in: "phone: 07700900123", want: []string{"07700900123"}},
+		{in: `{"phoneNumber": "4155552671"}`, want: []string{"4155552671"}},
+		{in: "customer_phone=0612345678&x=1", want: []string{"0612345678"}},
+		{in: "msisdn=447700900123", want: []string{"447700900123"}},
+		{in: "Tel. (home): 030123456", want: []string{"030123456"}},
+		{in: "mobile_no 9876543210", want: []string{"9876543210"}},
+		{in: "phone2=07700900123", want: []string{"07700900123"}},
+	})
+}
+
+// TestPhoneURLEncoded: numbers in paths, queries and tel: URIs.
+func TestPhoneURLEncoded(t *testing.T) {
+	runDetectionCases(t, Phone, []detectionCase{
+		{in: "/v1/users/%2B442079460958/verify", want: []string{"%2B442079460958"}},
+		{in: "GET /sms?to=%2B14155552671&body=hi", want: []string{"%2B14155552671"}},
+		{in: "?phone=%2b44%2020%207946%200958", want: []string{"%2b44%2020%207946%200958"}},
+		{in: "?phone=+44+20+7946+0958&x=1", want: []string{"+44+20+7946+0958"}},
+		{in: "tel:+1-415-555-2671", want: []string{"+1-415-555-2671"}},
+		{in: "tel:%2B1-415-555-2671;ext=2", want: []string{"%2B1-415-555-2671"}},
+		{in: "href=\"tel:07700900123\"", want: []string{"07700900123"}},
+		{in: "?tel=020%207946%200958", want: []string{"020%207946%200958"}},
+		{in: "+44 (0)20 7946 0958", want: []string{"+44 (0)20 7946 0958"}},
+		{in: "call 00 44 20 7946 0958", want: []string{"00 44 20 7946 0958"}},
+		{in: "0044 20 7946 0958", want: []string{"0044 20 7946 0958"}},
+		{in: "id 00442079460958", want: nil}, // compact, it is any number
+		{in: "ver.+1234567890", want: nil},
+		{in: "%2B12", want: nil},
+		{in: "a%2B14155552671", want: nil},
+		{in: "%2Fusers%2F14155552671", want: nil},
+	})
+}
+
+// TestPhoneLookAlikes: what sits next to phone numbers in telemetry and is not one.
+func TestPhoneLookAlikes(t *testing.T) {
+	d, _ := NewBuiltin(Phone)
+	for _, s := range []string{
+		"ORD-0421-2345-678", "order 0421234567", "id 07700900123", "ts=1732480000000", "epoch 1732480000",
+		"1732480000000000000", "550e8400-e29b-41d4-a716-446655440000", "446655440000",
+		"v0.12.345.678", "1.2.3.4", "10.15.7", "go1.26.8", "Chrome/120.0.6099.109", "01.02.2024", "01 02 2024 10 30",
+		"2026-11-24T20:01:00Z", "12:30:45", "price 1 299,99 EUR", "total 1.234.567,89", "123 456 789 events",
+		"took 1234 5678 ms", "ports 60000 60010", "pids 73421 73422", "localhost:8080", "0.0.0.0:4317",
+		"4111 1111 1111 1111", "4111111111111111", "DE89 3704 0044 0532 0130 00", "SIN 046454286",
+		"phone_id=123456789", "phones 12 apples 0612345678", "phone: n/a; order 0612345678",
+		"sku 612-34-56-78-90", "0000 1234 5678", "x07700 900123", "1 234 567 890", "053-544549-78",
+		"030 12345-67", "backup-240115-1504", "ref 0421-234567-8901",
+	} {
+		assert.Empty(t, found(d, s), "phone reported something in %q", s)
+	}
+}
+
+// TestPhoneAllocatesNothing: scanning a clean value, or one that reads like a phone
+// number and is not, costs no allocation.
+func TestPhoneAllocatesNothing(t *testing.T) {
+	d, _ := NewBuiltin(Phone)
+	dst := make([]Match, 0, 4)
+	for _, s := range []string{
+		"GET /api/v1/orders/ORD-2024-000123456 took 12.5ms (status=200, retries=3, v2.13.0)",
+		"ports 60000 60010 phone_id=123456789 01 02 2024 10 30 (11) 1234",
+	} {
+		assert.Zero(t, testing.AllocsPerRun(100, func() { dst = d.AppendMatches(dst[:0], s) }), s)
+	}
 }

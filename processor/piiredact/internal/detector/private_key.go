@@ -2,6 +2,16 @@ package detector
 
 import "strings"
 
+// PrivateKey is the name of the private_key detector.
+const PrivateKey = "private_key"
+
+var privateKeyBuiltin = Builtin{
+	Name: PrivateKey,
+	New:  func(_ Options) Detector { return privateKey{} },
+	// The markers: "-----BEGIN ", a label naming a private key and "-----".
+	Prefilter: Prefilter{MinLen: minPrivateKeyLn, MinUpper: len("BEGINPRIVATEKEY")},
+}
+
 // privateKey finds PEM private keys of every type ("-----BEGIN RSA PRIVATE KEY-----",
 // EC, DSA, OPENSSH, PKCS#8 "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY
 // BLOCK") and reports the whole block, markers included, whatever the line breaks

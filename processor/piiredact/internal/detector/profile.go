@@ -1,16 +1,15 @@
 package detector
 
-// Profile counts, in one pass over a value, the bytes the built-in detectors need. Most
-// attribute values hold nothing sensitive, and for most of them the profile alone shows
-// that a detector cannot match (no '@' for an e-mail, fewer than 13 digits for a card),
-// so that detector is not run at all. Checks are conservative: a detector is skipped only
-// when no input with that profile could produce a match.
+// Profile counts, in one pass over a value, the bytes the built-in detectors' prefilters
+// need. Most attribute values hold nothing sensitive, and for most of them the profile
+// alone shows that a detector cannot match (no '@' for an e-mail, fewer than 12 digits
+// for a card), so that detector is not run at all.
 type Profile struct {
 	len    int
 	counts [numByteClasses]int32
 }
 
-// byteClass groups the bytes the detectors' Possible methods look at.
+// byteClass groups the bytes the prefilters look at.
 type byteClass uint8
 
 const (
@@ -65,39 +64,52 @@ func (p *Profile) Digits() int { return p.count(classDigit) }
 // Upper is the number of ASCII upper-case letters ('B' included).
 func (p *Profile) Upper() int { return p.count(classUpper) + p.count(classLetterB) }
 
-// has reports whether the value holds at least n bytes of the class.
-func (p *Profile) has(c byteClass, n int) bool { return int(p.counts[c]) >= n }
+// Prefilter is what a value must hold for a detector to find anything in it: at
+// least MinLen bytes, at least the given counts of digits, upper-case letters, dots,
+// colons and spaces, and, when AnyOf is set, at least one of its bytes. A detector is
+// skipped only when no input with that profile could produce a match, so each field
+// is the least any match needs. The zero Prefilter admits every value.
+type Prefilter struct {
+	MinLen    int
+	MinDigits int
+	MinUpper  int // 'A'-'Z'
+	MinDots   int
+	MinColons int
+	MinSpaces int
+	// AnyOf lists bytes of which the value must hold at least one. Only bytes the
+	// profile counts on their own may be listed: '@', '%', '=', ':', '.', ' ', 'b'
+	// or 'B' (counted together) and 'e'.
+	AnyOf string
+}
 
-// Possible reports whether the built-in detector d could match a value with profile
-// p. Custom patterns always can.
-func Possible(d Detector, p *Profile) bool {
-	switch d.(type) {
-	case creditCard:
-		return p.Digits() >= minCardDigits
-	case email:
-		return p.has(classAt, 1) || p.has(classPercent, 1) // "@" or "%40"
-	case usSSN:
-		return p.Digits() >= 9 && p.len >= 11
-	case phone:
-		return p.Digits() >= minE164Digits
-	case ipv4:
-		return p.Digits() >= 4 && p.has(classDot, 3)
-	case ipv6:
-		return p.has(classColon, 2) // even "::" has two
-	case *iban:
-		return p.len >= 15 && p.Upper() >= 2 && p.Digits() >= 2
-	case jwt:
-		return p.has(classLetterE, 1) && p.has(classDot, 2) && p.len >= 2*minJWTSegment+2
-	case authCredential:
-		return p.has(classLetterB, 1) && p.has(classSpace, 1)
-	case apiKey:
-		return p.len >= minAPIKeyLen
-	case nationalID:
-		return p.Digits() >= 6 // a NINO has six
-	case privateKey:
-		return p.len >= minPrivateKeyLn && p.Upper() >= len("BEGINPRIVATEKEY")
-	case urlCredential:
-		return p.has(classAt, 1) || p.has(classEquals, 1) || p.has(classColon, 1) // userinfo, "name=value", "name: value"
+// Admits reports whether a value with profile p could hold a match.
+func (f *Prefilter) Admits(p *Profile) bool {
+	return p.len >= f.MinLen &&
+		p.Digits() >= f.MinDigits &&
+		p.Upper() >= f.MinUpper &&
+		p.count(classDot) >= f.MinDots &&
+		p.count(classColon) >= f.MinColons &&
+		p.count(classSpace) >= f.MinSpaces &&
+		(f.AnyOf == "" || p.hasAny(f.AnyOf))
+}
+
+// hasAny reports whether the value holds at least one byte of the class of one of
+// the bytes of set.
+func (p *Profile) hasAny(set string) bool {
+	for i := 0; i < len(set); i++ {
+		if p.counts[byteClasses[set[i]]] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// countedAlone reports whether the profile counts c in a class of its own (or, for
+// 'b' and 'B', of the two), which a Prefilter's AnyOf needs.
+func countedAlone(c byte) bool {
+	switch byteClasses[c] {
+	case classOther, classDigit, classUpper:
+		return false
 	}
 	return true
 }

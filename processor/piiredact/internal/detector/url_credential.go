@@ -2,6 +2,16 @@ package detector
 
 import "strings"
 
+// URLCredential is the name of the url_credential detector.
+const URLCredential = "url_credential" //nolint:gosec // a detector's name, not a credential
+
+var urlCredentialBuiltin = Builtin{
+	Name: URLCredential,
+	New:  func(_ Options) Detector { return urlCredential{} },
+	// Userinfo's "@", "name=value" or "name: value".
+	Prefilter: Prefilter{AnyOf: "@=:"},
+}
+
 // urlCredential finds credentials carried in URLs and key-value text:
 //   - the userinfo of a URL ("https://user:pass@host/" reports "user:pass");
 //   - the value of a parameter whose name says it is a secret, in a query string,
@@ -68,24 +78,6 @@ func appendUserinfo(dst []Match, s string) []Match {
 		i = start
 	}
 	return dst
-}
-
-// inURLAuthority reports whether position at lies in the authority of a URL, that
-// is after "://" with no path, query, fragment or space in between.
-func inURLAuthority(s string, at int) bool {
-	for k := at; k >= 3; k-- {
-		if s[k-3:k] == "://" {
-			return true
-		}
-		if isAuthorityEnd(s[k-1]) {
-			return false
-		}
-	}
-	return false
-}
-
-func isAuthorityEnd(c byte) bool {
-	return c == '/' || c == '?' || c == '#' || c == ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\t' || c == '\n'
 }
 
 func isParamNameChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }

@@ -1,4 +1,4 @@
-package spanstore
+package otlpwire
 
 import (
 	"testing"

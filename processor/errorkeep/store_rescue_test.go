@@ -165,7 +165,7 @@ func TestRescueAfterTheDecisionCacheForgot(t *testing.T) {
 		require.NoError(t, p.ConsumeTraces(ctx, traceOf(other, spanSpec{span: 1})))
 		clock.Advance(cfg.DecisionWait)
 		p.decideDue(ctx, clock.Now()) // both decided; the cache remembers only the second
-		_, remembered := p.decisions.get(id)
+		_, remembered := p.adm.decider.recall(id)
 		require.False(t, remembered)
 
 		require.NoError(t, p.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 3, parent: 1, err: true})))
@@ -197,39 +197,4 @@ func TestRescueAfterTheWindowIsCountedAsMissed(t *testing.T) {
 		assert.Equal(t, map[pcommon.TraceID]int{id: 1}, keptSpansByTrace(sink))
 		metadatatest.AssertEqualProcessorErrorkeepRescuesMissed(t, tt, counted(1, attribute.String("reason", "expired")), ignoreTime...)
 	})
-}
-
-// The folder outlives the process: a trace let go of before a restart is rescued
-// after it.
-func TestRescueAcrossARestart(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.HealthyPercent = 0
-	cfg.Directory = t.TempDir()
-	clock := &fakeClock{now: t0}
-	ctx := context.Background()
-	id := traceID(28)
-
-	first, _, _ := newTelemetryProcessor(t, cfg, clock)
-	require.NoError(t, first.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 1}, spanSpec{span: 2, parent: 1})))
-	require.NoError(t, first.Shutdown(ctx)) // decides the trace (not kept) and closes the store
-
-	clock.Advance(30 * time.Second)
-	second, sink, tt := newTelemetryProcessor(t, cfg, clock)
-	metadatatest.AssertEqualProcessorErrorkeepRescueTraces(t, tt, counted(1), ignoreTime...)
-	require.NoError(t, second.ConsumeTraces(ctx, traceOf(id, spanSpec{span: 3, parent: 1, err: true})))
-	clock.Advance(cfg.DecisionWait) // the new process has no decision for it: it waits
-	second.decideDue(ctx, clock.Now())
-	assert.Equal(t, map[pcommon.TraceID]int{id: 3}, keptSpansByTrace(sink))
-}
-
-func TestStartFailsOnAFolderThatCannotBeWritten(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.Directory = "/proc/errorkeep-cannot-be-here"
-	p, err := newErrorKeepProcessor(metadatatest.NewSettings(componenttest.NewTelemetry()), cfg, consumertest.NewNop())
-	require.NoError(t, err)
-	err = p.Start(context.Background(), componenttest.NewNopHost())
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "/proc/errorkeep-cannot-be-here")
-	assert.Contains(t, err.Error(), "directory")
-	require.NoError(t, p.Shutdown(context.Background()))
 }

@@ -1,4 +1,4 @@
-package spanstore // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+package otlpwire // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 
 // A slab counts whole while any buffered trace points into it. Two kinds of batch
 // would make that count far more than the spans wanted: one whose spans mostly

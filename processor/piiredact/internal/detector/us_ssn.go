@@ -1,5 +1,15 @@
 package detector
 
+// USSSN is the name of the us_ssn detector.
+const USSSN = "us_ssn"
+
+var usSSNBuiltin = Builtin{
+	Name: USSSN,
+	New:  func(_ Options) Detector { return usSSN{} },
+	// "AAA-GG-SSSS": nine digits in eleven bytes.
+	Prefilter: Prefilter{MinLen: 11, MinDigits: 9},
+}
+
 // usSSN finds US Social Security numbers written AAA-GG-SSSS or AAA GG SSSS (one
 // separator kind), excluding numbers the SSA never issues: area 000, 666 and
 // 900-999, group 00 and serial 0000. Nine bare digits are too ambiguous to report.

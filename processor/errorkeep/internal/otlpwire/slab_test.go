@@ -1,6 +1,7 @@
-package spanstore
+package otlpwire
 
 import (
+	"encoding/binary"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +12,13 @@ import (
 
 	"github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spantest"
 )
+
+func traceID(i int) pcommon.TraceID {
+	var id pcommon.TraceID
+	binary.BigEndian.PutUint64(id[8:], uint64(i)*0x9E3779B97F4A7C15)
+	id[0] = byte(i)
+	return id
+}
 
 func richBatch() ptrace.Traces {
 	return spantest.RichBatch([3]pcommon.TraceID{traceID(1), traceID(2), traceID(3)}, traceID(99))

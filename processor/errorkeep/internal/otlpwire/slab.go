@@ -1,4 +1,4 @@
-package spanstore // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/spanstore"
+package otlpwire // import "github.com/otelcol-custom/otelcol-custom/processor/errorkeep/internal/otlpwire"
 
 import (
 	"cmp"
@@ -20,7 +20,7 @@ const (
 
 // ErrMalformed is returned for an encoding that is not what Cut expects: a slab is
 // our own encoding, so this means a bug or a record that passed its checksum corrupt.
-var ErrMalformed = errors.New("spanstore: span encoding is malformed")
+var ErrMalformed = errors.New("otlpwire: span encoding is malformed")
 
 // Slab is the OTLP encoding of one incoming batch, with the spans' trace IDs blanked.
 // Every trace of the batch points into it instead of holding a copy of its own: one

@@ -1,0 +1,114 @@
+package detector
+
+import "strings"
+
+// Context words: a value whose format alone is ambiguous (a bare run of digits is an
+// order number or a timestamp as often as an identifier) is reported only when a word
+// naming it comes shortly before it, as validated-detector systems do. A word counts
+// whole, in any case; the words of a camelCase or snake_case key count on their own
+// ("customerBsn", "phone_number").
+
+// contextWindow is how far before a value its context word may end.
+const contextWindow = 40
+
+// hasContext reports a context word ending within contextWindow bytes before i.
+func hasContext(s string, i int, words []string) bool {
+	window := s[max(0, i-contextWindow):i]
+	for _, w := range words {
+		for k := 0; k+len(w) <= len(window); k++ {
+			end := k + len(w)
+			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordStartsAt reports a word boundary before s[k]: no letter before it, or a
+// camelCase step ("customerBsn").
+func wordStartsAt(s string, k int) bool {
+	return k == 0 || !isLetterByte(s[k-1]) || (isLower(s[k-1]) && isUpper(s[k]))
+}
+
+// wordEndsAt reports a word boundary before s[k].
+func wordEndsAt(s string, k int) bool {
+	return k == len(s) || !isLetterByte(s[k]) || (isUpper(s[k]) && isLower(s[k-1]))
+}
+
+// isLetterByte reports an ASCII letter or a byte of a multi-byte UTF-8 character,
+// which in the context words is always a letter ("é", "ø", "č").
+func isLetterByte(c byte) bool { return isAlpha(c) || c >= 0x80 }
+
+// labelWindow is how far before a value its label may start.
+const labelWindow = 40
+
+// labelBefore reports whether the words right before i name what starts there, as a
+// key or a label does ("phone: ", `"mobileNumber": "`, "tel=", "Tel. (home) "):
+// walking back over punctuation and spaces, and over filler words, the first other
+// word is one of words. A word may carry a digit suffix ("phone2"); any other number
+// in between means the label is not this value's.
+func labelBefore(s string, i int, words, fillers *wordSet) bool {
+	lo := max(0, i-labelWindow)
+	j := i
+	for j > lo {
+		for j > lo && !isAlnum(s[j-1]) && s[j-1] < 0x80 {
+			j--
+		}
+		if j > lo && isDigit(s[j-1]) {
+			k := j
+			for k > lo && isDigit(s[k-1]) {
+				k--
+			}
+			if k == lo || !isLetterByte(s[k-1]) {
+				return false
+			}
+			j = k
+		}
+		k := j
+		for k > lo && isLetterByte(s[k-1]) && (k == j || !isUpper(s[k]) || !isLower(s[k-1])) {
+			k-- // a camelCase step ("mobileNumber") ends the word
+		}
+		if k == j || (k == lo && !wordStartsAt(s, k)) {
+			return false
+		}
+		word := s[k:j]
+		if words.has(word) {
+			return true
+		}
+		if !fillers.has(word) {
+			return false
+		}
+		j = k
+	}
+	return false
+}
+
+// wordSet is a set of words compared without case, indexed by their length in bytes
+// (case folding keeps the length of every letter the words hold), so that a word is
+// compared only with the few of its length.
+type wordSet struct {
+	byLen [maxWordLen + 1][]string
+}
+
+const maxWordLen = 31
+
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{}
+	for _, w := range words {
+		ws.byLen[len(w)] = append(ws.byLen[len(w)], w)
+	}
+	return ws
+}
+
+func (ws *wordSet) has(s string) bool {
+	if len(s) > maxWordLen {
+		return false
+	}
+	for _, w := range ws.byLen[len(s)] {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
