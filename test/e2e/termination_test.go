@@ -120,17 +120,7 @@ func (a *application) checkEverythingArrived(t *testing.T, gateway *Backend) {
 		}
 	}
 	assert.Zero(t, missing, "traces not whole at the gateway, of %d", len(a.traces))
-	delivered := map[string]bool{}
-	for _, ld := range gateway.Logs.AllLogs() {
-		forEachLogBody(ld, func(body string) { delivered[body] = true })
-	}
-	lost := 0
-	for body := range a.logs {
-		if !delivered[body] {
-			lost++
-		}
-	}
-	assert.Zero(t, lost, "log records lost, of %d", len(a.logs))
+	assert.Zero(t, missingLogRecords(gateway, a.logs), "log records lost, of %d", len(a.logs))
 }
 
 // sidecarEnv runs config/sidecar.yaml against gateway on the folder dir.
@@ -343,28 +333,8 @@ func (s *tierScenario) checkDelivered(t *testing.T, percent float64) {
 	t.Helper()
 	checkAfterCrashes(t, "jaeger", s.jaeger, s.traffic, percent)
 	checkAfterCrashes(t, "tempo", s.tempo, s.traffic, percent)
-	delivered := map[string]bool{}
-	for _, ld := range s.jaeger.Logs.AllLogs() {
-		forEachLogBody(ld, func(body string) { delivered[body] = true })
-	}
-	lost := 0
-	for body := range s.traffic.logs {
-		if !delivered[body] {
-			lost++
-		}
-	}
-	assert.Zero(t, lost, "acknowledged log records lost, of %d", len(s.traffic.logs))
-	points := map[string]bool{}
-	for _, md := range s.jaeger.Metrics.AllMetrics() {
-		forEachPoint(md, func(id string) { points[id] = true })
-	}
-	lostPoints := 0
-	for id := range s.traffic.points {
-		if !points[id] {
-			lostPoints++
-		}
-	}
-	assert.Zero(t, lostPoints, "acknowledged metric points lost, of %d", len(s.traffic.points))
+	assert.Zero(t, missingLogRecords(s.jaeger, s.traffic.logs), "acknowledged log records lost, of %d", len(s.traffic.logs))
+	assert.Zero(t, missingPoints(s.jaeger, s.traffic.points), "acknowledged metric points lost, of %d", len(s.traffic.points))
 }
 
 // TestGatewaySIGTERMUnderLoadLosesNothing is a rolling update of config/gateway.yaml
