@@ -1,25 +1,44 @@
-# otelcol-custom image: the same builder-driven build as `make build`, then a
-# scratch image holding only the binary, CA certificates and the default config.
-FROM golang:1.26 AS build
+# otelcol-custom's image: the binary `make build` made, Debian's CA bundle and config/, on
+# scratch, as user 10001. The final stage (the last one below) copies only from the build
+# context, so what the test suite builds and runs (test/image) is what is shipped, whichever
+# way bin/ was filled:
+#
+#   make image                  bin/ from the host: `make build`, then `make image-rootfs`
+#                               (the CA bundle of the host's ca-certificates package and the
+#                               folders the configs write to), then this file with podman
+#                               (docker where podman is absent)
+#   podman build --target binary --output type=local,dest=bin .
+#   podman build -t ghcr.io/otelcol-custom/otelcol-custom:0.1.0 .
+#                               bin/ from a golang image, for builders with network access
+#                               and no Go: the same two make targets, run in the image
+#
+# A plain `podman build .` (or docker build) builds only the final stage and never pulls
+# the golang image.
+
+FROM golang:1.26 AS source
 WORKDIR /src
 COPY . .
-RUN CGO_ENABLED=0 make build
+RUN make build image-rootfs
 
-FROM alpine:3.22 AS certs
-RUN apk add --no-cache ca-certificates
+# What the source stage leaves in bin/, and nothing else, for `--output type=local,dest=bin`.
+FROM scratch AS binary
+COPY --from=source /src/bin/otelcol-custom /otelcol-custom
+COPY --from=source /src/bin/image/ /image/
 
 FROM scratch
-ARG USER_UID=10001
-ARG USER_GID=10001
-USER ${USER_UID}:${USER_GID}
-COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
-COPY --from=build --chmod=755 /src/bin/otelcol-custom /otelcol-custom
+# bin/image/rootfs holds etc/ssl/certs/ca-certificates.crt and var/lib/otelcol-custom with
+# the folders the shipped configs write to by default (queue, errorkeep, output). Copied
+# twice: first owned by root (so that /var and /var/lib are root's), then the folders
+# alone again, owned by the user the collector runs as, so that a volume mounted on one
+# of them needs no set-up. The folder list lives in the Makefile (image-rootfs).
+COPY bin/image/rootfs/ /
+COPY --chown=10001:10001 bin/image/rootfs/var/lib/ /var/lib/
 COPY config/ /etc/otelcol-custom/
-# A writable folder for default.yaml's file exporter and sidecar.yaml's queue; mount
-# a volume here for a read-only root filesystem.
-COPY --from=certs --chown=10001:10001 /tmp/ /data/
-ENV OUTPUT_DIR=/data \
-    QUEUE_DIR=/data/queue
+COPY bin/otelcol-custom /otelcol-custom
+USER 10001:10001
+# default.yaml's file exporter writes here; the other configs' folders default to
+# /var/lib/otelcol-custom/queue and /var/lib/otelcol-custom/errorkeep.
+ENV OUTPUT_DIR=/var/lib/otelcol-custom/output
 # OTLP gRPC, OTLP HTTP, health check, own metrics. pprof and zpages stay on loopback.
 EXPOSE 4317 4318 13133 8888
 ENTRYPOINT ["/otelcol-custom"]

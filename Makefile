@@ -9,6 +9,13 @@ JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
 PROMTOOL     := bin/promtool
 GOLANGCI     := bin/golangci-lint
+# The image users deploy (Dockerfile), built by podman, or docker where podman is absent.
+IMAGE        ?= ghcr.io/otelcol-custom/otelcol-custom:0.1.0
+ENGINE       ?= $(shell command -v podman >/dev/null 2>&1 && echo podman || echo docker)
+# The CA bundle the image carries: the host's, from Debian's ca-certificates package.
+CA_BUNDLE    ?= /etc/ssl/certs/ca-certificates.crt
+# The folders the shipped configs write to by default, writable by the image's user.
+IMAGE_DIRS   := var/lib/otelcol-custom/queue var/lib/otelcol-custom/errorkeep var/lib/otelcol-custom/output
 CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 # Our components, each a Go module of its own (processor/*/go.mod): `make test-unit`
@@ -27,7 +34,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e eval eval-doc capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -56,6 +63,26 @@ build-hotrod:
 build-promtool:
 	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMTOOL) github.com/prometheus/prometheus/cmd/promtool
 
+## image: build, then the image users deploy from that binary, the host's CA bundle and
+## config/ (Dockerfile; IMAGE=name:tag, ENGINE=podman|docker). docs/deploy.md has its size,
+## its layers and the one-time podman set-up of a Debian machine.
+image: build
+	$(MAKE) --no-print-directory image-from-bin
+
+## image-from-bin: the image from the bin/otelcol-custom already built (test/image builds its
+## own this way, under a tag of its own)
+image-from-bin: image-rootfs
+	@test -x $(BINARY) || { echo "$(BINARY) is missing: run make build" >&2; exit 1; }
+	$(ENGINE) build --tag $(IMAGE) --file Dockerfile .
+
+## image-rootfs: stage in bin/image/rootfs what the image holds besides the binary and
+## config/: the CA bundle and the folders the configs write to
+image-rootfs:
+	@test -s $(CA_BUNDLE) || { echo "no CA bundle at $(CA_BUNDLE): apt-get install ca-certificates" >&2; exit 1; }
+	rm -rf bin/image/rootfs
+	install -d -m 0755 bin/image/rootfs/etc/ssl/certs $(addprefix bin/image/rootfs/,$(IMAGE_DIRS))
+	install -m 0644 $(CA_BUNDLE) bin/image/rootfs/etc/ssl/certs/ca-certificates.crt
+
 ## run: build, then run on $(CONFIG) (default: no backend needed; output in ./data)
 run: build
 	mkdir -p data
@@ -76,11 +103,34 @@ test-unit:
 	set -e; for m in $(COMPONENTS); do (cd $$m && $(GO) test $(GOTEST_FLAGS) ./...); done
 
 ## test-e2e: build the binaries, then run what drives them: end-to-end through
-## otelcol-custom, the manifests, a short load test (the distribution's module)
+## otelcol-custom, the image, the manifests, a short load test (the distribution's module).
+## One package at a time (-p 1): the load test and the e2e suite measure rates and time,
+## and on two cores they would share them with each other and with the image's containers.
 test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
-	$(GO) test $(GOTEST_FLAGS) ./...
+	$(GO) test -p 1 $(GOTEST_FLAGS) ./...
+
+## eval: piiredact on its labelled corpus (processor/piiredact/internal/eval): recall and
+## precision per detector and per place, and the worst examples. test-unit runs the same
+## test, which fails below the threshold; docs/piiredact-evaluation.md has the last table.
+EVAL_FLAGS ?= -eval.examples=25
+eval:
+	cd processor/piiredact && $(GO) test -count=1 -run '^TestEvaluation$$' -v ./internal/eval -args $(EVAL_FLAGS)
+
+## eval-doc: rewrite docs/piiredact-evaluation.md from a run of make eval
+eval-doc:
+	$(MAKE) --no-print-directory eval EVAL_FLAGS="-eval.doc -eval.examples=0"
+
+## capture-shapes: record what real instrumentations send (Go's net/http, gRPC, database/sql and
+## Redis instrumentations against a real redis-server, the Node.js auto-instrumentations, HotROD)
+## into the evaluation corpus's testdata/shapes. Needs redis-server (Debian: apt-get install
+## redis-server) and node; the tool's modules are pinned in internal/tools/capture.
+REDIS_SERVER ?= $(shell command -v redis-server)
+capture-shapes: build-hotrod
+	cd internal/tools/capture/node && npm ci --no-audit --no-fund
+	cd internal/tools/capture && $(GO) run . -out $(CURDIR)/processor/piiredact/internal/eval/testdata/shapes \
+		-redis-server "$(REDIS_SERVER)" -hotrod $(CURDIR)/$(HOTROD) -node node
 
 ## loadtest: otelcol-custom against the stock-components build, every scenario (about 40 min;
 ## LOADTEST_FLAGS="-scenarios redaction -max=false" for a subset). See docs/benchmarks.md.

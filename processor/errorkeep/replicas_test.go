@@ -34,7 +34,7 @@ func TestReplicaCountFollowsTheGatewaysDNSName(t *testing.T) {
 	assert.Eventually(t, func() bool { return r.get() == 3 }, 5*time.Second, time.Millisecond, "three distinct addresses")
 	answer.Store(&[]string{"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5"})
 	assert.Eventually(t, func() bool { return r.get() == 5 }, 5*time.Second, time.Millisecond, "scaled out to five")
-	answer.Store(nil) // lookups fail from now on
+	answer.Store(nil)                 // lookups fail from now on
 	time.Sleep(50 * time.Millisecond) // several intervals of failing lookups
 	assert.Equal(t, 5, r.get(), "the last count holds while lookups fail")
 	r.stop()

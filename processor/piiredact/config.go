@@ -34,6 +34,15 @@ type Config struct {
 	// Default: DefaultSensitiveKeys. An empty list turns key rules off.
 	SensitiveKeys []string `mapstructure:"sensitive_keys"`
 
+	// SensitiveKeyWords turns on the key rules by a key's words, in every notation
+	// ("x-api-key", "apiKey", "API_KEY"): keys that end in a word naming a credential
+	// (password, pwd, passphrase, secret, token, credentials, jwt, sid, auth, or key
+	// after api, private, signing, access...), cookie and authorization headers (their
+	// values redacted, their attributes and scheme kept), and people's names under a
+	// parent that names a person ("payment.details.holder.name", "customerName", a
+	// "name" in the map under "cardholder"). Default: true.
+	SensitiveKeyWords *bool `mapstructure:"sensitive_key_words"`
+
 	// SensitiveKeyAction is what happens to the value of a sensitive key.
 	// Default: mask.
 	SensitiveKeyAction ActionConfig `mapstructure:"sensitive_key_action"`

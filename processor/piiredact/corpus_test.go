@@ -65,6 +65,15 @@ const (
 	plantCPF        = "529.982.247-25"
 	plantDNI        = "12345678Z"
 	plantNIR        = "1 84 12 76 451 089 46"
+	// Issue #20's kinds: credentials on command lines, in statements, in header arrays
+	// and under key names beyond the list, tokens in URL paths, names under a person.
+	plantMySQLPwd   = "My5ql-Pa55word"
+	plantRedisAuth  = "rEd1s-Auth-2024"
+	plantHeaderKey  = "a1b2c3d4e5f6a7b8c9d0"
+	plantBotToken   = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+	plantSessionTok = "9f86d081884c7d659a2feaa0c55ad015"
+	plantHolderName = "Jane Q. Holder"
+	plantGoMapPwd   = "g0-map-Secret!"
 	// National identifiers of more countries, and phone numbers as countries write
 	// them at home and as URLs carry them.
 	plantCodiceFiscale = "RSSMRA85T10A562S"
@@ -102,6 +111,10 @@ var corpusIntact = []string{
 	"checkout-sync/2.1.0.17 (linux; grpc-go/1.60.1)", "10.0.19045.3803",
 	// Digit runs shaped like national identifiers, with no context word.
 	"ticket 12345678909", "build 498765432102", "batch 184127645108946",
+	// Versions in other notations, UUID groups, cookie attributes and settings.
+	"build 2.1.0.17", "Acme.Checkout.Api, Version=2.1.0.17, Culture=neutral, PublicKeyToken=null",
+	"7d444840-9dc0-11d1-b245-004155552671", "; Path=/; HttpOnly; SameSite=Lax", "theme=dark; lang=en-GB",
+	"rpc error: code = DeadlineExceeded desc = context deadline exceeded",
 	// Shapes of identifiers and phone numbers that are neither.
 	"lot 211062-5629", "build 20240115-0042", "ports 60000 60010", "invoice 480356373",
 	"2024-11-24 01 02 2024", "retries 0 12 345",
@@ -116,6 +129,7 @@ func corpusPlanted() []string {
 		plantPEMBody, plantAWSSecret, plantPGPassword, plantSessionID, plantGitLab, plantSendGrid, plantVault,
 		plantMaestro, plantUnionPay, plantUserName,
 		plantNINO, plantSIN, plantAadhaar, plantCPF, plantDNI, plantNIR,
+		plantMySQLPwd, plantRedisAuth, plantHeaderKey, plantBotToken, plantSessionTok, plantHolderName, plantGoMapPwd,
 		plantCodiceFiscale, plantBSN, plantPESEL, plantHETU, plantSteuerID, plantAHV, plantPPSN, plantNHS,
 		plantPersonnummer, plantCURP, plantCUIT, plantCNPJ, plantRUT, plantPAN, plantGSTIN,
 		plantPhoneDE, plantPhoneFR, plantPhoneES, plantPhoneBR, plantPhoneIN, plantPhoneJP, plantPhoneEnc,
@@ -213,6 +227,19 @@ func buildCorpusTraces() ptrace.Traces {
 	child.Attributes().PutStr("http.raw_request", "GET /cart HTTP/1.1\r\nCookie: session="+plantSessionID+"; theme=dark\r\n")
 	child.Attributes().PutStr("deploy.tokens", "gitlab "+plantGitLab+" sendgrid "+plantSendGrid+" vault "+plantVault)
 	child.Attributes().PutStr("user.name", plantUserName)
+	args := child.Attributes().PutEmptySlice("process.command_args")
+	for _, a := range []string{"mysql", "-h", "db.internal", "-u", "app", "-p" + plantMySQLPwd, "orders"} {
+		args.AppendEmpty().SetStr(a)
+	}
+	child.Attributes().PutStr("db.statement", "AUTH default "+plantRedisAuth)
+	child.Attributes().PutEmptySlice("http.request.header.x-api-key").AppendEmpty().SetStr(plantHeaderKey)
+	child.Attributes().PutEmptySlice("http.response.header.set-cookie").AppendEmpty().SetStr("sid=" + plantSessionTok + "; Path=/; HttpOnly; SameSite=Lax")
+	child.Attributes().PutEmptySlice("http.request.header.cookie").AppendEmpty().SetStr("theme=dark; lang=en-GB")
+	child.Attributes().PutStr("notify.url", "https://api.telegram.org/bot"+plantBotToken+"/sendMessage")
+	child.Attributes().PutStr("app.build", "build 2.1.0.17")
+	child.Attributes().PutStr("dotnet.type", "Acme.Checkout.Api, Version=2.1.0.17, Culture=neutral, PublicKeyToken=null")
+	child.Attributes().PutStr("request.id", "7d444840-9dc0-11d1-b245-004155552671")
+	child.Attributes().PutStr("rpc.error", "rpc error: code = DeadlineExceeded desc = context deadline exceeded")
 	cex := child.Events().AppendEmpty()
 	cex.SetName("exception")
 	cex.Attributes().PutStr("exception.message", "cannot parse key: "+plantPEM)
@@ -261,6 +288,11 @@ func buildCorpusLogs() plog.Logs {
 	kyc.Body().SetStr("KYC check: NINO " + plantNINO + ", SIN " + plantSIN + ", Aadhaar " + plantAadhaar +
 		", CPF " + plantCPF + ", DNI " + plantDNI + ", NIR " + plantNIR + "; ticket 12345678909, build 498765432102, batch 184127645108946")
 
+	holder := sl.LogRecords().AppendEmpty()
+	holder.SetTimestamp(1732480000000000007)
+	hm := holder.Body().SetEmptyMap()
+	hm.PutEmptyMap("payment").PutEmptyMap("details").PutEmptyMap("holder").PutStr("name", plantHolderName)
+	hm.PutStr("dump", "config map[host:db.internal password:"+plantGoMapPwd+" port:5432]")
 	kyc2 := sl.LogRecords().AppendEmpty()
 	kyc2.SetTimestamp(1732480000000000005)
 	kyc2.Body().SetStr("KYC check: codice fiscale " + plantCodiceFiscale + ", BSN " + plantBSN + ", PESEL " + plantPESEL +

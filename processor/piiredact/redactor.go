@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"go.opentelemetry.io/collector/pdata/pcommon"
 
@@ -19,6 +20,8 @@ type redactor struct {
 	keyRule   int
 	sensitive keyMatcher
 	allowed   keyMatcher
+	// keyWords turns on the rules by a key's words (keywords.go).
+	keyWords  bool
 	hasher    *hasher
 	dryRun    bool
 	summary   string
@@ -52,23 +55,48 @@ type scratch struct {
 	keys map[string]keyClass
 	// inVersion is set while the value of a version key is scanned.
 	inVersion bool
+	// underPerson is set while the map under a key that names a person is walked:
+	// its name keys hold that person's name.
+	underPerson bool
+	// A URL-decoded view of the value being scanned, and where each of its bytes
+	// came from (urlDecoded).
+	decoded    []byte
+	decodedPos []int32
+	// Command-line parsing (cmdline.go).
+	cmdArgs  []argSpan
+	cmdArgv  []string
+	cmdFound [][3]int
 }
 
 // isVersionKey reports keys whose values are versions ("service.version",
-// "os.version", "telemetry.sdk.version", "app_version", "buildVersion"): a
-// four-part version there is not an IP address.
+// "os.version", "telemetry.sdk.version", "app_version", "buildVersion", "build",
+// "app.build", "firmware"): a four-part version there is not an IP address.
 func isVersionKey(k string) bool {
 	const suffix = "version"
-	return len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix)
+	if len(k) >= len(suffix) && strings.EqualFold(k[len(k)-len(suffix):], suffix) {
+		return true
+	}
+	var w [maxKeyWords][2]int
+	n := keyWordSpans(k, &w)
+	if n == 0 {
+		return false
+	}
+	last := w[n-1]
+	return oneOf(k[last[0]:last[1]], []string{"build", "release", "revision", "firmware", "ver"})
 }
 
 type keyClass uint8
 
 const (
-	keyScanned   keyClass = iota // values are scanned by the detectors
-	keyAllowed                   // on the allow-list: left alone
-	keySensitive                 // the whole value is redacted
-	keyVersion                   // scanned, except for IP addresses: "2.1.0.17" is a version
+	keyScanned       keyClass = iota // values are scanned by the detectors
+	keyAllowed                       // on the allow-list: left alone
+	keySensitive                     // the whole value is redacted
+	keyVersion                       // scanned, except for IP addresses: "2.1.0.17" is a version
+	keyCookie                        // a Cookie or Set-Cookie header: its values are redacted, its attributes kept
+	keyAuthorization                 // an Authorization header: the credential is redacted, its scheme kept
+	keyName                          // a name: redacted whole under a key that names a person, scanned elsewhere
+	keyPerson                        // names a person: the name keys of the map under it are sensitive
+	keyArgv                          // a command's arguments (process.command_args): flags that take secrets
 )
 
 const maxCachedKeys = 1024
@@ -77,6 +105,7 @@ func newRedactor(cfg *Config) *redactor {
 	r := &redactor{
 		sensitive: newKeyMatcher(cfg.SensitiveKeys),
 		allowed:   newKeyMatcher(cfg.AllowedKeys),
+		keyWords:  cfg.SensitiveKeyWords == nil || *cfg.SensitiveKeyWords,
 		dryRun:    cfg.DryRun,
 		summary:   cfg.SummaryAttribute,
 	}
@@ -140,16 +169,11 @@ func (r *redactor) putScratch(sc *scratch) {
 // finding's action is remove and canRemove allows it: the caller drops the holder.
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
 	sc.hits = sc.hits[:0]
-	profile := detector.NewProfile(s)
-	for i := range r.detectors {
-		d := &r.detectors[i]
-		if !d.prefilter.Admits(&profile) || (sc.inVersion && d.address) {
-			continue
-		}
-		sc.matches = d.AppendMatches(sc.matches[:0], s)
-		for _, m := range sc.matches {
-			sc.hits = append(sc.hits, hit{Match: m, rule: i})
-		}
+	r.collectHits(s, sc, nil)
+	if view, ok := sc.urlDecoded(s); ok {
+		// "%2B44%2020%207946%200958", "2001%3A4860%3A%3A1", "SE22+0845+3553...": what a
+		// URL encodes is found in its decoded form and masked in the original.
+		r.collectHits(view, sc, sc.decodedPos)
 	}
 	if len(sc.hits) == 0 {
 		return s, false, false
@@ -182,6 +206,111 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	return b.String(), true, false
 }
 
+// collectHits runs every detector and rule over t and adds what they find to
+// sc.hits; pos, when t is a decoded view, maps its offsets to the original's.
+func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
+	add := func(rule int) {
+		for _, m := range sc.matches {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: rule})
+		}
+	}
+	profile := detector.NewProfile(t)
+	for i := range r.detectors {
+		d := &r.detectors[i]
+		if !d.prefilter.Admits(&profile) || (sc.inVersion && d.address) {
+			continue
+		}
+		sc.matches = d.AppendMatches(sc.matches[:0], t)
+		add(i)
+	}
+	if !r.keyWords {
+		return
+	}
+	if strings.ContainsAny(t, ":=") {
+		// Maps written into text: the key rules apply to their keys (payload.go).
+		sc.matches = appendKeyedValues(sc.matches[:0], t)
+		add(r.keyRule)
+	}
+	if len(t) >= len("AUTH x") {
+		// Statements and the secrets their grammar names (statements.go).
+		sc.matches = appendStatementSecrets(sc.matches[:0], t, &sc.cmdArgs)
+		add(r.keyRule)
+	}
+	if strings.Contains(t, " -") {
+		// Commands and the secrets their flags take (cmdline.go).
+		sc.matches = appendCommandLineSecrets(sc.matches[:0], t, &sc.cmdArgs, &sc.cmdArgv, &sc.cmdFound)
+		add(r.keyRule)
+	}
+}
+
+// urlDecoded returns s with its percent-escapes decoded, and '+' as a space after a
+// '?', in the scratch's buffer, when s has any; sc.decodedPos maps each byte of the
+// view (and its end) to where it came from in s. The view lives until the next call.
+func (sc *scratch) urlDecoded(s string) (string, bool) {
+	first := -1
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+			first = i
+			break
+		}
+	}
+	query := strings.IndexByte(s, '?')
+	if first < 0 && (query < 0 || strings.IndexByte(s[query:], '+') < 0) {
+		return "", false
+	}
+	// A value that escapes its pluses ("%2B44+20+7946") is form-encoded: its '+' are
+	// spaces. Elsewhere only a query's are.
+	plusIsSpace := strings.Contains(s, "%2B") || strings.Contains(s, "%2b")
+	sc.decoded = sc.decoded[:0]
+	sc.decodedPos = sc.decodedPos[:0]
+	for i := 0; i < len(s); {
+		sc.decodedPos = append(sc.decodedPos, int32(i))
+		switch c := s[i]; {
+		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) &&
+			(!urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])) || (query >= 0 && i > query && s[i+1] == '2' && (s[i+2] == 'F' || s[i+2] == 'f'))):
+			// (A query's "%2F" is data, as in a base64 credential: it decodes.)
+			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 3
+		case c == '+' && (plusIsSpace || (query >= 0 && i > query)):
+			sc.decoded = append(sc.decoded, ' ')
+			i++
+		default:
+			sc.decoded = append(sc.decoded, c)
+			i++
+		}
+	}
+	sc.decodedPos = append(sc.decodedPos, int32(len(s)))
+	if len(sc.decoded) == 0 {
+		return "", false
+	}
+	// A view of the scratch's buffer, read only until the next call writes it: a
+	// clean value with escapes costs no allocation.
+	return unsafe.String(&sc.decoded[0], len(sc.decoded)), true //nolint:gosec // G103: see above
+}
+
+// urlDelimiter reports the characters that give a URL its structure: decoded, an
+// escaped one would move the bounds of userinfo, path or query.
+func urlDelimiter(c byte) bool {
+	return c == '/' || c == '?' || c == '#' || c == '@' || c == '&' || c == '%' || c == ';'
+}
+
+func isHexByte(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any
 // finding survives; a united hit takes the rule of its first member. The sort is
 // stable, so of two detectors that find the same range the one that runs first (the
@@ -203,12 +332,32 @@ func mergeHits(h []hit) []hit {
 // redactMap redacts every value of m in place and drops entries whose action is
 // remove. Key rules apply to keys at every depth.
 func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
+	// A person's name keys are the direct children of the key that names them.
+	underPerson := sc.underPerson
+	sc.underPerson = false
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
 		switch r.classifyKey(k, sc) {
 		case keyAllowed:
 			return false
 		case keySensitive:
-			return r.redactWholeValue(v, sc)
+			return r.redactWholeValue(v, sc, keySensitive)
+		case keyCookie:
+			return r.redactWholeValue(v, sc, keyCookie)
+		case keyAuthorization:
+			return r.redactWholeValue(v, sc, keyAuthorization)
+		case keyName:
+			if underPerson {
+				return r.redactWholeValue(v, sc, keySensitive)
+			}
+		case keyArgv:
+			if v.Type() == pcommon.ValueTypeSlice {
+				r.redactArgv(v.Slice(), sc)
+			}
+		case keyPerson:
+			sc.underPerson = true
+			remove := r.redactValue(v, sc, true)
+			sc.underPerson = false
+			return remove
 		case keyVersion:
 			outer := sc.inVersion
 			sc.inVersion = true
@@ -220,20 +369,34 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	})
 }
 
-// classifyKey applies the allow-list, then the sensitive-key globs, through the
-// scratch's cache.
+// classifyKey applies the allow-list, then the sensitive-key globs and the rules
+// by the key's words, through the scratch's cache.
 func (r *redactor) classifyKey(k string, sc *scratch) keyClass {
 	if c, ok := sc.keys[k]; ok {
 		return c
 	}
 	c := keyScanned
+	words := wordsNone
+	if r.keyWords {
+		words = classifyKeyWords(k)
+	}
 	switch {
 	case r.allowed.match(k):
 		c = keyAllowed
-	case r.sensitive.match(k):
+	case words == wordsCookie:
+		c = keyCookie
+	case words == wordsAuthorization:
+		c = keyAuthorization
+	case r.sensitive.match(k), words == wordsCredential, words == wordsPersonName:
 		c = keySensitive
 	case isVersionKey(k):
 		c = keyVersion
+	case words == wordsName:
+		c = keyName
+	case words == wordsPerson:
+		c = keyPerson
+	case words == wordsArgv:
+		c = keyArgv
 	}
 	if len(sc.keys) >= maxCachedKeys {
 		clear(sc.keys)
@@ -255,7 +418,9 @@ func (r *redactor) redactValue(v pcommon.Value, sc *scratch, canRemove bool) boo
 		}
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
+		underPerson := sc.underPerson
 		for i := 0; i < s.Len(); i++ {
+			sc.underPerson = underPerson // each map of a list of people
 			if r.redactValue(s.At(i), sc, canRemove) {
 				return true
 			}
@@ -267,8 +432,10 @@ func (r *redactor) redactValue(v pcommon.Value, sc *scratch, canRemove bool) boo
 }
 
 // redactWholeValue replaces the value of a sensitive key, keeping arrays and maps
-// as arrays and maps of redacted values, and reports whether to remove it.
-func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
+// as arrays and maps of redacted values, and reports whether to remove it. A
+// cookie or an authorization header keeps what is not secret in it: cookie
+// attributes and cookies that identify nobody, the authentication scheme.
+func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch, class keyClass) bool {
 	rl := &r.rules[r.keyRule]
 	switch v.Type() {
 	case pcommon.ValueTypeEmpty, pcommon.ValueTypeBool:
@@ -276,7 +443,7 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
 	case pcommon.ValueTypeSlice:
 		s := v.Slice()
 		for i := 0; i < s.Len(); i++ {
-			if r.redactWholeValue(s.At(i), sc) {
+			if r.redactWholeValue(s.At(i), sc, class) {
 				return true
 			}
 		}
@@ -284,12 +451,28 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
 	case pcommon.ValueTypeMap:
 		remove := false
 		v.Map().Range(func(_ string, inner pcommon.Value) bool {
-			remove = r.redactWholeValue(inner, sc)
+			remove = r.redactWholeValue(inner, sc, class)
 			return !remove
 		})
 		return remove
 	}
-	if v.Type() == pcommon.ValueTypeStr && v.Str() == "" {
+	if v.Type() == pcommon.ValueTypeStr && (v.Str() == "" || isReplacement(v.Str())) {
+		return false
+	}
+	if v.Type() == pcommon.ValueTypeStr && class == keySensitive && startsWithAuthScheme(v.Str()) {
+		// "Bearer abc" under "upstream.auth": the credential goes, the scheme stays.
+		class = keyAuthorization
+	}
+	if v.Type() == pcommon.ValueTypeStr && class != keySensitive {
+		out, changed := r.redactHeaderValue(v.Str(), class)
+		if !changed {
+			return false
+		}
+		sc.batch[r.keyRule]++
+		sc.item[r.keyRule]++
+		if !r.dryRun {
+			v.SetStr(out)
+		}
 		return false
 	}
 	sc.batch[r.keyRule]++
@@ -303,6 +486,33 @@ func (r *redactor) redactWholeValue(v pcommon.Value, sc *scratch) bool {
 	}
 	v.SetStr(rl.replacement(r.hasher, v.AsString()))
 	return false
+}
+
+// redactArgv redacts, in a command's arguments recorded as an array, the secrets
+// its flags take ("-pSECRET", "-a", "SECRET"); every argument is scanned after.
+func (r *redactor) redactArgv(args pcommon.Slice, sc *scratch) {
+	sc.cmdArgv = sc.cmdArgv[:0]
+	for i := 0; i < args.Len(); i++ {
+		if args.At(i).Type() != pcommon.ValueTypeStr {
+			return
+		}
+		sc.cmdArgv = append(sc.cmdArgv, args.At(i).Str())
+	}
+	sc.cmdFound = argvSecrets(sc.cmdArgv, sc.cmdFound[:0])
+	rl := &r.rules[r.keyRule]
+	for _, f := range sc.cmdFound {
+		arg := sc.cmdArgv[f[0]]
+		sc.batch[r.keyRule]++
+		sc.item[r.keyRule]++
+		if r.dryRun {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(arg[:f[1]])
+		rl.writeReplacement(&b, r.hasher, arg[f[1]:f[2]])
+		b.WriteString(arg[f[2]:])
+		args.At(f[0]).SetStr(b.String())
+	}
 }
 
 // redactText redacts a string field that cannot be removed (names, messages).

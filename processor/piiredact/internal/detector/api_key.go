@@ -27,6 +27,9 @@ type keyFormat struct {
 	body    func(byte) bool
 	// afterHost: the prefix is a host and path, which is kept; only the body is secret.
 	afterHost bool
+	// lead: the key starts this many alphanumerics before the prefix, which is a
+	// marker in its middle (Terraform Cloud's "<14>.atlasv1.<67>").
+	lead int
 }
 
 func isUpperAlnum(c byte) bool { return isUpper(c) || isDigit(c) }
@@ -83,9 +86,47 @@ var apiKeyFormats = [...]keyFormat{
 	// HashiCorp Vault service and batch tokens.
 	{prefix: "hvs.", minBody: 24, body: isKeyBody},
 	{prefix: "hvb.", minBody: 24, body: isKeyBody},
+	// Bot and webhook URLs whose path is the credential: Telegram's bot token,
+	// Discord's and Microsoft Teams' webhook secrets.
+	{prefix: "api.telegram.org/bot", minBody: 40, body: isBotTokenBody, afterHost: true},
+	{prefix: "discord.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
+	{prefix: "discordapp.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
+	{prefix: "/IncomingWebhook/", minBody: 32, body: isWebhookBody, afterHost: true},
+	// More vendors' documented formats.
+	{prefix: "xapp-", minBody: 30, body: isSlackBody},
+	{prefix: "PMAK-", minBody: 59, body: isKeyBody},
+	{prefix: "dp.st.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.pt.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.sa.", minBody: 40, body: isKeyBody},
+	{prefix: "dp.ct.", minBody: 40, body: isKeyBody},
+	{prefix: "sntrys_", minBody: 40, body: isKeyBody},
+	{prefix: "sntryu_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "glsa_", minBody: 41, body: isKeyBody},
+	{prefix: "glc_", minBody: 32, body: isKeyBody},
+	{prefix: "lin_api_", minBody: 40, body: isAlnum},
+	{prefix: "NRAK-", minBody: 27, maxBody: 27, body: isUpperAlnum},
+	{prefix: "NRII-", minBody: 27, maxBody: 32, body: isKeyBody},
+	{prefix: "ATATT3", minBody: 100, body: isPaddedKeyBody},
+	{prefix: "dop_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "doo_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "dor_v1_", minBody: 64, maxBody: 64, body: isLowerHex},
+	{prefix: "pul-", minBody: 40, maxBody: 40, body: isLowerHex},
+	{prefix: "xkeysib-", minBody: 81, body: isKeyBody},
+	{prefix: "dapi", minBody: 32, maxBody: 32, body: isLowerHex},
+	{prefix: "sk.eyJ", minBody: 40, body: isDottedKeyBody},
+	{prefix: "figd_", minBody: 40, body: isKeyBody},
+	{prefix: "ya29.", minBody: 50, body: isKeyBody},
+	{prefix: "hf_", minBody: 34, body: isAlnum},
+	{prefix: "AGE-SECRET-KEY-1", minBody: 58, maxBody: 58, body: isUpperAlnum},
+	{prefix: "secret_", minBody: 43, maxBody: 43, body: isAlnum},
+	{prefix: "ntn_", minBody: 40, body: isAlnum},
+	{prefix: ".atlasv1.", minBody: 60, body: isKeyBody, lead: 14},
 }
 
 func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
+func isBotTokenBody(c byte) bool  { return isKeyBody(c) || c == ':' }
+func isWebhookBody(c byte) bool   { return isKeyBody(c) || c == '/' }
+func isPaddedKeyBody(c byte) bool { return isKeyBody(c) || c == '=' }
 func isDottedKeyBody(c byte) bool { return isKeyBody(c) || c == '.' }
 
 // minAPIKeyLen is the shortest key any format accepts ("xoxb-" and ten characters).
@@ -140,6 +181,12 @@ func keyAt(s string, i int) (Match, bool) {
 	boundary := i == 0 || !isWord(s[i-1])
 	for _, f := range formats {
 		kf := &apiKeyFormats[f]
+		if kf.lead > 0 {
+			if m, ok := kf.matchWithLead(s, i); ok {
+				return m, true
+			}
+			continue
+		}
 		if !boundary && !kf.afterHost || !strings.HasPrefix(s[i:], kf.prefix) {
 			continue
 		}
@@ -150,6 +197,23 @@ func keyAt(s string, i int) (Match, bool) {
 	return Match{}, false
 }
 
+// matchWithLead reads a key whose marker starts at i, lead alphanumerics after a
+// word boundary.
+func (f *keyFormat) matchWithLead(s string, i int) (Match, bool) {
+	start := i - f.lead
+	if start < 0 || !strings.HasPrefix(s[i:], f.prefix) || (start > 0 && isWord(s[start-1])) {
+		return Match{}, false
+	}
+	for k := start; k < i; k++ {
+		if !isAlnum(s[k]) {
+			return Match{}, false
+		}
+	}
+	m, ok := f.matchAt(s, i)
+	m.Start = start
+	return m, ok
+}
+
 // matchAt reads a key whose prefix starts at start.
 func (f *keyFormat) matchAt(s string, start int) (Match, bool) {
 	j := start + len(f.prefix)
@@ -157,7 +221,10 @@ func (f *keyFormat) matchAt(s string, start int) (Match, bool) {
 	for end < len(s) && f.body(s[end]) && (f.maxBody == 0 || end-j < f.maxBody) {
 		end++
 	}
-	if end-j < f.minBody || (end < len(s) && f.body(s[end])) {
+	// A key runs to a byte its body cannot hold; a dot there ends a sentence
+	// ("... SG.abc.def. ref=1") when no body byte follows it.
+	sentenceDot := end < len(s) && s[end] == '.' && (end+1 == len(s) || !f.body(s[end+1]))
+	if end-j < f.minBody || (end < len(s) && f.body(s[end]) && !sentenceDot) {
 		return Match{}, false
 	}
 	if f.afterHost {

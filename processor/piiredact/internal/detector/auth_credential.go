@@ -1,17 +1,21 @@
 package detector
 
+import "strings"
+
 // AuthCredential is the name of the auth_credential detector.
 const AuthCredential = "auth_credential" //nolint:gosec // a detector's name, not a credential
 
 var authCredentialBuiltin = Builtin{
 	Name: AuthCredential,
 	New:  func(_ Options) Detector { return authCredential{} },
-	// "Bearer " or "Basic ".
-	Prefilter: Prefilter{AnyOf: "bB", MinSpaces: 1},
+	// A scheme, a space and a credential of eight bytes or more.
+	Prefilter: Prefilter{MinSpaces: 1, MinLen: len("Token ") + minBearerToken},
 }
 
 // authCredential finds the credential of an HTTP Authorization value, in a header
-// value or anywhere in text: "Bearer <token>" and "Basic <base64 of user:password>".
+// value or anywhere in text: "Bearer <token>", "Basic <base64 of user:password>",
+// and the token schemes of other APIs ("Token <token>", "ApiKey <key>",
+// "Negotiate <base64>").
 // Only the credential is reported; the scheme word stays so the value still reads
 // as what it is. To keep prose ("basic information", "bearer bonds") untouched, a
 // Bearer token needs 8+ characters including a digit or token punctuation, and a
@@ -24,8 +28,8 @@ func (authCredential) Name() string { return AuthCredential }
 
 func (authCredential) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i+6 < len(s); i++ {
-		c := s[i]
-		if c != 'b' && c != 'B' || (i > 0 && isWord(s[i-1])) {
+		c := s[i] | 0x20
+		if c != 'b' && c != 't' && c != 'a' && c != 'n' || (i > 0 && isWord(s[i-1])) {
 			continue
 		}
 		var scheme int
@@ -35,6 +39,12 @@ func (authCredential) AppendMatches(dst []Match, s string) []Match {
 			scheme = 6
 		case hasPrefixFold(s[i:], "basic"):
 			scheme, basic = 5, true
+		case hasPrefixFold(s[i:], "token"):
+			scheme = 5
+		case hasPrefixFold(s[i:], "apikey"):
+			scheme = 6
+		case hasPrefixFold(s[i:], "negotiate"):
+			scheme = 9
 		default:
 			continue
 		}
@@ -86,6 +96,18 @@ func basicCredentialEnd(s string, j int) (int, bool) {
 	for k < len(s) && (isAlnum(s[k]) || s[k] == '+' || s[k] == '/') {
 		k++
 	}
+	if end, ok := basicCredentialTo(s, j, k); ok {
+		return end, true
+	}
+	// In a URL's path the credential is a segment: "/Basic%20dXNlcjpwYXNz/verify".
+	if slash := strings.LastIndexByte(s[j:k], '/'); slash > 0 {
+		return basicCredentialTo(s, j, j+slash)
+	}
+	return 0, false
+}
+
+// basicCredentialTo checks the base64 body s[j:k] and its padding.
+func basicCredentialTo(s string, j, k int) (int, bool) {
 	body := k
 	for k < len(s) && s[k] == '=' && k-body < 2 {
 		k++

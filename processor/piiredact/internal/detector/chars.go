@@ -32,6 +32,18 @@ func numberStartsAt(s string, i int) bool {
 	if (p == '.' || p == ',') && i >= 2 && isDigit(s[i-2]) {
 		return false
 	}
+	// A group of a longer dashed token ("ip-10-129-143-236", a UUID's
+	// "-4155-5526-...") is not a number of its own.
+	if p == '-' && i >= 2 && isAlnum(s[i-2]) {
+		return false
+	}
+	if isDigit(s[i]) && inUUID(s, i) {
+		return false
+	}
+	// Digits in or right after a percent-escape ("build%205.5.48.11") start inside it.
+	if p == '%' || (i >= 3 && s[i-3] == '%' && isHex(s[i-2]) && isHex(s[i-1])) {
+		return false
+	}
 	return true
 }
 
@@ -76,6 +88,33 @@ func toLower(c byte) byte {
 		return c + ('a' - 'A')
 	}
 	return c
+}
+
+// inUUID reports whether position i lies in a UUID ("7d444840-9dc0-11d1-b245-
+// 5ffdce74fad2", braced or not): its digit groups are no numbers of their own.
+func inUUID(s string, i int) bool {
+	start, end := i, i
+	for start > 0 && (isHex(s[start-1]) || s[start-1] == '-') {
+		start--
+	}
+	for end < len(s) && (isHex(s[end]) || s[end] == '-') {
+		end++
+	}
+	for start < end && s[start] == '-' {
+		start++
+	}
+	for end > start && s[end-1] == '-' {
+		end--
+	}
+	if end-start != 36 {
+		return false
+	}
+	for k := start; k < end; k++ {
+		if dash := k-start == 8 || k-start == 13 || k-start == 18 || k-start == 23; dash != (s[k] == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // hasCode reports whether "ab" is one of the space-separated two-character codes

@@ -25,6 +25,45 @@ func hasContext(s string, i int, words []string) bool {
 	return false
 }
 
+// versionWords name what a dotted number after them is: "build 2.1.0.17",
+// "Version=2.1.0.17" (an assembly-qualified name), "firmware 1.2.3.4".
+var versionWords = [...]string{
+	"version", "ver", "build", "release", "rev", "revision", "firmware", "fw", "kernel", "patch", "sdk",
+	"agent", "runtime", "update", "driver", "bios", "edition", "v", "vers", "fileversion", "productversion",
+	"assemblyversion",
+}
+
+// afterVersionWord reports whether the word just before i, separated from it only
+// by spaces, '=', ':' or a quote, is one that names a version.
+func afterVersionWord(s string, i int) bool {
+	j := i
+	for j > 0 && i-j < 6 {
+		switch {
+		case s[j-1] == ' ' || s[j-1] == '=' || s[j-1] == ':' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '+' || s[j-1] == '.':
+			j--
+			continue
+		case j >= 3 && s[j-3:j] == "%20":
+			j -= 3
+			continue
+		}
+		break
+	}
+	end := j
+	for j > 0 && isAlpha(s[j-1]) && end-j < 20 {
+		j--
+	}
+	if j == end {
+		return false
+	}
+	w := s[j:end]
+	for _, v := range versionWords {
+		if strings.EqualFold(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordStartsAt reports a word boundary before s[k]: no letter before it, or a
 // camelCase step ("customerBsn").
 func wordStartsAt(s string, k int) bool {
@@ -112,3 +151,6 @@ func (ws *wordSet) has(s string) bool {
 	}
 	return false
 }
+
+// cardContext names a payment card before a number that is ambiguous alone.
+var cardContext = [...]string{"card", "maestro", "pan", "cc", "carte", "tarjeta", "karte", "cartão", "carta"}

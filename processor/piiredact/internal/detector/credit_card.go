@@ -66,7 +66,10 @@ func scanCard(s string, i int) (int, bool) {
 		if sep != 0 && group > maxCardGroup {
 			break
 		}
-		if n >= minCardDigits && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
+		// Twelve bare digits are an account or order number as often as a Maestro card:
+		// they are one only printed in groups or after a word naming a card.
+		bareTwelve := n == minCardDigits && sep == 0 && !hasContext(s, i, cardContext[:])
+		if n >= minCardDigits && !bareTwelve && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) {
 			best = j
 		}
 		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= minCardGroup && group <= maxCardGroup {

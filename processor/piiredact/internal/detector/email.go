@@ -51,9 +51,14 @@ func (email) AppendMatches(dst []Match, s string) []Match {
 	return dst
 }
 
+// isLocalChar admits UTF-8 (RFC 6531: "josé@example.com") besides RFC 5322's
+// common characters.
 func isLocalChar(c byte) bool {
-	return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+	return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80
 }
+
+// isLabelChar admits the UTF-8 of internationalised domain names ("bücher.example").
+func isLabelChar(c byte) bool { return isAlnum(c) || c == '-' || c >= 0x80 }
 
 // localPartStart walks left from the "@" over the local part and returns its start.
 func localPartStart(s string, at, floor int) int {
@@ -73,7 +78,7 @@ func domainEnd(s string, start int) int {
 	j, labels, lastLabelStart, end := start, 0, start, start
 	for {
 		k := j
-		for k < len(s) && (isAlnum(s[k]) || s[k] == '-') {
+		for k < len(s) && isLabelChar(s[k]) {
 			k++
 		}
 		if k == j || s[j] == '-' || s[k-1] == '-' {
@@ -81,7 +86,7 @@ func domainEnd(s string, start int) int {
 		}
 		labels++
 		lastLabelStart, end = j, k
-		if k+1 < len(s) && s[k] == '.' && isAlnum(s[k+1]) {
+		if k+1 < len(s) && s[k] == '.' && (isAlnum(s[k+1]) || s[k+1] >= 0x80) {
 			j = k + 1
 			continue
 		}
@@ -90,8 +95,12 @@ func domainEnd(s string, start int) int {
 	if labels < 2 || end-lastLabelStart < 2 {
 		return start
 	}
+	// The top-level label is letters: ASCII, UTF-8 (".рф"), or punycode ("xn--p1ai").
+	if strings.HasPrefix(s[lastLabelStart:end], "xn--") {
+		return end
+	}
 	for k := lastLabelStart; k < end; k++ {
-		if !isAlpha(s[k]) {
+		if !isAlpha(s[k]) && s[k] < 0x80 {
 			return start
 		}
 	}

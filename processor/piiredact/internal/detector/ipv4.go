@@ -13,7 +13,8 @@ var ipv4Builtin = Builtin{
 // ipv4 finds dotted-quad IPv4 addresses with octets 0-255 and no leading zeros.
 // A fifth dotted part or a letter next to it ("v1.2.3.4", OIDs such as
 // "1.3.6.1.4.1") means it is something else, and so does a product token's slash
-// ("checkout-sync/2.1.0.17" in a user agent is a version).
+// ("checkout-sync/2.1.0.17" in a user agent is a version), and so does a word
+// before it that names a version ("build 2.1.0.17", "Version=2.1.0.17").
 //
 // Addresses that cannot identify anyone outside the organisation (RFC 1918,
 // loopback, link-local, unspecified) are left alone unless maskInternal is set:
@@ -29,9 +30,9 @@ func (d ipv4) AppendMatches(dst []Match, s string) []Match {
 			i++
 			continue
 		}
-		if i == 0 || (!isWord(s[i-1]) && s[i-1] != '.') {
+		if i == 0 || (!isWord(s[i-1]) && s[i-1] != '.' && numberStartsAt(s, i)) {
 			if end := ipv4End(s, i); end > 0 {
-				if !afterProductName(s, i) && (d.maskInternal || !internalIPv4(s[i:end])) {
+				if !afterProductName(s, i) && !afterVersionWord(s, i) && (d.maskInternal || !internalIPv4(s[i:end])) {
 					dst = append(dst, Match{Start: i, End: end})
 				}
 				i = end
@@ -94,5 +95,11 @@ func afterProductName(s string, i int) bool {
 	if !letter {
 		return false
 	}
-	return j == 0 || s[j-1] == ' ' || s[j-1] == '(' || s[j-1] == ','
+	switch {
+	case j == 0:
+		return true
+	case s[j-1] == ' ' || s[j-1] == '(' || s[j-1] == ',' || s[j-1] == '"' || s[j-1] == '\'' || s[j-1] == '=' || s[j-1] == ':':
+		return true
+	}
+	return false
 }

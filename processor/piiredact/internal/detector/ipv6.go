@@ -48,6 +48,13 @@ func (d ipv6) AppendMatches(dst []Match, s string) []Match {
 			end--
 		}
 		next := max(end, pos+1)
+		// "address:2606:4700::1", "note:2001:db8::1" (a Go map dump's key:value): the
+		// key and its colon are not part of the address.
+		if start > 0 && isWord(s[start-1]) {
+			if c := strings.IndexByte(s[start:end], ':'); c >= 0 && start+c+1 < end && s[start+c+1] != ':' && isWord(s[start-1]) {
+				start += c + 1
+			}
+		}
 		// ']' before the run is a previous replacement's end ("[REDACTED:x]::0"), or a
 		// bracketed host's; neither starts an address.
 		if (start == 0 || (!isWord(s[start-1]) && s[start-1] != ']')) && (end == len(s) || !isWord(s[end])) {

@@ -421,6 +421,9 @@ func trunkPrefixed(g *phoneGroups, m int) bool {
 	if digits < 9 || digits > 12 {
 		return false
 	}
+	if m == 2 && g.size[0] == 5 && g.size[1] == 4 && (g.rest == '-' || g.first == '-') {
+		return false // a US ZIP+4 code ("02769-5786"), not a number
+	}
 	if first := g.size[0]; first < 2 || first > 6 || (first == 6 && (g.paren || !g.sizes(m, 6, 5))) {
 		return false
 	}

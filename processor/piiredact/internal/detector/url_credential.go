@@ -113,7 +113,7 @@ func appendSecretParams(dst []Match, s string) []Match {
 			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included.
 			end = start + strings.IndexByte(s[start:]+";", ';')
 		}
-		if end > start && !isReplacement(s[start:end]) {
+		if end > start && !isReplacement(s[start:end]) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
 			dst = append(dst, Match{Start: start, End: end})
 			i = end
 			continue
@@ -236,7 +236,7 @@ func appendCookieValues(dst []Match, s string) []Match {
 			for end < lineEnd && s[end] != ';' && s[end] != '\r' && s[end] != '"' {
 				end++
 			}
-			if end > start && !isCookieAttribute(name) && !isReplacement(s[start:end]) {
+			if end > start && !isCookieAttribute(name) && cookieMayIdentify(name, s[start:end]) && !isReplacement(s[start:end]) {
 				dst = append(dst, Match{Start: start, End: end})
 			}
 			j = end + 1
@@ -283,4 +283,46 @@ func isSecretParam(name string) bool {
 // twice (sidecar, then gateway) neither re-redacts nor double-counts.
 func isReplacement(v string) bool {
 	return strings.HasPrefix(v, "[REDACTED:") || strings.HasPrefix(v, "[HASH:")
+}
+
+// cookieMayIdentify reports a cookie value that may identify someone: any value of
+// a cookie whose name says session, auth, token, user or id, and otherwise a value
+// of sixteen bytes or more, or of eight with a digit. "theme=dark", "lang=en-GB"
+// and "consent=true" are settings everyone shares.
+func cookieMayIdentify(name, v string) bool {
+	for _, w := range [...]string{"sess", "auth", "token", "sid", "jwt", "login", "remember", "user", "uid", "csrf", "xsrf", "id", "key", "secret", "pass"} {
+		if indexFold(name, w) >= 0 {
+			return true
+		}
+	}
+	digits := 0
+	for i := 0; i < len(v); i++ {
+		if isDigit(v[i]) {
+			digits++
+		}
+	}
+	return len(v) >= 16 || (len(v) >= 8 && digits > 0)
+}
+
+// inQueryString reports a parameter of a URL's query or fragment ("?code=",
+// "&code="), where OAuth puts its codes.
+func inQueryString(s string, k int, name string) bool {
+	before := k - len(name)
+	return s[k] == '=' && before > 0 && (s[before-1] == '?' || s[before-1] == '&' || s[before-1] == '#')
+}
+
+// looksLikeCode reports an OAuth authorization code: eight characters or more that
+// mix letters and digits. "code = DeadlineExceeded" (a gRPC status) and "code=404"
+// (an HTTP status) are not secrets.
+func looksLikeCode(v string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch {
+		case isAlpha(v[i]):
+			letters++
+		case isDigit(v[i]):
+			digits++
+		}
+	}
+	return len(v) >= 8 && letters > 0 && digits > 0
 }

@@ -32,7 +32,13 @@ func TestURLCredential(t *testing.T) {
 		{in: `{\"password\":\"hunter2\"}`, want: []string{"hunter2"}},
 		{in: "dd_api_key=0123456789abcdef0123456789abcdef", want: []string{"0123456789abcdef0123456789abcdef"}},
 		// Cookies in free text.
-		{in: "GET / HTTP/1.1\r\nCookie: sid=31d4d96e; theme=dark\r\nHost: x", want: []string{"31d4d96e", "dark"}},
+		// A cookie that identifies nobody stays.
+		{in: "GET / HTTP/1.1\r\nCookie: sid=31d4d96e; theme=dark\r\nHost: x", want: []string{"31d4d96e"}},
+		{in: "Cookie: prefs=a9f3c2e18b7d4f60a9f3; lang=en-GB", want: []string{"a9f3c2e18b7d4f60a9f3"}},
+		// "code" is OAuth's in a query; a status elsewhere.
+		{in: "rpc error: code = DeadlineExceeded desc = context deadline exceeded", want: nil},
+		{in: "upstream failed code=404 path=/x", want: nil},
+		{in: "exchanging code=4/0AfJohXk2Lq9 for a token", want: []string{"4/0AfJohXk2Lq9"}},
 		{in: "Set-Cookie: session=abc123; Path=/; HttpOnly", want: []string{"abc123"}},
 		{in: "https://app.example.com/cb#access_token=ya29.a0AfH6&token_type=Bearer", want: []string{"ya29.a0AfH6"}},
 		{in: "upstream said: Authorization: Bearer abc.def", want: nil}, // auth_credential's

@@ -1,0 +1,189 @@
+package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
+
+import "strings"
+
+// Key rules by the words of a key. Globs see a key as a string; applications name
+// the same thing in every notation ("x-api-key", "apiKey", "API_KEY", "api.key"), so
+// these rules split a key into its words (at '.', '_', '-', ' ', '/', ':' and
+// lower-to-upper case changes) and look at the last ones:
+//   - a credential: the last word is one that names a secret ("password", "pwd",
+//     "passphrase", "secret", "token", "credentials", "jwt", "sid"...), or "key"
+//     after a word that makes it one ("api", "private", "signing", "access"...), or
+//     "id" after "session";
+//   - a cookie or an authorization header: as a credential, but redacted knowing
+//     their syntax (cookieValue, authorizationValue);
+//   - a person's name: a name word ("name", "first_name", "fullName", "surname"...)
+//     whose parent names a person ("payment.details.holder.name",
+//     "customerName", "billing.last_name"); a map under a key that names a person
+//     ("holder", "customer", "patient"...) makes its name keys so too, at any depth.
+
+// maxKeyWords bounds the words of a key that are looked at: the last ones.
+const maxKeyWords = 16
+
+// keyWordSpans splits a key into its words and returns them as byte ranges of k,
+// the last maxKeyWords of them, without allocating.
+func keyWordSpans(k string, w *[maxKeyWords][2]int) int {
+	n := 0
+	start := 0
+	flush := func(end int) {
+		if end <= start {
+			return
+		}
+		if n == maxKeyWords {
+			copy(w[:], w[1:])
+			n--
+		}
+		w[n] = [2]int{start, end}
+		n++
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == ':' || c == '[' || c == ']' || c == '$' || c == '@':
+			flush(i)
+			start = i + 1
+		case isUpperByte(c) && i > start && !isUpperByte(k[i-1]):
+			// "apiKey" → api, key.
+			flush(i)
+			start = i
+		case isLowerByte(c) && i > start+1 && isUpperByte(k[i-1]) && isUpperByte(k[i-2]):
+			// "APIKey": the run "APIK" splits before its last capital.
+			flush(i - 1)
+			start = i - 1
+		}
+	}
+	flush(len(k))
+	return n
+}
+
+// keyWords splits a key into lower-case words (for tests and messages).
+func keyWords(k string) []string {
+	var w [maxKeyWords][2]int
+	n := keyWordSpans(k, &w)
+	out := make([]string, n)
+	for i := range n {
+		out[i] = lowerASCII(k[w[i][0]:w[i][1]])
+	}
+	return out
+}
+
+func oneOf(word string, list []string) bool {
+	for _, x := range list {
+		if len(x) == len(word) && strings.EqualFold(x, word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// credentialWords end a key that names a credential.
+var credentialWords = []string{
+	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "credential",
+	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "dsn", "auth",
+	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
+}
+
+// personalIDWords end keys whose values are personal identifiers.
+// (Those a detector finds by their format, an IBAN or an SSN, are left to it, so
+// that its action applies.)
+var personalIDWords = []string{"passport", "taxid"}
+
+// notCredentialBefore are words that make "token" something else: a page token, a
+// .NET cancellation token, a count of tokens.
+var notCredentialBefore = []string{"page", "next", "continuation", "cancellation", "sync", "resume", "max", "pagination", "type"}
+
+// keyQualifiers make "key" a credential.
+var keyQualifiers = []string{
+	"api", "access", "secret", "private", "signing", "encryption", "decryption", "master", "license", "subscription",
+	"client", "app", "application", "functions", "function", "account", "shared", "auth", "session", "webhook", "hmac",
+	"ssh", "gpg", "pgp", "storage", "service", "integration", "write", "ingest", "admin",
+}
+
+// personWords name a person whose name may sit under them.
+var personWords = []string{
+	"person", "people", "customer", "customers", "holder", "cardholder", "accountholder", "payer", "payee", "recipient",
+	"sender", "beneficiary", "patient", "employee", "contact", "member", "guest", "passenger", "buyer", "applicant",
+	"subscriber", "student", "user", "enduser", "author", "billing", "consignee", "traveler", "traveller",
+}
+
+// nameQualifiers come before "name" in a name key: first, last, full...
+var nameQualifiers = []string{"first", "last", "full", "given", "family", "middle", "display", "legal", "maiden", "nick", "real", "preferred"}
+
+type keyWordClass uint8
+
+const (
+	wordsNone          keyWordClass = iota
+	wordsCredential                 // the value is a credential
+	wordsCookie                     // a Cookie or Set-Cookie header
+	wordsAuthorization              // an Authorization header
+	wordsPersonName                 // a person's name
+	wordsName                       // a name: a person's when under a person
+	wordsPerson                     // names a person: name keys under it are names
+	wordsArgv                       // a command's arguments, as exec saw them
+)
+
+// classifyKeyWords applies the word rules to a key. It does not allocate: keys in
+// text are classified for every value scanned.
+func classifyKeyWords(k string) keyWordClass {
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
+	if n == 0 {
+		return wordsNone
+	}
+	word := func(i int) string { return k[spans[i][0]:spans[i][1]] }
+	last := word(n - 1)
+	prev := ""
+	if n > 1 {
+		prev = word(n - 2)
+	}
+	is := strings.EqualFold
+	for i := range n {
+		if oneOf(word(i), []string{"public", "publishable"}) {
+			return wordsNone // .NET's PublicKeyToken, a publishable key: public by design
+		}
+	}
+	switch {
+	case is(last, "cookie") || is(last, "cookies"):
+		return wordsCookie
+	case is(last, "authorization"):
+		return wordsAuthorization
+	case is(last, "token") && oneOf(prev, notCredentialBefore):
+		return wordsNone
+	case oneOf(last, credentialWords):
+		return wordsCredential
+	case is(last, "key") && oneOf(prev, keyQualifiers):
+		return wordsCredential
+	case oneOf(last, personalIDWords), is(last, "id") && is(prev, "tax"):
+		// "passport", "customer.tax_id": an identifier that is personal whole.
+		return wordsCredential
+	case is(last, "id") && is(prev, "session") && k != "session.id":
+		// "app.session_id", "x-session-id"; semconv's own "session.id" groups a user's
+		// activity for analysis and is left to sensitive_keys.
+		return wordsCredential
+	}
+	if oneOf(last, []string{"name", "surname", "fullname", "firstname", "lastname", "displayname"}) {
+		i := n - 2
+		for i >= 0 && oneOf(word(i), nameQualifiers) {
+			i--
+		}
+		switch {
+		case i >= 0 && oneOf(word(i), personWords):
+			return wordsPersonName // "customer.name", "holderName", "billing.last_name"
+		case i >= 0:
+			return wordsName // "service.name", "feature.display_name": a person's only under one
+		case i < n-2 || !is(last, "name"):
+			return wordsPersonName // "first_name", "fullName", "surname" on their own
+		}
+		return wordsName
+	}
+	if oneOf(last, personWords) {
+		return wordsPerson
+	}
+	if oneOf(last, []string{"args", "argv", "arguments"}) {
+		return wordsArgv // "process.command_args"
+	}
+	return wordsNone
+}

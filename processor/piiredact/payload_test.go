@@ -1,0 +1,40 @@
+package piiredact
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func keyedValues(s string) []string {
+	var out []string
+	for _, m := range appendKeyedValues(nil, s) {
+		out = append(out, s[m.Start:m.End])
+	}
+	return out
+}
+
+func TestKeyedValuesInEveryNotation(t *testing.T) {
+	for in, want := range map[string][]string{
+		`{"user":"bob","password":"p@ss w0rd"}`:                  {"p@ss w0rd"},
+		`{\"user\":\"bob\",\"apiKey\":\"k-123\"}`:                {"k-123"},
+		`{'host': 'db', 'pwd': 'Pyth0n-Pa55!'}`:                  {"Pyth0n-Pa55!"},
+		`{:user=>"bob", :password=>"RubyPa55"}`:                  {"RubyPa55"},
+		`{ user: 'bob', token: 'tok-1' }`:                        {"tok-1"},
+		`{user=bob, secret=java-s3cret, port=5432}`:              {"java-s3cret"},
+		`map[host:db password:g0-Secret port:5432]`:              {"g0-Secret"},
+		`level=info passphrase=blue-horse user=bob`:              {"blue-horse"},
+		`secret: abc123 rejected by upstream`:                    {"abc123"},
+		`upstream.auth: Basic dXNlcjpwYXNz, next: 1`:             {"dXNlcjpwYXNz"},
+		`cookie: "sid=31d4d96e407aad42; theme=dark"`:             {"31d4d96e407aad42"},
+		`{"payment":{"details":{"holder":{"name":"Jane Doe"}}}}`: {"Jane Doe"},
+		`map[customerName:O'BRIEN, Linda level:info]`:            {"O'BRIEN, Linda"},
+		`https://x.example/cb?page=2&key=AIzaSyD-1&lang=en`:      {"AIzaSyD-1"},
+		// Nothing to find: names that are not a person's, base64 padding, URLs.
+		`{"service":{"name":"checkout"},"product":{"name":"Mouse"}}`: nil,
+		`map[digest:YWJjZA== level:info]`:                            nil,
+		`GET http://db.internal:5432/orders status=200`:              nil,
+	} {
+		assert.Equal(t, want, keyedValues(in), in)
+	}
+}
