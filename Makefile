@@ -8,6 +8,7 @@ TELEMETRYGEN := bin/telemetrygen
 JAEGER       := bin/jaeger
 HOTROD       := bin/hotrod
 PROMTOOL     := bin/promtool
+PROMETHEUS   := bin/prometheus
 GOLANGCI     := bin/golangci-lint
 # The image users deploy (Dockerfile), built by podman, or docker where podman is absent.
 IMAGE        ?= ghcr.io/otelcol-custom/otelcol-custom:0.1.0
@@ -34,7 +35,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool run test test-unit test-e2e eval eval-doc capture-shapes loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -62,6 +63,11 @@ build-hotrod:
 ## build-promtool: Prometheus's promtool, for the alerting rules' unit tests (internal/tools/promtool says why a module)
 build-promtool:
 	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMTOOL) github.com/prometheus/prometheus/cmd/promtool
+
+## build-prometheus: a real Prometheus server (same pin as promtool), for the end-to-end
+## test of the RED metrics and Jaeger's Monitor tab (its OTLP receiver takes the gateway's span metrics)
+build-prometheus:
+	$(GO) build -modfile=internal/tools/promtool/go.mod -o $(PROMETHEUS) github.com/prometheus/prometheus/cmd/prometheus
 
 ## image: build, then the image users deploy from that binary, the host's CA bundle and
 ## config/ (Dockerfile; IMAGE=name:tag, ENGINE=podman|docker). docs/deploy.md has its size,
@@ -106,9 +112,10 @@ test-unit:
 ## otelcol-custom, the image, the manifests, a short load test (the distribution's module).
 ## One package at a time (-p 1): the load test and the e2e suite measure rates and time,
 ## and on two cores they would share them with each other and with the image's containers.
-test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod
+test-e2e: build build-reference build-telemetrygen build-jaeger build-hotrod build-prometheus
 	OTELCOL_CUSTOM_BINARY=$(CURDIR)/$(BINARY) OTELCOL_REFERENCE_BINARY=$(CURDIR)/$(REFERENCE) \
 	TELEMETRYGEN_BINARY=$(CURDIR)/$(TELEMETRYGEN) JAEGER_BINARY=$(CURDIR)/$(JAEGER) HOTROD_BINARY=$(CURDIR)/$(HOTROD) \
+	PROMETHEUS_BINARY=$(CURDIR)/$(PROMETHEUS) \
 	$(GO) test -p 1 $(GOTEST_FLAGS) ./...
 
 ## eval: piiredact on its labelled corpus (processor/piiredact/internal/eval): recall and

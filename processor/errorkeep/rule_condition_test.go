@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/collector/pdata/pcommon"
 )
 
@@ -25,7 +26,7 @@ func TestConditionRule(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			attrs := pcommon.NewMap()
-			assert.NoError(t, attrs.FromRaw(tt.attrs))
+			require.NoError(t, attrs.FromRaw(tt.attrs))
 			assert.Equal(t, tt.match, r.matches(attrs))
 			res := pcommon.NewResource()
 			attrs.CopyTo(res.Attributes())

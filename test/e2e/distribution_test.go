@@ -19,7 +19,7 @@ func TestComponentsListsEveryComponent(t *testing.T) {
 		"memory_limiter", "batch", "tail_sampling", "piiredact", "errorkeep", "handoff",
 		"resource", "attributes", "filter", "transform", "probabilistic_sampler",
 		"otlp_grpc", "otlp_http", "debug", "file", "load_balancing",
-		"forward",
+		"span_metrics", "forward",
 		"health_check", "shutdown_delay", "pprof", "zpages", "file_storage", "bearertokenauth", "basicauth",
 	} {
 		assert.Contains(t, out, "- name: "+name+"\n", "component %s", name)

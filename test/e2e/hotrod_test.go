@@ -80,13 +80,7 @@ service:
 // own addresses included. And errorkeep, with healthy sampling off, must deliver
 // exactly the traces that have an error, each whole.
 func TestHotRODTrafficSurvivesRedactionAndEveryErrorTraceIsKept(t *testing.T) {
-	hotrod := os.Getenv(HotRODEnv)
-	if hotrod == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set; run the suite with `make test`", HotRODEnv)
-		}
-		t.Skipf("%s is not set; `make test` builds HotROD and sets it", HotRODEnv)
-	}
+	hotrod := binaryFromEnv(t, HotRODEnv, "build-hotrod")
 	raw, redacted, kept := StartBackend(t), StartBackend(t), StartBackend(t)
 	configFile := filepath.Join(t.TempDir(), "hotrod.yaml")
 	require.NoError(t, os.WriteFile(configFile, []byte(hotrodConfig), 0o600))

@@ -7,11 +7,8 @@ import (
 	"math"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,20 +22,26 @@ const JaegerEnv = "JAEGER_BINARY"
 // jaeger is a real Jaeger v2 process with in-memory storage, on loopback.
 type jaeger struct {
 	OTLP  string // OTLP/gRPC receiver
-	Query string // query service: /api/v3
+	Query string // query service: /api/v3, and /api/metrics with a metrics backend
+}
+
+// jaegerOptions tune startJaeger.
+type jaegerOptions struct {
+	// Prometheus is the base URL of a Prometheus holding the span metrics: when set,
+	// Jaeger's Monitor tab (SPM, /api/metrics/...) reads them from there.
+	Prometheus string
 }
 
 // startJaeger runs Jaeger v2 with a config that keeps every listener on 127.0.0.1.
-func startJaeger(t *testing.T) *jaeger {
+func startJaeger(t *testing.T, opts jaegerOptions) *jaeger {
 	t.Helper()
-	binary := os.Getenv(JaegerEnv)
-	if binary == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set; run the suite with `make test`", JaegerEnv)
-		}
-		t.Skipf("%s is not set; `make test` builds Jaeger and sets it", JaegerEnv)
-	}
+	binary := binaryFromEnv(t, JaegerEnv, "build-jaeger")
 	j := &jaeger{OTLP: FreeEndpoint(t), Query: FreeEndpoint(t)}
+	metricsStorage, metricBackends := "", ""
+	if opts.Prometheus != "" {
+		metricsStorage = "\n      metrics: prometheus"
+		metricBackends = "\n" + jaegerSPMBackend(opts.Prometheus)
+	}
 	config := fmt.Sprintf(`
 service:
   extensions: [jaeger_storage, jaeger_query]
@@ -54,8 +57,9 @@ service:
       level: warn
 extensions:
   jaeger_query:
+    enable_tracing: false # its own spans would go to localhost:4317, another process's port here
     storage:
-      traces: memstore
+      traces: memstore%s
     http:
       endpoint: %s
     grpc:
@@ -64,7 +68,7 @@ extensions:
     backends:
       memstore:
         memory:
-          max_traces: 100000
+          max_traces: 100000%s
 receivers:
   otlp:
     protocols:
@@ -75,27 +79,10 @@ processors:
 exporters:
   jaeger_storage_exporter:
     trace_storage: memstore
-`, j.Query, FreeEndpoint(t), j.OTLP)
+`, metricsStorage, j.Query, FreeEndpoint(t), metricBackends, j.OTLP)
 	path := filepath.Join(t.TempDir(), "jaeger.yaml")
 	require.NoError(t, os.WriteFile(path, []byte(config), 0o600))
-	cmd := exec.Command(binary, "--config", path)
-	var output syncBuffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-	require.NoError(t, cmd.Start())
-	exited := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(StopTimeout):
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("jaeger output:\n%s", output.String())
-		}
-	})
+	startProcess(t, "jaeger", binary, "--config", path)
 	Eventually(t, StartTimeout, func() bool {
 		resp, err := http.Get("http://" + j.Query + "/api/v3/services")
 		if err != nil {
@@ -136,7 +123,7 @@ func (j *jaeger) trace(t *testing.T, id trace.TraceID) (td ptrace.Traces, raw []
 // all at the configured share, and no PII reached Jaeger.
 func TestSidecarAndGatewayIntoRealJaeger(t *testing.T) {
 	const percent = 20.0
-	j := startJaeger(t)
+	j := startJaeger(t, jaegerOptions{})
 	tempo := StartBackend(t)
 	gateway := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: map[string]string{
 		"JAEGER_ENDPOINT":  j.OTLP,

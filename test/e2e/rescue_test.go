@@ -120,7 +120,7 @@ func (l *lateTraffic) longRequest(label string) {
 // are whole or absent at the configured share, whatever their late spans did.
 func TestGatewayRescuesTracesWhoseErrorArrivesLate(t *testing.T) {
 	const percent = 20.0
-	j := startJaeger(t)
+	j := startJaeger(t, jaegerOptions{})
 	tempo := StartBackend(t)
 	gateway := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{Env: map[string]string{
 		"JAEGER_ENDPOINT":  j.OTLP,

@@ -133,6 +133,8 @@ func TestGatewaySurvivesSIGKILLOnItsVolumes(t *testing.T) {
 		"JAEGER_ENDPOINT":  fromPod(jaeger.GRPC),
 		"TEMPO_ENDPOINT":   fromPod(tempo.GRPC),
 		"SIGNALS_ENDPOINT": "http://" + fromPod(jaeger.HTTP),
+		// The RED metrics, to the same stand-in (the manifest's Prometheus is not here).
+		"SPANMETRICS_ENDPOINT": "http://" + fromPod(jaeger.HTTP),
 	}
 	p := startPod(t, podSpec, d.configMaps)
 	gateway := p.run(t, testImage, spec, override)

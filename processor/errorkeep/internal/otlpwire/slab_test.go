@@ -86,7 +86,7 @@ func TestCutAndAssembleGiveBackEverySpan(t *testing.T) {
 			sss := out.ResourceSpans().At(r).ScopeSpans()
 			for j := 0; j < sss.Len(); j++ {
 				spans := sss.At(j).Spans()
-				want := pcommon.TraceID(traceID(enc.Owner(r, j) + 1))
+				want := traceID(enc.Owner(r, j) + 1)
 				for k := 0; k < spans.Len(); k++ {
 					assert.Equal(t, want, spans.At(k).TraceID())
 				}
