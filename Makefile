@@ -21,14 +21,15 @@ CONFIG       ?= config/default.yaml
 GOTEST_FLAGS ?= -race -count=1 -timeout 25m
 # Our components, each a Go module of its own (processor/*/go.mod): `make test-unit`
 # tests them without building anything else.
-COMPONENTS   := processor/piiredact processor/errorkeep
+COMPONENTS   := processor/piiredact processor/errorkeep processor/handoff extension/shutdowndelay
 FUZZTIME     ?= 30s
 # Fuzz targets as package:Target. `make test` runs each for TEST_FUZZTIME; `make fuzz` for FUZZTIME.
 FUZZ_TARGETS := processor/piiredact:FuzzRedactString processor/piiredact:FuzzDetectors \
                 processor/piiredact:FuzzLogsPayload processor/piiredact:FuzzWordStartsGates \
                 processor/piiredact/internal/detector:FuzzAPIKeyMatchesPerFormatScan \
                 processor/errorkeep:FuzzConsumeTraces processor/errorkeep:FuzzEverySpanComesBack \
-                processor/errorkeep/internal/otlpwire:FuzzCutOne
+                processor/errorkeep/internal/otlpwire:FuzzCutOne \
+                processor/handoff/internal/journal:FuzzScan processor/handoff/internal/journal:FuzzOpen
 TEST_FUZZTIME ?= 15s
 # Go spends up to a minute shrinking each new interesting input by default; with
 # inputs that take a millisecond to run, that would use a short run's whole budget.

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -189,6 +190,7 @@ func TestManifests(t *testing.T) {
 	configMaps := map[string]*corev1.ConfigMap{}
 	var deployments []*appsv1.Deployment
 	var monitors []*podMonitor
+	var operators []*openTelemetryCollector
 	for _, m := range readManifests(t) {
 		obj := decodeStrict(t, m)
 		switch o := obj.(type) {
@@ -218,16 +220,39 @@ func TestManifests(t *testing.T) {
 			checkMemory(t, m.file, o.Spec.Env, o.Spec.Resources)
 			checkLoopbackReceivers(t, m.file, o.Spec.Env)
 			assert.True(t, *o.Spec.SecurityContext.ReadOnlyRootFilesystem, m.file)
+			operators = append(operators, o)
 		}
 	}
 	require.NotEmpty(t, deployments)
 	for _, d := range deployments {
 		checkDeployment(t, d, configMaps)
 	}
+	for _, o := range operators {
+		checkInjectedPods(t, o, deployments)
+	}
 	require.NotEmpty(t, monitors)
 	for _, pm := range monitors {
 		checkPodMonitor(t, pm, deployments)
 	}
+}
+
+// checkInjectedPods: the pods that ask the Operator for the sidecar give its shutdown
+// time, and define the volume its handoff folder is on, large enough.
+func checkInjectedPods(t *testing.T, o *openTelemetryCollector, deployments []*appsv1.Deployment) {
+	t.Helper()
+	config, err := yaml.Marshal(o.Spec.Config)
+	require.NoError(t, err)
+	injected := 0
+	for _, d := range deployments {
+		if d.Spec.Template.Annotations["sidecar.opentelemetry.io/inject"] != o.Metadata["name"] {
+			continue
+		}
+		injected++
+		where := d.Name + " (with " + o.Metadata["name"] + ")"
+		checkShutdownFits(t, where, string(config), o.Spec.Env, gracePeriod(d.Spec.Template.Spec), true)
+		checkHandoffFoldersFit(t, where, string(config), o.Spec.Env, o.Spec.VolumeMounts, d.Spec.Template.Spec.Volumes)
+	}
+	assert.Positive(t, injected, "no example pod asks for %s", o.Metadata["name"])
 }
 
 // checkRulesMatchTheRuleFile: the PrometheusRule and the plain rule file hold the
@@ -267,14 +292,38 @@ func checkPodMonitor(t *testing.T, pm *podMonitor, deployments []*appsv1.Deploym
 	t.Errorf("PodMonitor %s selects no Deployment's pods", pm.Name)
 }
 
+// collectorContainers returns a pod's collector containers: ordinary ones, and native
+// sidecars (init containers with restartPolicy: Always).
+func collectorContainers(pod corev1.PodSpec) []corev1.Container {
+	var out []corev1.Container
+	for _, c := range pod.Containers {
+		if c.Image == image {
+			out = append(out, c)
+		}
+	}
+	for _, c := range pod.InitContainers {
+		if c.Image == image {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // checkDeployment checks each collector container of a Deployment: probes, memory
-// settings, a locked-down security context and a config that exists.
+// settings, a locked-down security context, a config that exists, a shutdown that
+// fits the grace period and folders that fit their volumes.
 func checkDeployment(t *testing.T, d *appsv1.Deployment, configMaps map[string]*corev1.ConfigMap) {
 	pod := d.Spec.Template.Spec
-	for _, c := range pod.Containers {
-		if c.Image != image {
-			continue
+	for _, c := range pod.InitContainers {
+		if c.Image == image {
+			// A collector among the init containers must be a native sidecar: a plain
+			// init container would have to exit before the application starts.
+			require.NotNil(t, c.RestartPolicy, "%s/%s: an init container that is not a native sidecar", d.Name, c.Name)
+			assert.Equal(t, corev1.ContainerRestartPolicyAlways, *c.RestartPolicy, "%s/%s", d.Name, c.Name)
+			require.NotNil(t, c.StartupProbe, "%s/%s: a native sidecar needs a startup probe, or the application starts before it listens", d.Name, c.Name)
 		}
+	}
+	for _, c := range collectorContainers(pod) {
 		where := d.Name + "/" + c.Name
 		require.NotNil(t, c.ReadinessProbe, "%s readiness probe", where)
 		require.NotNil(t, c.LivenessProbe, "%s liveness probe", where)
@@ -306,8 +355,120 @@ func checkDeployment(t *testing.T, d *appsv1.Deployment, configMaps map[string]*
 		}
 		assert.True(t, found, "%s: %s is not in a mounted ConfigMap", where, path)
 		checkWritableFolders(t, where, config, c.Env, c.VolumeMounts)
-		if strings.HasSuffix(path, "sidecar.yaml") {
+		checkHandoffFoldersFit(t, where, config, c.Env, c.VolumeMounts, pod.Volumes)
+		sidecar := strings.HasSuffix(path, "sidecar.yaml")
+		if sidecar {
 			checkLoopbackReceivers(t, where, c.Env)
+		}
+		checkShutdownFits(t, where, config, c.Env, gracePeriod(pod), sidecar)
+	}
+}
+
+// gracePeriod is a pod's terminationGracePeriodSeconds (Kubernetes' 30 s when unset).
+func gracePeriod(pod corev1.PodSpec) time.Duration {
+	if pod.TerminationGracePeriodSeconds == nil {
+		return 30 * time.Second
+	}
+	return time.Duration(*pod.TerminationGracePeriodSeconds) * time.Second
+}
+
+// configDuration is a ${env:NAME:-default} setting of a shipped config: the
+// container's value, else the config's default.
+func configDuration(t *testing.T, where, config, name string, env []corev1.EnvVar) time.Duration {
+	t.Helper()
+	value := envValue(env, name)
+	if value == "" {
+		m := regexp.MustCompile(`\$\{env:` + name + `:-([^}]+)\}`).FindStringSubmatch(config)
+		require.NotNil(t, m, "%s: the config does not read %s", where, name)
+		value = m[1]
+	}
+	d, err := time.ParseDuration(value)
+	require.NoError(t, err, "%s: %s", where, name)
+	return d
+}
+
+// checkShutdownFits: after SIGTERM a collector keeps its receivers open for
+// SHUTDOWN_DELAY, then delivers for up to DRAIN_TIMEOUT; both must fit the pod's
+// grace period with a margin (5 s), and for a sidecar with 10 s more for the
+// application's own shutdown, or Kubernetes kills the collector before its exit log
+// line and its last metrics say what it left.
+func checkShutdownFits(t *testing.T, where, config string, env []corev1.EnvVar, grace time.Duration, sidecar bool) {
+	t.Helper()
+	delay := configDuration(t, where, config, "SHUTDOWN_DELAY", env)
+	drain := configDuration(t, where, config, "DRAIN_TIMEOUT", env)
+	margin := 5 * time.Second
+	if sidecar {
+		margin += 10 * time.Second
+	}
+	assert.LessOrEqual(t, delay+drain+margin, grace,
+		"%s: SHUTDOWN_DELAY %s + DRAIN_TIMEOUT %s + %s do not fit terminationGracePeriodSeconds %s", where, delay, drain, margin, grace)
+	assert.Positive(t, drain, "%s: DRAIN_TIMEOUT 0 leaves everything undelivered on SIGTERM", where)
+}
+
+// handoffBytes is what a config's handoffs may keep on disk in the folder named by
+// the directory setting dirVar: each handoff in each pipeline signal holds up to its
+// max_bytes, plus a segment file of slack (segments leave the disk whole).
+func handoffBytes(t *testing.T, where, config, dirVar string) int64 {
+	t.Helper()
+	var cfg struct {
+		Processors map[string]map[string]any `yaml:"processors"`
+		Service    struct {
+			Pipelines map[string]struct {
+				Processors []string `yaml:"processors"`
+			} `yaml:"pipelines"`
+		} `yaml:"service"`
+	}
+	require.NoError(t, yaml.Unmarshal([]byte(config), &cfg), where)
+	number := func(v any, def int64) int64 {
+		switch n := v.(type) {
+		case int:
+			return int64(n)
+		case float64: // a config that went through JSON (the Operator resource)
+			return int64(n)
+		}
+		return def
+	}
+	folders := map[string]bool{}
+	total := int64(0)
+	for name, p := range cfg.Service.Pipelines {
+		signal, _, _ := strings.Cut(name, "/")
+		for _, id := range p.Processors {
+			settings := cfg.Processors[id]
+			dir, _ := settings["directory"].(string)
+			if !strings.HasPrefix(id, "handoff") || !strings.Contains(dir, "${env:"+dirVar+":") || folders[id+" "+signal] {
+				continue
+			}
+			folders[id+" "+signal] = true
+			total += number(settings["max_bytes"], 512<<20) + number(settings["segment_bytes"], 8<<20)
+		}
+	}
+	return total
+}
+
+// checkHandoffFoldersFit: the handoff folders fit the emptyDir they are on. Beyond its
+// sizeLimit Kubernetes evicts the pod, which loses the folder.
+func checkHandoffFoldersFit(t *testing.T, where, config string, env []corev1.EnvVar, mounts []corev1.VolumeMount, volumes []corev1.Volume) {
+	t.Helper()
+	for _, m := range folderSetting.FindAllStringSubmatch(config, -1) {
+		need := handoffBytes(t, where, config, m[1])
+		if need == 0 {
+			continue
+		}
+		folder := envValue(env, m[1])
+		if folder == "" {
+			folder = m[2]
+		}
+		for _, vm := range mounts {
+			if folder != vm.MountPath {
+				continue
+			}
+			for _, v := range volumes {
+				if v.Name == vm.Name && v.EmptyDir != nil {
+					require.NotNil(t, v.EmptyDir.SizeLimit, "%s: volume %s has no sizeLimit", where, v.Name)
+					assert.LessOrEqual(t, need, v.EmptyDir.SizeLimit.Value(),
+						"%s: the handoff folders in %s may take %d bytes, more than the %s volume's sizeLimit %s", where, m[1], need, v.Name, v.EmptyDir.SizeLimit.String())
+				}
+			}
 		}
 	}
 }
@@ -429,6 +590,7 @@ func TestHelmValues(t *testing.T) {
 				Resources corev1.ResourceRequirements `json:"resources"`
 				ExtraEnvs []corev1.EnvVar             `json:"extraEnvs"`
 				Mounts    []corev1.VolumeMount        `json:"extraVolumeMounts"`
+				Volumes   []corev1.Volume             `json:"extraVolumes"`
 				Rest      map[string]any              `json:"-"`
 			}
 			require.NoError(t, sigsyaml.Unmarshal(raw, &values))
@@ -442,6 +604,9 @@ func TestHelmValues(t *testing.T) {
 			shipped, err := os.ReadFile(filepath.Join(repoRoot(), "config", config))
 			require.NoError(t, err)
 			checkWritableFolders(t, file, string(shipped), values.ExtraEnvs, values.Mounts)
+			checkHandoffFoldersFit(t, file, string(shipped), values.ExtraEnvs, values.Mounts, values.Volumes)
+			// The chart sets no terminationGracePeriodSeconds: Kubernetes' 30 s.
+			checkShutdownFits(t, file, string(shipped), values.ExtraEnvs, 30*time.Second, false)
 		})
 	}
 }

@@ -53,6 +53,15 @@ otelcol_exporter_sent_spans_total{exporter="otlp_grpc/tempo"} 999
 	require.NoError(t, err)
 	assert.Equal(t, collectorCounters{Accepted: 1024, Refused: 7, SendFailed: 5, EnqueueFailed: 1}, got)
 
+	assert.Equal(t, int64(6), got.lost(), "without handoffs, failed sends are lost")
+
+	withHandoff, err := parseCounters(strings.NewReader(metrics + `otelcol_processor_handoff_accepted_items{processor="handoff",signal="traces"} 1024
+otelcol_processor_handoff_dropped_items{processor="handoff",signal="traces"} 2
+otelcol_processor_handoff_refused_items{processor="handoff",signal="traces"} 4
+`))
+	require.NoError(t, err)
+	assert.Equal(t, int64(2+4+1), withHandoff.lost(), "with handoffs, failed sends are retried; drops and refusals are lost")
+
 	_, err = parseCounters(strings.NewReader("otelcol_receiver_accepted_spans_total{} many\n"))
 	assert.ErrorContains(t, err, "otelcol_receiver_accepted_spans")
 }

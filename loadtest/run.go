@@ -37,7 +37,7 @@ type Result struct {
 	Accepted         int64 // spans the collector's receiver accepted
 	GeneratorRefused int64 // spans in export calls that failed at the generator
 	CollectorRefused int64 // spans the receiver refused (memory_limiter, overload)
-	Dropped          int64 // spans exporters failed to send or enqueue
+	Dropped          int64 // spans the collector dropped (collectorCounters.lost)
 	Received         int64 // spans at the sink that received the fewest
 	ExpectedRatio    float64
 	DeliveredRatio   float64 // Received / Accepted
@@ -114,7 +114,7 @@ func (r *Runner) RunFixed(ctx context.Context, sc Scenario, build BuildKind, rat
 	res.Accepted = counters.Accepted
 	res.GeneratorRefused = load.Refused
 	res.CollectorRefused = counters.Refused
-	res.Dropped = counters.SendFailed + counters.EnqueueFailed
+	res.Dropped = counters.lost()
 	res.Behind = load.Behind
 	res.Received, res.KeptLost = deliveredAtWorstSink(sinks, load)
 	if res.Accepted > 0 {

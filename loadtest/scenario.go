@@ -163,17 +163,17 @@ func Scenarios() []Scenario {
 			Reference: withProcessor("tail_sampling", "contrib-tail-sampling"),
 		},
 		{
-			Name: "sidecar", Title: "Sidecar pipeline (config/sidecar.yaml, persistent queue)",
+			Name: "sidecar", Title: "Sidecar pipeline (config/sidecar.yaml, handoff folder; reference: batch and a file_storage queue)",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 100, SearchMax: true,
 			Custom:    Setup{Configs: []string{"config/sidecar.yaml"}},
 			Reference: Setup{Configs: []string{"loadtest/configs/reference-sidecar.yaml", processorsFile("contrib-redaction")}},
 		},
 		{
-			// The sidecar's persistent queue costs as much per span as the rest of the
+			// The sidecar's durable queue costs as much per span as the rest of the
 			// pipeline; this row separates piiredact's share from the queue's.
 			Name: "sidecar-without-redaction", Title: "Sidecar pipeline with the redaction processor taken out",
 			Generator: "realistic", Sinks: 1, HealthyPercent: 100,
-			Custom: Setup{Configs: []string{"config/sidecar.yaml"}, Set: []string{tracesProcessors("memory_limiter,batch")}},
+			Custom: Setup{Configs: []string{"config/sidecar.yaml"}, Set: []string{tracesProcessors("memory_limiter,handoff")}},
 			Reference: Setup{Configs: []string{"loadtest/configs/reference-sidecar.yaml", processorsFile("contrib-redaction")},
 				Set: []string{tracesProcessors("memory_limiter,batch")}},
 		},
@@ -195,8 +195,8 @@ func Scenarios() []Scenario {
 				processorsFile("contrib-redaction"), processorsFile("contrib-tail-sampling")}},
 		},
 		{
-			// What durability costs: the same gateway with errorkeep and the exporters'
-			// queues in memory, against the same reference.
+			// What durability costs: the same gateway with errorkeep and the handoffs in
+			// memory, against the same reference.
 			Name: "gateway-in-memory", Title: "Gateway pipeline in memory (gateway.yaml + gateway-in-memory.yaml)",
 			Generator: "realistic", Sinks: 2, HealthyPercent: 10,
 			Custom: Setup{Configs: []string{"config/gateway.yaml", "config/gateway-in-memory.yaml"}},

@@ -16,6 +16,20 @@ type collectorCounters struct {
 	Refused       int64 // otelcol_receiver_refused_spans (memory_limiter refusals land here)
 	SendFailed    int64 // otelcol_exporter_send_failed_spans
 	EnqueueFailed int64 // otelcol_exporter_enqueue_failed_spans
+	// A handoff in front of an exporter retries what the exporter failed to send; what
+	// it gives up on is in its dropped and refused counters instead.
+	HandoffAccepted int64 // otelcol_processor_handoff_accepted_items
+	HandoffDropped  int64 // otelcol_processor_handoff_dropped_items
+	HandoffRefused  int64 // otelcol_processor_handoff_refused_items
+}
+
+// lost is what the collector dropped: with handoffs, what they dropped or refused
+// (failed sends are retried); without, what the exporters failed to send or enqueue.
+func (c collectorCounters) lost() int64 {
+	if c.HandoffAccepted > 0 {
+		return c.HandoffDropped + c.HandoffRefused + c.EnqueueFailed
+	}
+	return c.SendFailed + c.EnqueueFailed
 }
 
 // scrapeCounters reads the collector's Prometheus endpoint and sums each counter over
@@ -33,10 +47,13 @@ func scrapeCounters(endpoint string) (collectorCounters, error) {
 func parseCounters(r io.Reader) (collectorCounters, error) {
 	var c collectorCounters
 	targets := map[string]*int64{
-		"otelcol_receiver_accepted_spans":       &c.Accepted,
-		"otelcol_receiver_refused_spans":        &c.Refused,
-		"otelcol_exporter_send_failed_spans":    &c.SendFailed,
-		"otelcol_exporter_enqueue_failed_spans": &c.EnqueueFailed,
+		"otelcol_receiver_accepted_spans":          &c.Accepted,
+		"otelcol_receiver_refused_spans":           &c.Refused,
+		"otelcol_exporter_send_failed_spans":       &c.SendFailed,
+		"otelcol_exporter_enqueue_failed_spans":    &c.EnqueueFailed,
+		"otelcol_processor_handoff_accepted_items": &c.HandoffAccepted,
+		"otelcol_processor_handoff_dropped_items":  &c.HandoffDropped,
+		"otelcol_processor_handoff_refused_items":  &c.HandoffRefused,
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)

@@ -19,7 +19,9 @@ require (
 	github.com/open-telemetry/opentelemetry-collector-contrib/processor/resourceprocessor v0.165.0
 	github.com/open-telemetry/opentelemetry-collector-contrib/processor/tailsamplingprocessor v0.165.0
 	github.com/open-telemetry/opentelemetry-collector-contrib/processor/transformprocessor v0.161.0
+	github.com/otelcol-custom/otelcol-custom/extension/shutdowndelay v0.0.0
 	github.com/otelcol-custom/otelcol-custom/processor/errorkeep v0.0.0
+	github.com/otelcol-custom/otelcol-custom/processor/handoff v0.0.0
 	github.com/otelcol-custom/otelcol-custom/processor/piiredact v0.0.0
 	go.opentelemetry.io/collector/component v1.71.0
 	go.opentelemetry.io/collector/confmap v1.71.0
@@ -285,9 +287,13 @@ require (
 	sigs.k8s.io/yaml v1.6.0 // indirect
 )
 
+replace github.com/otelcol-custom/otelcol-custom/extension/shutdowndelay v0.0.0 => ../../extension/shutdowndelay
+
 replace github.com/otelcol-custom/otelcol-custom/processor/piiredact v0.0.0 => ../../processor/piiredact
 
 replace github.com/otelcol-custom/otelcol-custom/processor/errorkeep v0.0.0 => ../../processor/errorkeep
+
+replace github.com/otelcol-custom/otelcol-custom/processor/handoff v0.0.0 => ../../processor/handoff
 
 replace github.com/open-telemetry/opentelemetry-collector-contrib/pkg/ottl => github.com/open-telemetry/opentelemetry-collector-contrib/pkg/ottl v0.161.0
 

@@ -276,6 +276,16 @@ func BenchmarkDecisionCycleCPU(b *testing.B) {
 			p := newErrorKeep(b, errorkeepConfig(time.Second, ""), set, sink)
 			return p, func(int) bool { return bufferedTraces(b, tel) == 0 }
 		}},
+		{"errorkeep_keyed", func(b *testing.B, sink *countingSink) (processor.Traces, func(int) bool) {
+			tel := componenttest.NewTelemetry()
+			b.Cleanup(func() { _ = tel.Shutdown(context.Background()) })
+			set := processortest.NewNopSettings(errorkeep.NewFactory().Type())
+			set.TelemetrySettings = tel.NewTelemetrySettings()
+			cfg := errorkeepConfig(time.Second, "")
+			// About the reference's 10% of the healthy traces the round sends.
+			cfg.HealthyThroughput.TracesPerSecond = 1000
+			return newErrorKeep(b, cfg, set, sink), func(int) bool { return bufferedTraces(b, tel) == 0 }
+		}},
 		{"tail_sampling", func(b *testing.B, sink *countingSink) (processor.Traces, func(int) bool) {
 			settings := map[string]any{}
 			for k, v := range tailSamplingEquivalent {

@@ -163,17 +163,47 @@ func (c *Collector) waitHealthy() error {
 // Stop sends SIGTERM and waits for a clean exit, killing the process after
 // StopTimeout. It returns the exit error, if any; calling it again is harmless.
 func (c *Collector) Stop() error {
+	c.Terminate()
+	return c.Wait()
+}
+
+// Terminate sends SIGTERM, as Kubernetes does to a container it stops, and returns
+// at once; Wait (or Stop) waits for the exit.
+func (c *Collector) Terminate() {
 	c.stopOnce.Do(func() {
 		_ = c.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-c.exited:
-		case <-time.After(StopTimeout):
-			_ = c.cmd.Process.Kill()
-			<-c.exited
-		}
+		go func() {
+			select {
+			case <-c.exited:
+			case <-time.After(StopTimeout):
+				_ = c.cmd.Process.Kill()
+			}
+		}()
 	})
+}
+
+// Wait waits for the process to exit (killed StopTimeout after a Terminate) and
+// returns its exit error.
+func (c *Collector) Wait() error {
 	<-c.exited
 	return c.exitErr
+}
+
+// Pause stops the process (SIGSTOP), as a stall would (a node under pressure, a
+// frozen cgroup): it holds its connections and answers nothing until Resume.
+func (c *Collector) Pause(tb testing.TB) {
+	tb.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		tb.Fatalf("SIGSTOP: %v", err)
+	}
+}
+
+// Resume continues a paused process (SIGCONT).
+func (c *Collector) Resume(tb testing.TB) {
+	tb.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		tb.Fatalf("SIGCONT: %v", err)
+	}
 }
 
 // Kill ends the process with SIGKILL, as a crash would.

@@ -237,28 +237,8 @@ func TestGatewaySIGKILLLosesNothingItAcknowledged(t *testing.T) {
 	}{{"jaeger", jaeger}, {"tempo", tempo}} {
 		checkAfterCrashes(t, b.name, b.be, traffic, percent)
 	}
-	delivered := map[string]bool{}
-	for _, ld := range jaeger.Logs.AllLogs() {
-		forEachLogBody(ld, func(body string) { delivered[body] = true })
-	}
-	lost := 0
-	for body := range traffic.logs {
-		if !delivered[body] {
-			lost++
-		}
-	}
-	assert.Zero(t, lost, "acknowledged log records lost (of %d)", len(traffic.logs))
-	deliveredPoints := map[string]bool{}
-	for _, md := range jaeger.Metrics.AllMetrics() {
-		forEachPoint(md, func(id string) { deliveredPoints[id] = true })
-	}
-	lostPoints := 0
-	for id := range traffic.points {
-		if !deliveredPoints[id] {
-			lostPoints++
-		}
-	}
-	assert.Zero(t, lostPoints, "acknowledged metric points lost (of %d)", len(traffic.points))
+	assert.Zero(t, missingLogRecords(jaeger, traffic.logs), "acknowledged log records lost (of %d)", len(traffic.logs))
+	assert.Zero(t, missingPoints(jaeger, traffic.points), "acknowledged metric points lost (of %d)", len(traffic.points))
 	t.Logf("%d traces, %d log records and %d metric points acknowledged, %d client retries, %.0f traces recovered from errorkeep's folder, %.0f torn bytes cut",
 		len(traffic.traces), len(traffic.logs), len(traffic.points), traffic.retries, recovered, truncated)
 }
@@ -275,6 +255,37 @@ func tearLastSegment(t *testing.T, dir string) {
 	_, err = f.Write([]byte("torn record: header without its payload......"))
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
+}
+
+// missingLogRecords counts the log record bodies in want that b never received.
+func missingLogRecords(b *Backend, want map[string]bool) int {
+	delivered := map[string]bool{}
+	for _, ld := range b.Logs.AllLogs() {
+		forEachLogBody(ld, func(body string) { delivered[body] = true })
+	}
+	missing := 0
+	for body := range want {
+		if !delivered[body] {
+			missing++
+		}
+	}
+	return missing
+}
+
+// missingPoints counts the metric points in want (by their "point" attribute) that b
+// never received.
+func missingPoints(b *Backend, want map[string]bool) int {
+	delivered := map[string]bool{}
+	for _, md := range b.Metrics.AllMetrics() {
+		forEachPoint(md, func(id string) { delivered[id] = true })
+	}
+	missing := 0
+	for id := range want {
+		if !delivered[id] {
+			missing++
+		}
+	}
+	return missing
 }
 
 func forEachLogBody(ld plog.Logs, f func(string)) {

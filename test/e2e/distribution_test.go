@@ -16,11 +16,11 @@ func TestComponentsListsEveryComponent(t *testing.T) {
 	require.NoError(t, err, out)
 	for _, name := range []string{
 		"otlp",
-		"memory_limiter", "batch", "tail_sampling", "piiredact", "errorkeep",
+		"memory_limiter", "batch", "tail_sampling", "piiredact", "errorkeep", "handoff",
 		"resource", "attributes", "filter", "transform", "probabilistic_sampler",
 		"otlp_grpc", "otlp_http", "debug", "file", "load_balancing",
 		"span_metrics", "forward",
-		"health_check", "pprof", "zpages", "file_storage", "bearertokenauth", "basicauth",
+		"health_check", "shutdown_delay", "pprof", "zpages", "file_storage", "bearertokenauth", "basicauth",
 	} {
 		assert.Contains(t, out, "- name: "+name+"\n", "component %s", name)
 	}

@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"errors"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,7 +43,7 @@ func TestBackendOutageUnderLoadLosesNothing(t *testing.T) {
 	maxQueue := 0.0
 	for time.Since(down) < outage {
 		time.Sleep(time.Second)
-		maxQueue = max(maxQueue, metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`))
+		maxQueue = max(maxQueue, metricSum(col.Metrics(t), `otelcol_processor_handoff_stored_bytes{processor="handoff/tempo"`))
 	}
 	acceptedDuringOutage := metricSum(col.Metrics(t), "otelcol_receiver_accepted_spans")
 	jaegerDuringOutage := jaeger.SpanCount()
@@ -57,18 +60,19 @@ func TestBackendOutageUnderLoadLosesNothing(t *testing.T) {
 	// wait, batching and a loaded CI machine hold: a few seconds of traffic.
 	assert.Greater(t, float64(jaegerDuringOutage), acceptedDuringOutage-5*rate,
 		"jaeger received %d of %.0f spans accepted during the outage", jaegerDuringOutage, acceptedDuringOutage)
-	assert.LessOrEqual(t, maxQueue, 134217728.0, "tempo's queue exceeded queue_size (bytes)")
-	assert.Positive(t, maxQueue, "tempo's queue never filled: was it really down?")
+	assert.LessOrEqual(t, maxQueue, 536870912.0, "tempo's folder exceeded max_bytes")
+	assert.Positive(t, metricSum(col.Metrics(t), `otelcol_processor_handoff_failed_deliveries{processor="handoff/tempo"`), "no delivery to tempo failed: was it really down?")
 	m := col.Metrics(t)
-	assert.LessOrEqual(t, metricSum(m, "otelcol_exporter_send_failed_spans"), 0.0, "spans dropped after retries")
+	assert.LessOrEqual(t, metricSum(m, "otelcol_processor_handoff_dropped_items"), 0.0, "spans dropped")
+	assert.LessOrEqual(t, metricSum(m, "otelcol_processor_handoff_refused_items"), 0.0, "spans refused")
 	t.Logf("outage %s at %d spans/s: %d spans accepted, %d unique at jaeger, %d unique at tempo (%d with duplicates), peak tempo queue %.0f bytes",
 		outage, rate, result.Sent, uniqueSpans(jaeger), uniqueSpans(tempo), tempo.SpanCount(), maxQueue)
 }
 
 // TestSidecarPersistentQueueSurvivesSIGKILL: config/sidecar.yaml with its gateway down
-// takes spans in, its batches land in the file_storage queue, and the process is killed
-// with SIGKILL. Restarted on the same queue folder with the gateway up, it delivers
-// everything that was in the queue.
+// takes spans in, each request written to its handoff folder before it is
+// acknowledged, and the process is killed with SIGKILL. Restarted on the same folder
+// with the gateway up, it delivers everything it had acknowledged.
 func TestSidecarPersistentQueueSurvivesSIGKILL(t *testing.T) {
 	gateway := StartBackend(t)
 	gateway.Stop()
@@ -77,49 +81,46 @@ func TestSidecarPersistentQueueSurvivesSIGKILL(t *testing.T) {
 	col := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{Env: env})
 	result := StartLoad(col.Endpoints.GRPC, 2000, 3*time.Second).Wait(t)
 	require.Zero(t, result.Refused)
-	// Batches leave the batch processor within its 1 s timeout and enter the queue.
-	Eventually(t, DeliverTimeout, func() bool {
-		return metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/gateway"`) > 0 &&
-			batchedAll(t, col, result.Sent)
-	}, "all accepted spans batched into the persistent queue")
+	// Acknowledged means written: the whole load is in the folder, none delivered.
+	backlog := metricSum(col.Metrics(t), `otelcol_processor_handoff_backlog_items{processor="handoff",signal="traces"`)
+	require.InDelta(t, float64(result.Sent), backlog, 0, "every acknowledged span is in the folder")
 	col.Kill()
 
 	gateway.Start(t)
 	restarted := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{Env: env})
 	Eventually(t, DeliverTimeout, func() bool { return uniqueSpans(gateway) >= int(result.Sent) },
-		"queue delivered after the restart (%d of %d)", uniqueSpans(gateway), result.Sent)
+		"folder delivered after the restart (%d of %d)", uniqueSpans(gateway), result.Sent)
 	assert.Equal(t, int(result.Sent), uniqueSpans(gateway))
+	recovered := metricSum(restarted.Metrics(t), "otelcol_processor_handoff_recovered_items")
+	assert.InDelta(t, float64(result.Sent), recovered, 0)
 	require.NoError(t, restarted.Stop())
-	t.Logf("SIGKILL with %d spans queued on disk: %d delivered after restart", result.Sent, uniqueSpans(gateway))
+	t.Logf("SIGKILL with %d spans in the folder: %.0f recovered, %d delivered after the restart", result.Sent, recovered, uniqueSpans(gateway))
 }
 
-// batchedAll reports whether the batch processor has passed on every accepted span.
-func batchedAll(t *testing.T, col *Collector, accepted int64) bool {
-	m := col.Metrics(t)
-	// batch_send_size counts spans per batch sent on; its _sum is the spans sent on.
-	return metricSum(m, "otelcol_processor_batch_batch_send_size_sum") >= float64(accepted)
-}
-
-// TestDeadBackendQueueIsBoundedInBytes: with one backend dead for good, its queue fills
-// to its byte bound (set small here: 1 MiB) and stays there; data for it beyond that is
-// dropped and counted, while the live backend still receives every accepted span and
-// the process's memory stays flat.
+// TestDeadBackendQueueIsBoundedInBytes: with one backend dead for good, its handoff
+// folder fills to its byte bound (set small here: 1 MiB) and stays there; data for it
+// beyond that is refused and counted, while the live backend still receives every
+// accepted span and the process's memory stays flat.
 func TestDeadBackendQueueIsBoundedInBytes(t *testing.T) {
 	const bound = 1 << 20
 	jaeger, tempo := StartBackend(t), StartBackend(t)
 	tempo.Stop()
 	col := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{
-		Env:  gatewayEnv(jaeger, tempo, nil),
-		Args: []string{"--set=exporters::otlp_grpc/tempo::sending_queue::queue_size=1048576"},
+		// Tempo stays dead: the stop at the end gives up on it after a short drain.
+		Env: gatewayEnv(jaeger, tempo, map[string]string{"DRAIN_TIMEOUT": "1s"}),
+		Args: []string{
+			"--set=processors::handoff/tempo::max_bytes=1048576",
+			"--set=processors::handoff/tempo::segment_bytes=131072",
+		},
 	})
 	load := StartLoad(col.Endpoints.GRPC, 2000, 15*time.Second)
 	maxQueue := load.PeakWhileRunning(500*time.Millisecond, func() float64 {
-		return metricSum(col.Metrics(t), `otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`)
+		return metricSum(col.Metrics(t), `otelcol_processor_handoff_stored_bytes{processor="handoff/tempo"`)
 	})
 	result := load.Wait(t)
 	require.Zero(t, result.Refused, "the gateway refused spans: %v", result.Codes)
 	Eventually(t, DeliverTimeout, func() bool { return uniqueSpans(jaeger) >= int(result.Sent) }, "the live backend got everything")
-	dropped := metricSum(col.Metrics(t), `otelcol_exporter_enqueue_failed_spans{exporter="otlp_grpc/tempo"`)
+	dropped := metricSum(col.Metrics(t), `otelcol_processor_handoff_refused_items{processor="handoff/tempo"`)
 	t.Logf("dead backend: queue peaked at %.0f bytes (bound %d), %.0f spans dropped for it and counted; live backend %d of %d; peak RSS %d MiB",
 		maxQueue, bound, dropped, uniqueSpans(jaeger), result.Sent, col.PeakRSS(t)>>20)
 	assert.LessOrEqual(t, maxQueue, float64(bound))
@@ -130,18 +131,17 @@ func TestDeadBackendQueueIsBoundedInBytes(t *testing.T) {
 
 // TestGracefulShutdownUnderLoad: SIGTERM reaches config/gateway.yaml while clients are
 // sending and errorkeep holds seconds of traces (decision wait 5 s). Everything the
-// gateway accepted is decided before it exits, cleanly and within the shutdown
-// timeout; what the backends have not taken yet stays in the exporters' persistent
-// queues (they do not drain on shutdown, by design upstream) and is delivered by the
-// next start on the same folders. The in-memory variant drains its queues instead.
+// gateway accepted is decided and delivered to both backends before it exits, cleanly
+// and within the shutdown timeout: the folders it leaves hold nothing, so a
+// replacement on fresh folders (a new pod) loses nothing. The in-memory variant
+// drains the same way.
 func TestGracefulShutdownUnderLoad(t *testing.T) {
 	for _, variant := range []struct {
-		name    string
-		args    []string
-		durable bool
+		name string
+		args []string
 	}{
-		{"durable", nil, true},
-		{"in-memory", []string{"--config", ConfigPath("gateway-in-memory.yaml")}, false},
+		{"durable", nil},
+		{"in-memory", []string{"--config", ConfigPath("gateway-in-memory.yaml")}},
 	} {
 		t.Run(variant.name, func(t *testing.T) {
 			jaeger, tempo := StartBackend(t), StartBackend(t)
@@ -159,18 +159,33 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 			require.NoError(t, col.Stop(), "exit status")
 			stopped := time.Since(start)
 			result := load.Wait(t)
-			atExit := [2]int{uniqueSpans(jaeger), uniqueSpans(tempo)}
 			assert.Positive(t, held, "errorkeep held nothing when the signal came")
 			assert.Less(t, stopped, StopTimeout)
-			if variant.durable {
-				StartCollector(t, binary, ConfigPath("gateway.yaml"), opts)
+			for name, b := range map[string]*Backend{"jaeger": jaeger, "tempo": tempo} {
+				assert.Equal(t, int(result.Sent), uniqueSpans(b), "%s: every accepted span delivered before the exit", name)
 			}
-			for _, b := range []*Backend{jaeger, tempo} {
-				Eventually(t, DeliverTimeout, func() bool { return uniqueSpans(b) >= int(result.Sent) }, "every accepted span delivered")
-				assert.Equal(t, int(result.Sent), uniqueSpans(b))
-			}
-			t.Logf("%s: SIGTERM with %.0f traces held: stopped in %s; %d spans accepted; at exit %d at jaeger, %d at tempo; all after the restart",
-				variant.name, held, stopped.Round(time.Millisecond), result.Sent, atExit[0], atExit[1])
+			assert.Contains(t, col.Output(), "handoff drained")
+			assert.NotContains(t, col.Output(), "drain_timeout passed")
+			assert.Empty(t, segmentFiles(t, filepath.Join(folders, "queue")), "nothing left in the folders")
+			t.Logf("%s: SIGTERM with %.0f traces held: stopped in %s; %d spans accepted; %d at jaeger and %d at tempo at exit",
+				variant.name, held, stopped.Round(time.Millisecond), result.Sent, uniqueSpans(jaeger), uniqueSpans(tempo))
 		})
 	}
+}
+
+// segmentFiles lists the handoff segment files under dir, at any depth.
+func segmentFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".hoff") {
+			files = append(files, path)
+		}
+		return err
+	})
+	require.NoError(t, err)
+	return files
 }

@@ -21,7 +21,7 @@ func TestGeneratedSourcesAreUpToDate(t *testing.T) {
 	}
 	root := RepoRoot()
 	work := t.TempDir()
-	for _, rel := range []string{"builder-config.yaml", "go.mod", "go.sum", "processor", "internal/tools", "cmd/otelcol-custom"} {
+	for _, rel := range []string{"builder-config.yaml", "go.mod", "go.sum", "processor", "extension", "internal/tools", "cmd/otelcol-custom"} {
 		copyTree(t, filepath.Join(root, rel), filepath.Join(work, rel))
 	}
 	cmd := exec.Command("go", "tool", "-modfile=internal/tools/go.mod", "builder", "--config", "builder-config.yaml", "--skip-compilation")

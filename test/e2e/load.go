@@ -54,8 +54,8 @@ func (l *Load) Wait(tb testing.TB) loadtest.Load {
 }
 
 // metricSum sums the samples of a Prometheus text exposition whose series starts with
-// prefix: a metric name ("otelcol_exporter_queue_size") or a name with leading labels
-// (`otelcol_exporter_queue_size{data_type="traces",exporter="otlp_grpc/tempo"`).
+// prefix: a metric name ("otelcol_processor_handoff_backlog_items") or a name with
+// leading labels (`otelcol_processor_handoff_backlog_items{processor="handoff/tempo"`).
 // It returns -1 when no series matches.
 func metricSum(text, prefix string) float64 {
 	sum, found := 0.0, false
@@ -80,16 +80,15 @@ func metricSum(text, prefix string) float64 {
 }
 
 // Settle waits until col holds nothing more for the backends: errorkeep has decided
-// every trace, the exporters' queues are empty, and what the backends received has
-// stopped changing for longer than the exporters' batch timeout (1 s). The gateway's
-// persistent queues do not drain on shutdown, so a test that stops it and then reads
-// the backends settles first.
+// every trace, the handoffs hold nothing undelivered, and what the backends received
+// has stopped changing for longer than the handoffs' batch timeout (1 s). A test that
+// reads the backends while the collector runs on settles first.
 func Settle(t *testing.T, col *Collector, backends ...*Backend) {
 	t.Helper()
 	Eventually(t, 2*DeliverTimeout, func() bool {
 		m := col.Metrics(t)
-		return metricSum(m, "otelcol_processor_errorkeep_buffered_traces") <= 0 && metricSum(m, "otelcol_exporter_queue_size") <= 0
-	}, "every trace decided and every queue empty")
+		return metricSum(m, "otelcol_processor_errorkeep_buffered_traces") <= 0 && metricSum(m, "otelcol_processor_handoff_backlog_items") <= 0
+	}, "every trace decided and every handoff delivered")
 	received := func() (n int) {
 		for _, b := range backends {
 			n += b.SpanCount()

@@ -16,7 +16,7 @@ import (
 )
 
 // TestMonitoringUsesOnlyExportedMetrics scrapes the real binary's /metrics, running
-// config/gateway.yaml (one backend dead, so that queues fill and sends fail) and
+// config/gateway.yaml (one backend dead, so that its folder fills and sends fail) and
 // config/sidecar.yaml under load, and fails if an alerting or recording rule or a
 // dashboard panel in deploy/monitoring uses a metric name the binary does not export:
 // names changed between collector releases before. Our processors' own counters appear on their
@@ -36,10 +36,11 @@ func TestMonitoringUsesOnlyExportedMetrics(t *testing.T) {
 	jaeger, tempo := StartBackend(t), StartBackend(t)
 	tempo.Stop()
 	gateway := StartCollector(t, binary, ConfigPath("gateway.yaml"), CollectorOptions{
-		Env: gatewayEnv(jaeger, tempo, nil),
+		// Tempo stays dead: the stop at the end gives up on it after a short drain.
+		Env: gatewayEnv(jaeger, tempo, map[string]string{"DRAIN_TIMEOUT": "1s"}),
 		Args: []string{
-			"--set=exporters::otlp_grpc/tempo::sending_queue::queue_size=1048576",
-			"--set=exporters::otlp_grpc/tempo::retry_on_failure::enabled=false",
+			"--set=processors::handoff/tempo::max_bytes=1048576",
+			"--set=processors::handoff/tempo::segment_bytes=131072",
 		},
 	})
 	sidecar := StartCollector(t, binary, ConfigPath("sidecar.yaml"), CollectorOptions{Env: map[string]string{
@@ -59,13 +60,14 @@ func TestMonitoringUsesOnlyExportedMetrics(t *testing.T) {
 				}
 			}
 		}
-		return exported["otelcol_exporter_enqueue_failed_spans"] && exported["otelcol_exporter_send_failed_spans"] &&
+		return exported["otelcol_processor_handoff_refused_items"] && exported["otelcol_exporter_send_failed_spans"] &&
 			exported["otelcol_receiver_accepted_log_records"] && exported["otelcol_receiver_accepted_metric_points"]
-	}, "the dead backend's queue filled and its sends failed; a log record and a metric point arrived")
+	}, "the dead backend's folder filled and its sends failed; a log record and a metric point arrived")
 
 	declared := declaredProcessorMetrics(t)
 	for name := range used {
-		if strings.HasPrefix(name, "otelcol_processor_errorkeep_") || strings.HasPrefix(name, "otelcol_processor_piiredact_") {
+		if strings.HasPrefix(name, "otelcol_processor_errorkeep_") || strings.HasPrefix(name, "otelcol_processor_piiredact_") ||
+			strings.HasPrefix(name, "otelcol_processor_handoff_") {
 			assert.True(t, exported[name] || declared[strings.TrimPrefix(name, "otelcol_")],
 				"%s is neither exported nor declared in a processor's metadata.yaml", name)
 			continue
@@ -79,7 +81,7 @@ func TestMonitoringUsesOnlyExportedMetrics(t *testing.T) {
 func declaredProcessorMetrics(t *testing.T) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
-	for _, p := range []string{"errorkeep", "piiredact"} {
+	for _, p := range []string{"errorkeep", "piiredact", "handoff"} {
 		raw, err := os.ReadFile(filepath.Join(RepoRoot(), "processor", p, "metadata.yaml"))
 		require.NoError(t, err)
 		for _, name := range regexp.MustCompile(`(?m)^    (processor_[a-z0-9_]+):`).FindAllStringSubmatch(string(raw), -1) {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,8 +18,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// loadBalancerConfig writes config/loadbalancer.yaml with its dns resolver replaced by a
-// static list of gateways; nothing else changes.
+// loadBalancerConfig writes config/loadbalancer.yaml with its dns resolvers replaced by
+// a static list of gateways; nothing else changes.
 func loadBalancerConfig(t *testing.T, gateways []*Collector) string {
 	t.Helper()
 	raw, err := os.ReadFile(ConfigPath("loadbalancer.yaml"))
@@ -29,8 +30,11 @@ func loadBalancerConfig(t *testing.T, gateways []*Collector) string {
 	for _, g := range gateways {
 		hostnames = append(hostnames, g.Endpoints.GRPC)
 	}
-	lb := cfg["exporters"].(map[string]any)["load_balancing"].(map[string]any)
-	lb["resolver"] = map[string]any{"static": map[string]any{"hostnames": hostnames}}
+	for name, exporter := range cfg["exporters"].(map[string]any) {
+		if strings.HasPrefix(name, "load_balancing") {
+			exporter.(map[string]any)["resolver"] = map[string]any{"static": map[string]any{"hostnames": hostnames}}
+		}
+	}
 	out, err := yaml.Marshal(cfg)
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "loadbalancer.yaml")
@@ -116,7 +120,7 @@ func checkWholeTraces(t *testing.T, where string, received []SpanRecord, kinds t
 // exports to its own "Jaeger", so a trace split across gateways would show up in two;
 // all share one "Tempo". Then one gateway stops, the load-balancing tier is restarted
 // with the shorter list, and what was routed to the stopped gateway is delivered by
-// the others from the tier's persistent queue. Last, another gateway is SIGKILLed
+// the others from the tier's handoff folder. Last, another gateway is SIGKILLed
 // while it holds undecided traces and restarted on its folders: nothing is lost.
 func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	const percent = 20.0
@@ -166,8 +170,8 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	}
 	checkWholeTraces(t, "phase 1 tempo", tempo.Spans(), kinds, percent)
 
-	// Phase 2: gateway 2 stops (SIGTERM: it decides and flushes what it holds). Traces
-	// routed to it wait in the load-balancing tier's queue.
+	// Phase 2: gateway 2 stops (SIGTERM: it decides and delivers what it holds). Traces
+	// routed to it wait in the load-balancing tier's folder.
 	require.NoError(t, gateways[2].Stop())
 	phase2 := traceKinds{}
 	sendMixedTraces(t, lb.Endpoints.GRPC, "client-late", 10, 10, 100, phase2)
@@ -206,7 +210,7 @@ func TestScaledOutGatewayNeverSplitsATrace(t *testing.T) {
 	before = keptSpans()
 	sendMixedTraces(t, lb.Endpoints.GRPC, "client-killed", 10, 10, 100, phase3)
 	Eventually(t, DeliverTimeout, func() bool {
-		return metricSum(lb.Metrics(t), "otelcol_exporter_queue_size") == 0 &&
+		return metricSum(lb.Metrics(t), "otelcol_processor_handoff_backlog_items") == 0 &&
 			metricSum(holding.Metrics(t), "otelcol_processor_errorkeep_buffered_traces") > 0
 	}, "the load-balancing tier handed phase 3 on, and gateway 1 holds its share undecided")
 	held := metricSum(holding.Metrics(t), "otelcol_processor_errorkeep_buffered_traces")
