@@ -34,7 +34,7 @@ func (ws *wordStarts) addLabelStart(i int) {
 		ws.labelsOverflow = true
 		return
 	}
-	ws.labels[ws.nLabels] = int32(i) //nolint:gosec // G115: values are far shorter than 2 GiB
+	ws.labels[ws.nLabels] = int32(i)
 	ws.nLabels++
 }
 
@@ -76,8 +76,6 @@ func (s *bigramSet) meets(o *bigramSet) bool {
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
-
-func isCapital(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // wordByteClass classifies bytes for scanWordStarts.
 var wordByteClass = func() (t [256]uint8) {

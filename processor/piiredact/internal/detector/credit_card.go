@@ -70,7 +70,7 @@ func scanCard(s string, i int) (int, bool) {
 		// they are one only printed in groups or after a word naming a card.
 		bareTwelve := n == minCardDigits && sep == 0 && !hasContext(s, i, cardContext[:])
 		if n >= minCardDigits && !bareTwelve && cardEndsAt(s, j) && issuerAccepts(digits[:n]) && luhnValid(digits[:n]) &&
-			!(sep == 0 && n <= 14 && GS1Valid(digits[:n]) && hasContext(s, i, productCodeContext[:])) {
+			!productCode(s, i, sep, digits[:n]) {
 			best = j
 		}
 		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) && (sep == 0 || sep == s[j]) && group >= minCardGroup && group <= maxCardGroup {
@@ -136,4 +136,10 @@ func GS1Valid(d []byte) bool {
 		sum += int(d[k]) * w
 	}
 	return (10-sum%10)%10 == int(d[len(d)-1])
+}
+
+// productCode reports digits printed bare, as a barcode is, that pass GS1's check
+// digit after a word naming a barcode: a product, not a card.
+func productCode(s string, i int, sep byte, d []byte) bool {
+	return sep == 0 && len(d) <= 14 && GS1Valid(d) && hasContext(s, i, productCodeContext[:])
 }
