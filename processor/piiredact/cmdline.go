@@ -24,6 +24,7 @@ const (
 	flagUserPercent                 // "user%password" (smbclient): the part after '%'
 	flagPassPhrase                  // OpenSSL's "pass:secret" (not "env:VAR", "file:path")
 	flagLogon                       // Oracle's "user/password@db": between '/' and '@'
+	flagUserComma                   // lftp's "user,password": the part after ','
 )
 
 type toolFlag struct {
@@ -51,6 +52,8 @@ var (
 	msSQLFlags = []toolFlag{{"-P", flagSecret, false, true}}
 	loginFlags = []toolFlag{{"-p", flagSecret, false, true}, {"--password", flagSecret, false, true}}
 	login      = []string{"login"}
+	// mosquitto_pub, _sub and _rr: -P/--pw is the password (-p is the port).
+	mosquittoFlags = []toolFlag{{"-P", flagSecret, false, true}, {"--pw", flagSecret, false, true}}
 )
 
 // tools are the clients whose flags take secrets, by the name they are run as.
@@ -89,6 +92,18 @@ var tools = map[string]tool{
 	"7za":         {flags: []toolFlag{{"-p", flagSecret, true, false}}},
 	"unzip":       {flags: []toolFlag{{"-P", flagSecret, false, true}}},
 	"openssl":     {flags: []toolFlag{{"-passin", flagPassPhrase, false, true}, {"-passout", flagPassPhrase, false, true}, {"-pass", flagPassPhrase, false, true}, {"-k", flagSecret, false, true}}},
+	"rabbitmqadmin":     {flags: []toolFlag{{"-p", flagSecret, false, true}, {"--password", flagSecret, false, true}}},
+	"mosquitto_pub":     {flags: mosquittoFlags},
+	"mosquitto_sub":     {flags: mosquittoFlags},
+	"mosquitto_rr":      {flags: mosquittoFlags},
+	"etcdctl":           {flags: []toolFlag{{"--user", flagUserPass, false, true}, {"--password", flagSecret, false, true}}},
+	"lftp":              {flags: []toolFlag{{"-u", flagUserComma, false, true}, {"--user", flagUserComma, false, true}}},
+	"memtier_benchmark": {flags: []toolFlag{{"-a", flagSecret, false, true}, {"--authenticate", flagSecret, false, true}}},
+	"redis-benchmark":   {flags: []toolFlag{{"-a", flagSecret, false, true}, {"--pass", flagSecret, false, true}}},
+	// Windows: schtasks' /rp (the run-as user's password) and /p (the connecting
+	// user's), cmdkey's /pass:, and "net use \\server\share PASSWORD /user:…".
+	"schtasks":    {flags: []toolFlag{{"/rp", flagSecret, false, true}, {"/p", flagSecret, false, true}}},
+	"cmdkey":      {flags: []toolFlag{{"/pass:", flagSecret, true, false}}},
 	"rabbitmqctl": {positional: nthAfter(map[string]int{"add_user": 2, "change_password": 2, "authenticate_user": 2})},
 	"htpasswd":    {positional: htpasswdSecret},
 	"net":         {positional: netUserSecret},
@@ -183,10 +198,23 @@ func htpasswdSecret(rest []string) (int, int) {
 	return p[want], 0
 }
 
-// netUserSecret: Windows' "net user NAME PASSWORD [/add]" ("*" prompts).
+// netUserSecret: Windows' "net user NAME PASSWORD [/add]" and "net use [X:]
+// \\server\share PASSWORD /user:NAME" ("*" prompts).
 func netUserSecret(rest []string) (int, int) {
 	if len(rest) >= 3 && strings.EqualFold(rest[0], "user") && rest[2] != "*" && !strings.HasPrefix(rest[2], "/") {
 		return 2, 0
+	}
+	if len(rest) >= 3 && strings.EqualFold(rest[0], "use") {
+		// The first word after the share that is no /flag, before or after /user:.
+		p := positionals(rest)
+		for k := 1; k+1 < len(p); k++ {
+			if strings.HasPrefix(rest[p[k]], `\\`) {
+				if pw := rest[p[k+1]]; pw != "*" {
+					return p[k+1], 0
+				}
+				break
+			}
+		}
 	}
 	return -1, 0
 }
@@ -330,10 +358,30 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 	}
 	for i := first + skip; i < len(args); i++ {
 		a := args[i]
+		if known && len(a) > 1 && a[0] == '/' {
+			// Windows' flags: "/rp SECRET", "/pass:SECRET".
+			if f, ok := matchFlag(flags, a); ok {
+				switch {
+				case len(a) > len(f.flag) && f.attached:
+					dst = appendArgSecret(dst, i, a, len(f.flag), f.kind)
+				case len(a) == len(f.flag) && f.separate && i+1 < len(args):
+					dst = appendArgSecret(dst, i+1, args[i+1], 0, f.kind)
+					i++
+				}
+			}
+			continue
+		}
 		if !strings.HasPrefix(a, "-") || a == "-" {
 			continue
 		}
 		if known {
+			if eq := strings.IndexByte(a, '='); eq > 2 && a[1] == '-' {
+				// "--user=root:pw": a long flag's value after '='.
+				if f, ok := matchFlag(flags, a[:eq]); ok {
+					dst = appendArgSecret(dst, i, a, eq+1, f.kind)
+					continue
+				}
+			}
 			if f, ok := matchFlag(flags, a); ok {
 				switch {
 				case len(a) > len(f.flag) && f.attached:
@@ -373,8 +421,13 @@ func passFlag(a string) bool {
 
 func matchFlag(flags []toolFlag, a string) (toolFlag, bool) {
 	for _, f := range flags {
-		if a == f.flag || (f.attached && strings.HasPrefix(a, f.flag) && len(f.flag) == 2) {
+		switch {
+		case a == f.flag || a[0] == '/' && strings.EqualFold(a, f.flag):
 			return f, true
+		case f.attached && len(f.flag) == 2 && strings.HasPrefix(a, f.flag):
+			return f, true // "-pSECRET"
+		case f.attached && f.flag[len(f.flag)-1] == ':' && len(a) > len(f.flag) && strings.EqualFold(a[:len(f.flag)], f.flag):
+			return f, true // "/pass:SECRET"
 		}
 	}
 	return toolFlag{}, false
@@ -386,6 +439,12 @@ func appendArgSecret(dst [][3]int, i int, arg string, off int, kind flagKind) []
 	switch kind {
 	case flagUserPass:
 		k := strings.IndexByte(v, ':')
+		if k < 0 {
+			return dst
+		}
+		off += k + 1
+	case flagUserComma:
+		k := strings.IndexByte(v, ',')
 		if k < 0 {
 			return dst
 		}
@@ -425,8 +484,8 @@ func appendArgSecret(dst [][3]int, i int, arg string, off int, kind flagKind) []
 			end = at
 		}
 	}
-	if off >= end || isReplacement(arg[off:end]) {
-		return dst
+	if off >= end || isReplacement(arg[off:end]) || detector.PlainValue(arg[off:end]) {
+		return dst // "-p${DB_PASSWORD}", "--password ****": no secret on the line
 	}
 	return append(dst, [3]int{i, off, end})
 }
@@ -520,8 +579,10 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 		if q := s[i]; q == '\'' || q == '"' {
 			k := strings.IndexByte(s[i+1:], q)
 			if k < 0 {
-				out = append(out, argSpan{base + i + 1, base + len(s)})
-				break
+				// A quote closed past a shell operator (-Command "$pw = …; …"): the
+				// words inside are the command's.
+				i++
+				continue
 			}
 			out = append(out, argSpan{base + i + 1, base + i + 1 + k})
 			i += k + 2
@@ -546,7 +607,7 @@ func splitArgs(s string, base int, out []argSpan) []argSpan {
 // positionalTools are the commands that take a secret by position alone, with no
 // flag before it: a value that names none of them and has no " -" holds no command
 // line with a secret.
-var positionalTools = [...]string{"mysqladmin", "rabbitmqctl", "htpasswd", "net user", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
+var positionalTools = [...]string{"mysqladmin", "rabbitmqctl", "htpasswd", "net user", "net use", "schtasks", "cmdkey", "mc alias", "mc config", "aws configure", "vault login", "sqlplus", "sqlldr", "rman", "expdp", "impdp", "ConvertTo-SecureString"}
 
 func namesPositionalTool(s string) bool {
 	// One pass over the words: a word can start a positional tool's name only if a

@@ -31,6 +31,23 @@ func TestCommandLineSecrets(t *testing.T) {
 		`sqlcmd -S db -U sa -P Sql-Pa55 -Q "SELECT 1"`:                  {"Sql-Pa55"},
 		"./migrate --db-password m1grate --db-host db":                  {"m1grate"},
 		"exec: /usr/bin/mysql --password 0ld-style orders; echo done":   {"0ld-style"},
+		// Brokers, caches and Windows tools, by their manuals' flags.
+		"rabbitmqadmin -H mq -u ops -p Rb-Pa55 list queues":                                                  {"Rb-Pa55"},
+		"mosquitto_pub -h mq -p 8883 -u dev -P mQ77-x -t a/b -m 1":                                           {"mQ77-x"},
+		"etcdctl --user root:Etc-d9 get /config":                                                             {"Etc-d9"},
+		"etcdctl --user=root:Etc-d9 get /config":                                                             {"Etc-d9"},
+		"lftp -u deploy,Ft9-pass sftp://files.example.com":                                                   {"Ft9-pass"},
+		"memtier_benchmark -s cache -p 6379 -a Mt-77x --test-time=30":                                        {"Mt-77x"},
+		`net use \\fs01\builds /user:CORP\svc Nu-55x /persistent:no`:                                         {"Nu-55x"},
+		`net use Z: \\fs01\builds Nu-55x /user:CORP\svc`:                                                     {"Nu-55x"},
+		`schtasks /create /tn Export /tr C:\jobs\x.cmd /ru CORP\svc /RP St-55x`:                              {"St-55x"},
+		`cmdkey /add:fs01 /user:CORP\svc /pass:Ck-55x`:                                                       {"Ck-55x"},
+		`powershell -Command "$pw = ConvertTo-SecureString 'Ps-55x' -AsPlainText -Force; Connect-AzAccount"`: {"Ps-55x"},
+		// References, not secrets: nothing is on the line.
+		"mysql -u app -p${DB_PASSWORD} -h db":                 nil,
+		"docker login -u ci -p $CI_REGISTRY_PASSWORD ghcr.io": nil,
+		"mysql -u app --password ******** -h db":              nil,
+		`net use \\fs01\builds * /user:CORP\svc`:              nil,
 		// Nothing to find: a port published, a header that is no credential, a plain -p.
 		"docker run -p 8080:80 nginx":                                nil,
 		"curl -H 'Accept: application/json' https://api.example.com": nil,

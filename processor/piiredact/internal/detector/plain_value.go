@@ -11,6 +11,9 @@ import "strings"
 func PlainValue(v string) bool {
 	v = strings.TrimRight(strings.TrimSpace(v), ",;:.")
 	if strings.IndexByte(v, '%') >= 0 && len(v) <= 64 {
+		if placeholder(v) {
+			return true // "%DB_PASS%", not "%DB" decoded
+		}
 		// "%5BFILTERED%5D" in a URL's query.
 		var buf [64]byte
 		n := 0
@@ -56,10 +59,53 @@ func plainDecoded(v string) bool {
 			return plainWords.has("<" + inner + ">")
 		}
 	}
-	if isReplacement(v) || maskedValue(v) {
+	if isReplacement(v) || maskedValue(v) || placeholder(v) {
 		return true
 	}
 	return absolutePath(v)
+}
+
+// placeholder reports a reference to a value rather than the value: what
+// configuration, templates and statements write where the secret is filled in
+// later ("${DB_PASSWORD}", "$CI_REGISTRY_PASSWORD", "%DB_PASS%", "{{ .Values.db.password }}",
+// "${{ secrets.NPM_TOKEN }}", "<your-api-key>", a bind parameter "?", "$1", "%s",
+// "%(password)s"). Masking it hides nothing and hides that the reference was never
+// filled in. A secret that starts with '$' has small letters or digits after it:
+// only capitals' names are environment variables.
+func placeholder(v string) bool {
+	if len(v) < 1 || len(v) > 128 {
+		return false
+	}
+	switch v[0] {
+	case '?':
+		return len(v) == 1
+	case '$':
+		if len(v) >= 3 && v[1] == '{' {
+			// "${DB_PASSWORD}" (or cut at its '}' by a value's end), "${{ secrets.X }}";
+			// "${DB_PASSWORD:-s3cret}" carries a default, which may be the secret.
+			return v[2] == '{' || !strings.Contains(v, ":-") && allOf(strings.TrimSuffix(v[2:], "}"), func(c byte) bool { return isAlnum(c) || c == '_' || c == '.' || c == ':' || c == '-' })
+		}
+		return len(v) >= 2 && (allOf(v[1:], isDigit) && len(v) <= 3 || isUpper(v[1]) && allOf(v[1:], func(c byte) bool { return isUpper(c) || isDigit(c) || c == '_' }))
+	case '%':
+		if v == "%s" || v == "%v" || v == "%d" || strings.HasPrefix(v, "%(") && strings.HasSuffix(v, ")s") {
+			return true
+		}
+		return len(v) >= 3 && v[len(v)-1] == '%' && allOf(v[1:len(v)-1], func(c byte) bool { return isUpper(c) || isDigit(c) || c == '_' })
+	case '{':
+		return strings.HasPrefix(v, "{{") // a template's expression, cut at its first space
+	case '<':
+		return len(v) >= 3 && v[len(v)-1] == '>' && isLower(v[1]) && allOf(v[1:len(v)-1], func(c byte) bool { return isLower(c) || isUpper(c) || c == '_' || c == '-' || c == ' ' })
+	}
+	return false
+}
+
+func allOf(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // maskedValue reports what a masking stage wrote: a run of mask characters (three

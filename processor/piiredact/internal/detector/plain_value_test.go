@@ -20,3 +20,16 @@ func TestPlainValue(t *testing.T) {
 		assert.False(t, PlainValue(v), v)
 	}
 }
+
+// References to a secret are not the secret: environment variables, templates,
+// bind parameters and format verbs stay; a '$' before small letters or digits, a
+// default after ":-", and a '<' with a digit inside may be passwords.
+func TestPlaceholder(t *testing.T) {
+	for _, v := range []string{"${DB_PASSWORD}", "${DB_PASSWORD", "${db.password}", "$CI_REGISTRY_PASSWORD", "$1", "%DB_PASS%",
+		"{{", "{{.Values.db.password}}", "${{", "${{secrets.NPM_TOKEN}}", "<password>", "<your-api-key>", "<api key>", "?", "%s", "%(password)s"} {
+		assert.True(t, PlainValue(v), v)
+	}
+	for _, v := range []string{"$ecret123", "$3cr3t", "${DB_PASSWORD:-s3cret}", "<hunter2>", "<Tr0ub4dor>", "?x", "%secret", "{abc}", "$", "$$x"} {
+		assert.False(t, PlainValue(v), v)
+	}
+}

@@ -83,12 +83,33 @@ func appendUserinfo(dst []Match, s string) []Match {
 			}
 			end++
 		}
-		if at > start && !isReplacement(s[start:at]) {
+		if at > start && !isReplacement(s[start:at]) && userinfoSecret(s[start:at]) {
 			dst = append(dst, Match{Start: start, End: at})
 		}
 		i = start
 	}
 	return dst
+}
+
+// userinfoSecret reports userinfo that holds a secret: a password after the user
+// that is not masked nor a reference ("app:****", "app:${DB_PASSWORD}" are not), or,
+// with no password, a user that is a token ("https://ghp_…@github.com"). A user name
+// alone ("postgres://app@db/orders") is an account, not a credential.
+func userinfoSecret(u string) bool {
+	k := strings.IndexByte(u, ':')
+	if k < 0 {
+		return RandomToken(u) || len(u) >= 20 && hasDigit(u) && !strings.ContainsAny(u, ".%")
+	}
+	return !PlainValue(u[k+1:])
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isParamNameChar(c byte) bool { return isAlnum(c) || c == '_' || c == '-' || c == '.' }

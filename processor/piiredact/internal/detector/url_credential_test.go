@@ -6,7 +6,13 @@ func TestURLCredential(t *testing.T) {
 	runDetectionCases(t, URLCredential, []detectionCase{
 		{in: "https://shop.example.com/pay?token=abc123&amount=5", want: []string{"abc123"}},
 		{in: "postgres://admin:hunter2@db.internal:5432/app", want: []string{"admin:hunter2"}},
-		{in: "https://user@example.com/", want: []string{"user"}},
+		// A user name alone is an account; a token as the user, a password after it
+		// (unless masked or a reference) are credentials.
+		{in: "https://user@example.com/", want: nil},
+		{in: "postgres://svc_orders@db.internal:5432/orders?sslmode=require", want: nil},
+		{in: "postgres://app:****@db.internal/orders", want: nil},
+		{in: "postgres://app:${DB_PASSWORD}@db.internal/orders", want: nil},
+		{in: "https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com/acme/x.git", want: []string{"ghp_16C7e42F292c6912E7710c838347Ae178B4a"}},
 		{in: "/cb?code=xyz&state=1&client_secret=s3cr3t", want: []string{"xyz", "s3cr3t"}},
 		{in: "login failed user=bob password=hunter2 ip=x", want: []string{"hunter2"}},
 		{in: "https://s3.amazonaws.com/b/k?X-Amz-Signature=deadbeef&X-Amz-Expires=60", want: []string{"deadbeef"}},

@@ -49,7 +49,7 @@ func (c *corpus) configs() {
 	key := c.pick("password", "passwd", "pwd", "db_password", "adminPass", "client_secret", "secretKey", "apiKey", "api_key", "auth_token",
 		"refresh_token", "accessToken", "sessionToken", "private_token", "signing_key", "encryption_key", "master_key", "jwt_secret",
 		"hmac_key", "totp_secret", "passphrase", "keystore_password", "bind_password", "sasl_password", "cookie_secret", "app_secret",
-		"consumer_secret", "webhook_secret", "x_auth_key", "connection_string")
+		"consumer_secret", "webhook_secret", "x_auth_key", "conn_password")
 	type tpl struct{ kind, text, secret string }
 	ts := []tpl{
 		{"dump/python-dict", fmt.Sprintf("{'host': 'db.internal', 'port': 5432, 'user': '%s', '%s': '%s', 'sslmode': 'require'}", u, key, pw), pw},
@@ -96,7 +96,7 @@ func (c *corpus) configs() {
 		{"keep/dump-placeholder", "database:\n  password: ${DB_PASSWORD}\n  user: app\n"},
 		{"keep/dump-template", "password: {{ .Values.postgresql.auth.password }}"},
 		{"keep/dump-gha-secret", "env:\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n"},
-		{"keep/dump-mongo-hidden", "MongoCredential{mechanism=SCRAM-SHA-256, userName='app', source='admin', password=<hidden>, mechanismProperties=<hidden>}"},
+		{"keep/dump-mongo-hidden", "MongoCredential{mechanism=SCRAM-SHA-256, source='admin', password=<hidden>, mechanismProperties=<hidden>}"},
 		{"keep/dump-token-usage", `{"model":"gpt-4o","usage":{"prompt_tokens":1532,"completion_tokens":211,"total_tokens":1743},"max_tokens":4096}`},
 		{"keep/dump-token-type", "token_type=Bearer expires_in=3600 scope=\"orders:read\""},
 		{"keep/dump-password-policy", "password_min_length=12 password_expired=false password_changed_at=2025-01-15T10:12:00Z"},
