@@ -202,6 +202,7 @@ var credentialMetadataWords = []string{
 	"age", "ttl", "algorithm", "alg", "format", "mode", "source", "path", "file", "location", "id", "ids", "prefix",
 	"label", "description", "scope", "scopes", "error", "reason", "result", "rule", "attempts", "retries",
 	"fingerprint", "used", "usage", "present", "missing", "valid", "invalid", "match", "exists", "domain", "size", "max", "min",
+	"in", "last4", "four", "suffix",
 }
 
 // credentialMetadata reports a key whose last word says it holds something about a

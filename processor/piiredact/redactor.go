@@ -311,6 +311,9 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.matches = appendSQLSecrets(sc.matches, t)
 		}
 		sc.matches = appendRedisSecrets(sc.matches, t, &sc.cmdArgs, ws.mayQuoteRedisCommand())
+		if strings.IndexByte(t, '(') > 0 {
+			sc.matches = appendCallSecrets(sc.matches, t)
+		}
 		add(r.keyRule)
 	}
 	if strings.Contains(t, " -") || (profile.Spaces() >= 2 && ws.mayNamePositionalTool() && namesPositionalTool(t)) {

@@ -74,18 +74,58 @@ func appendSQLSecrets(dst []detector.Match, s string) []detector.Match {
 				j = skipSpaces(s, j+1)
 			}
 		}
+		if hasWordFoldAt(s, j, "from") {
+			// Cypher's "SET PASSWORD FROM 'old' TO 'new'": both are passwords.
+			if start, end := sqlLiteralAt(s, skipSpaces(s, j+len("from"))); end > start {
+				if !detector.PlainValue(s[start:end]) {
+					dst = append(dst, detector.Match{Start: start, End: end})
+				}
+				j = skipSpaces(s, end+1)
+				if hasWordFoldAt(s, j, "to") {
+					j = skipSpaces(s, j+len("to"))
+				}
+			}
+		}
 		if j+1 < len(s) && (s[j] == 'N' || s[j] == 'E' || s[j] == 'n' || s[j] == 'e') && s[j+1] == '\'' {
 			j++ // SQL Server's N'…', PostgreSQL's E'…'
 		}
 		start, end := sqlLiteralAt(s, j)
+		var old detector.Match
+		if end == start && by >= 0 && (k < 0 || by < k) {
+			// Oracle's unquoted "IDENTIFIED BY secret [REPLACE old]" (not BY VALUES
+			// 'hash', nor MySQL's BY PASSWORD 'hash', nor a bind parameter).
+			start, end = bareSQLWordAt(s, j)
+			if r := skipSpaces(s, end); end > start && hasWordFoldAt(s, r, "replace") {
+				if rs, re := bareSQLWordAt(s, skipSpaces(s, r+len("replace"))); re > rs && !detector.PlainValue(s[rs:re]) {
+					old = detector.Match{Start: rs, End: re}
+				}
+			}
+		}
 		if end > start && !isReplacement(s[start:end]) && !detector.PlainValue(s[start:end]) {
 			dst = append(dst, detector.Match{Start: start, End: end})
 			i = end
+			if old.End > old.Start {
+				dst = append(dst, old)
+				i = old.End
+			}
 			continue
 		}
 		i = j + 1
 	}
 	return dst
+}
+
+// bareSQLWordAt returns an unquoted password at i: a run of bytes up to a space, a
+// ';', a ',' or a ')', that is no keyword that takes a hash or a parameter there.
+func bareSQLWordAt(s string, i int) (int, int) {
+	end := i
+	for end < len(s) && s[end] != ' ' && s[end] != ';' && s[end] != ',' && s[end] != ')' && s[end] != '\n' && s[end] != '\'' && s[end] != '"' {
+		end++
+	}
+	if end == i || hasWordFoldAt(s, i, "values") || hasWordFoldAt(s, i, "password") || hasWordFoldAt(s, i, "random") || s[i] == ':' || s[i] == '@' {
+		return i, i
+	}
+	return i, end
 }
 
 // sqlLiteralAt returns the string literal (quoted with ', " or `) at i, without its
@@ -198,7 +238,7 @@ func appendRedisCommand(dst []detector.Match, s string, from int, argsBuf *[]arg
 	*argsBuf = args
 	arg := func(i int) string { return s[args[i].start:args[i].end] }
 	secret := func(i int) {
-		if i < len(args) && args[i].end > args[i].start && !isReplacement(arg(i)) {
+		if i < len(args) && args[i].end > args[i].start && !isReplacement(arg(i)) && !detector.PlainValue(arg(i)) {
 			dst = append(dst, detector.Match{Start: args[i].start, End: args[i].end})
 		}
 	}
@@ -232,9 +272,11 @@ func appendRedisCommand(dst []detector.Match, s string, from int, argsBuf *[]arg
 		}
 	case strings.EqualFold(cmd, "hset"), strings.EqualFold(cmd, "hmset"), strings.EqualFold(cmd, "hsetnx"):
 		// HSET key field value [field value ...]
+		// Under a session's or a credential's key every field is, but for those that
+		// say something about it ("expires_in", "token_type", "created_at").
 		whole := n > 1 && isSecretRedisKey(arg(1))
 		for i := 2; i+1 < n; i += 2 {
-			if whole || classifyKeyWords(arg(i)) == wordsCredential {
+			if whole && !credentialMetadata(arg(i)) || classifyKeyWords(arg(i)) == wordsCredential {
 				secret(i + 1)
 			}
 		}
@@ -295,3 +337,112 @@ func hasWordFoldAt(s string, i int, word string) bool {
 }
 
 func isWordByte(c byte) bool { return isAlnumByte(c) || c == '_' }
+
+// Functions and procedures that take a password by position, as their manuals
+// define them: MongoDB's shell (db.auth(user, pwd), db.changeUserPassword(user,
+// pwd)), Neo4j's procedures (dbms.security.createUser(user, pwd, …),
+// dbms.security.changePassword(pwd)), and ClickHouse's table functions that reach
+// another server (mysql(host, db, table, user, pwd), postgresql(…), mongodb(…),
+// remote(…), azureBlobStorage(conn, container, blob, account, key); s3(url, key_id,
+// secret, …) and its kin when a key ID, with its digits, comes before the secret
+// rather than a format's name).
+type secretCall struct {
+	name   string
+	arg    int  // the argument that is the password
+	nargs  int  // the number of arguments the form has, or 0 for any above arg
+	keyID  bool // the argument before must hold a digit (an access key ID, not a format)
+	method bool // a method: a '.' before the name
+}
+
+var secretCalls = [...]secretCall{
+	{name: "auth", arg: 1, nargs: 2, method: true},
+	{name: "changeuserpassword", arg: 1, method: true},
+	{name: "createuser", arg: 1, method: true},
+	{name: "changepassword", arg: 0, method: true},
+	{name: "mysql", arg: 4}, {name: "postgresql", arg: 4}, {name: "mongodb", arg: 4},
+	{name: "remote", arg: 4}, {name: "remotesecure", arg: 4}, {name: "azureblobstorage", arg: 4},
+	{name: "s3", arg: 2, keyID: true}, {name: "s3cluster", arg: 3, keyID: true}, {name: "gcs", arg: 2, keyID: true}, {name: "oss", arg: 2, keyID: true},
+}
+
+// appendCallSecrets appends the password arguments of the calls of secretCalls in
+// s: string literals only (a column or a parameter there is no secret).
+func appendCallSecrets(dst []detector.Match, s string) []detector.Match {
+	for p := strings.IndexByte(s, '('); p > 0; {
+		n := p
+		for n > 0 && isWordByte(s[n-1]) {
+			n--
+		}
+		if name := s[n:p]; len(name) >= 2 && len(name) <= len("changeuserpassword") {
+			for _, c := range secretCalls {
+				if len(c.name) != len(name) || !strings.EqualFold(c.name, name) || c.method && (n == 0 || s[n-1] != '.') {
+					continue
+				}
+				var spans [8][2]int
+				var literal [8]bool
+				k := callArgs(s, p+1, &spans, &literal)
+				if k <= c.arg || (c.nargs > 0 && k != c.nargs) || !literal[c.arg] {
+					break
+				}
+				if c.keyID && (!literal[c.arg-1] || !hasDigitByte(s[spans[c.arg-1][0]:spans[c.arg-1][1]])) {
+					break
+				}
+				if v := s[spans[c.arg][0]:spans[c.arg][1]]; v != "" && !isReplacement(v) && !detector.PlainValue(v) {
+					dst = append(dst, detector.Match{Start: spans[c.arg][0], End: spans[c.arg][1]})
+				}
+				break
+			}
+		}
+		q := strings.IndexByte(s[p+1:], '(')
+		if q < 0 {
+			break
+		}
+		p += 1 + q
+	}
+	return dst
+}
+
+// callArgs reads a call's arguments from i (after its '('), up to eight, each a
+// string literal (its content) or anything else up to ',' or ')', and returns how
+// many there are.
+func callArgs(s string, i int, spans *[8][2]int, literal *[8]bool) int {
+	k := 0
+	for k < len(spans) {
+		i = skipSpaces(s, i)
+		if i >= len(s) {
+			return k
+		}
+		if start, end := sqlLiteralAt(s, i); end > start || (i+1 < len(s) && s[i+1] == s[i] && (s[i] == '\'' || s[i] == '"')) {
+			spans[k], literal[k] = [2]int{start, end}, true
+			i = end + 1
+		} else {
+			start := i
+			depth := 0
+			for i < len(s) && (depth > 0 || s[i] != ',' && s[i] != ')') {
+				switch s[i] {
+				case '(', '[', '{':
+					depth++
+				case ')', ']', '}':
+					depth--
+				}
+				i++
+			}
+			spans[k], literal[k] = [2]int{start, i}, false
+		}
+		k++
+		i = skipSpaces(s, i)
+		if i >= len(s) || s[i] != ',' {
+			return k
+		}
+		i++
+	}
+	return k
+}
+
+func hasDigitByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}

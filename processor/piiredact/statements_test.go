@@ -57,3 +57,48 @@ func TestStatementSecretsInText(t *testing.T) {
 		assert.Equal(t, want, statementSecrets(in), in)
 	}
 }
+
+// Dialects' other forms: Oracle's unquoted password (and the old one after REPLACE),
+// Cypher's FROM … TO, a hash's field that says something about the token, a bind
+// parameter; nothing where a hash, a random password or a parameter stands.
+func TestStatementSecretsOfMoreDialects(t *testing.T) {
+	for in, want := range map[string][]string{
+		"ALTER USER app IDENTIFIED BY Orcl_55x REPLACE old_44y":                             {"Orcl_55x", "old_44y"},
+		"CREATE DATABASE LINK legacy CONNECT TO app IDENTIFIED BY Lnk_55x USING 'LEGACYDB'": {"Lnk_55x"},
+		"ALTER CURRENT USER SET PASSWORD FROM 'Old-1' TO 'New-2'":                           {"Old-1", "New-2"},
+		"HSET oauth:42 access_token t0k3n-Abc expires_in 3600 token_type Bearer":            {"t0k3n-Abc"},
+		"AUTH ?": nil,
+		"ALTER USER 'u'@'%' IDENTIFIED BY RANDOM PASSWORD": nil,
+		"CREATE USER u IDENTIFIED BY VALUES 'S:ABCDEF'":    nil,
+		"CREATE USER u IDENTIFIED BY :pw":                  nil,
+	} {
+		assert.Equal(t, want, statementSecrets(in), in)
+	}
+}
+
+func callSecrets(s string) []string {
+	var out []string
+	for _, m := range appendCallSecrets(nil, s) {
+		out = append(out, s[m.Start:m.End])
+	}
+	return out
+}
+
+// Functions that take a password by position, and the same names where none is.
+func TestCallSecrets(t *testing.T) {
+	for in, want := range map[string][]string{
+		`db.getSiblingDB("admin").auth("app", "Mg-55x")`:                                               {"Mg-55x"},
+		`db.changeUserPassword("app", "Mg-66x")`:                                                       {"Mg-66x"},
+		"CALL dbms.security.createUser('app', 'Neo-55x', false)":                                       {"Neo-55x"},
+		"CALL dbms.security.changePassword('Neo-66x')":                                                 {"Neo-66x"},
+		"SELECT * FROM mysql('10.0.4.2:3306', 'shop', 'orders', 'app', 'Ch-55x') LIMIT 10":             {"Ch-55x"},
+		"SELECT * FROM postgresql('pg:5432', 'db', 't', 'u', 'Ch-66x')":                                {"Ch-66x"},
+		"SELECT * FROM s3('https://b.s3.amazonaws.com/x.csv', 'AKIAEXAMPLE7', 'wJalr/K7MDENG', 'CSV')": {"wJalr/K7MDENG"},
+		"SELECT * FROM s3('https://b.s3.amazonaws.com/x.csv', 'CSV', 'a String')":                      nil,
+		"SELECT * FROM mysql('h:3306', 'db', 't', 'u', ?)":                                             nil,
+		"SELECT auth(user_id, 2) FROM t":                                                               nil,
+		"db.auth({user: 'app', pwd: passwordPrompt()})":                                                nil,
+	} {
+		assert.Equal(t, want, callSecrets(in), in)
+	}
+}
