@@ -74,6 +74,13 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		}
 		switch {
 		case nested:
+			if s[vStart] == '[' && vEnd-vStart > 2 && (class == wordsCredential || class == wordsCookie || class == wordsAuthorization) {
+				// A header map's list of values: Go's "X-Api-Key:[abc]", JSON's
+				// "X-Api-Key": ["abc"].
+				appendListValues(s, vStart+1, vEnd-1, class, found)
+				i = vEnd - 1
+				continue
+			}
 			if class == wordsPerson && depth < personScopes && vEnd > vStart {
 				scopes[depth], scopeStarts[depth] = vEnd, vStart
 				depth++
@@ -162,6 +169,53 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	}
 	appendMarkupValues(s, found)
 	return dst, kinds
+}
+
+// appendListValues finds the secrets of the values in a list s[from:to] under a
+// credential's, a cookie's or an authorization's key: each quoted item, or the
+// whole of a bare list (Go prints a header's values as "[v1 v2]").
+func appendListValues(s string, from, to int, class keyWordClass, found func(detector.Match, personalKind)) {
+	item := func(a, b int) {
+		if b <= a || isReplacement(s[a:b]) || detector.PlainValue(s[a:b]) {
+			return
+		}
+		switch class {
+		case wordsCookie:
+			for _, sp := range cookieSecrets(s[a:b]) {
+				found(detector.Match{Start: a + sp[0], End: a + sp[1]}, personalNone)
+			}
+		case wordsAuthorization:
+			for _, sp := range authorizationSecret(s[a:b]) {
+				found(detector.Match{Start: a + sp[0], End: a + sp[1]}, personalNone)
+			}
+		default:
+			if startsWithAuthScheme(s[a:b]) {
+				a += strings.IndexByte(s[a:b], ' ') + 1
+			}
+			found(detector.Match{Start: a, End: b}, personalNone)
+		}
+	}
+	i := from
+	for i < to && s[i] == ' ' {
+		i++
+	}
+	if i < to && (s[i] == '"' || s[i] == '\'') {
+		for i < to {
+			if s[i] != '"' && s[i] != '\'' {
+				i++
+				continue
+			}
+			a, b, _ := quotedAt(s, i, s[i], false)
+			if b <= a || b >= to {
+				item(a, min(b, to))
+				return
+			}
+			item(a, b)
+			i = b + 1
+		}
+		return
+	}
+	item(i, to)
 }
 
 // keyBefore returns the key that ends at the separator at sep: quoted (possibly

@@ -42,3 +42,18 @@ func TestKeyedValuesInEveryNotation(t *testing.T) {
 		assert.Equal(t, want, keyedValues(in), in)
 	}
 }
+
+// Header maps print a header's values as a list: Go's "X-Api-Key:[v]", JSON's
+// "X-Api-Key": ["v"]. A credential's list is its values; a cookie's and an
+// authorization's keep their syntax; a reference in the list is none.
+func TestKeyedValuesInHeaderLists(t *testing.T) {
+	for in, want := range map[string][]string{
+		"headers: map[Accept:[application/json] X-Api-Key:[437e52ccf473a6ca] User-Agent:[Go-http-client/1.1]]": {"437e52ccf473a6ca"},
+		`{"headers": {"X-Auth-Token": ["t0k-Abc123", "t0k-Def456"], "Accept": ["*/*"]}}`:                       {"t0k-Abc123", "t0k-Def456"},
+		"map[Authorization:[Bearer abcDEF123456789xyz]]":                                                       {"abcDEF123456789xyz"},
+		"map[Cookie:[theme=dark; sessionid=abcdefghijklmnop12345]]":                                            {"abcdefghijklmnop12345"},
+		"map[X-Api-Key:[${API_KEY}] Accept:[*/*]]":                                                             nil,
+	} {
+		assert.Equal(t, want, keyedValues(in), in)
+	}
+}

@@ -147,10 +147,15 @@ func appendSecretParams(dst []Match, s string) []Match {
 			// The last field, with no ';' after it, ends where the string does: at a space.
 			if semi := strings.IndexAny(s[start:], ";\n"); semi >= 0 && s[start+semi] == ';' {
 				end = start + semi
-			} else if sp := strings.IndexAny(s[start:], " \n"); sp >= 0 {
-				end = start + sp
 			} else {
-				end = len(s)
+				if sp := strings.IndexAny(s[start:], " \n"); sp >= 0 {
+					end = start + sp
+				} else {
+					end = len(s)
+				}
+				if b := strings.IndexByte(s[start:end], ']'); b >= 0 && strings.IndexByte(s[start:start+b], '[') < 0 {
+					end = start + b // the last field inside a bracketed list ("Cookie:[a=1; sid=x] …")
+				}
 			}
 			end = closingQuoteBefore(s, start, end)
 		}
@@ -234,7 +239,9 @@ func valueAfter(s string, from int) (int, int) {
 		i++ // a list of values: Java's and Go's header maps ("Authorization=[Bearer x]")
 	}
 	end := i
-	for end < len(s) && !isParamValueEnd(s[end]) && (!list || s[end] != ']') {
+	opened := false // a ']' closes the value when no '[' opened inside it ("sid=abc] User-Agent:[…]" in Go's map)
+	for end < len(s) && !isParamValueEnd(s[end]) && (s[end] != ']' || opened && !list) {
+		opened = opened || s[end] == '['
 		end++
 	}
 	return i, end
@@ -289,11 +296,21 @@ func appendCookieValues(dst []Match, s string) []Match {
 			name := strings.TrimSpace(s[j : j+eq])
 			start := j + eq + 1
 			end := start
-			for end < lineEnd && s[end] != ';' && s[end] != '\r' && s[end] != '"' {
+			// A cookie's value has no space nor ']' (RFC 6265's cookie-octet; Go prints
+			// a header's values in brackets): the text after it is not the cookie's
+			// ("Cookie:[sid=abc] User-Agent:[…]", an Expires date's words).
+			for end < lineEnd && s[end] != ';' && s[end] != '\r' && s[end] != '"' && s[end] != ' ' && s[end] != ']' {
 				end++
 			}
 			if end > start && !isCookieAttribute(name) && cookieMayIdentify(name, s[start:end]) && !isReplacement(s[start:end]) {
 				dst = append(dst, Match{Start: start, End: end})
+			}
+			if end < lineEnd && s[end] != ';' {
+				next := strings.IndexByte(s[end:lineEnd], ';')
+				if next < 0 {
+					break
+				}
+				end += next
 			}
 			j = end + 1
 		}

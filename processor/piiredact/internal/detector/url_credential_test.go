@@ -46,6 +46,9 @@ func TestURLCredential(t *testing.T) {
 		{in: "upstream failed code=404 path=/x", want: nil},
 		{in: "exchanging code=4/0AfJohXk2Lq9 for a token", want: []string{"4/0AfJohXk2Lq9"}},
 		{in: "Set-Cookie: session=abc123; Path=/; HttpOnly", want: []string{"abc123"}},
+		// A cookie's value ends at a space or a ']' (Go's header map): what follows is not its.
+		{in: "map[Cookie:[theme=dark; sessionid=abcdefghijklmnop12345] User-Agent:[Go-http-client/1.1]]", want: []string{"abcdefghijklmnop12345"}},
+		{in: "Set-Cookie: sid=31d4d96e; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/", want: []string{"31d4d96e"}},
 		{in: "https://app.example.com/cb#access_token=ya29.a0AfH6&token_type=Bearer", want: []string{"ya29.a0AfH6"}},
 		{in: "upstream said: Authorization: Bearer abc.def", want: nil}, // auth_credential's
 		{in: "Authorization: Token abcdef0123 retry", want: []string{"Token abcdef0123"}},
