@@ -195,6 +195,9 @@ func appendListValues(s string, from, to int, class keyWordClass, found func(det
 			found(detector.Match{Start: a, End: b}, personalNone)
 		}
 	}
+	if detector.PlainValue(s[from-1 : to+1]) {
+		return // "[FILTERED]", "[REDACTED]": a masking stage's, not a list
+	}
 	i := from
 	for i < to && s[i] == ' ' {
 		i++
