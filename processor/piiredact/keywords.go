@@ -94,7 +94,7 @@ var notCredentialBefore = []string{"page", "next", "continuation", "cancellation
 var keyQualifiers = []string{
 	"api", "access", "secret", "private", "signing", "encryption", "decryption", "master", "license", "subscription",
 	"client", "app", "application", "functions", "function", "account", "shared", "auth", "session", "webhook", "hmac",
-	"ssh", "gpg", "pgp", "storage", "service", "integration", "write", "ingest", "admin",
+	"ssh", "gpg", "pgp", "storage", "service", "integration", "write", "ingest", "admin", "sentry",
 }
 
 // personWords name a person whose name may sit under them.
@@ -247,4 +247,19 @@ func joinedCredential(k string, spans *[maxKeyWords][2]int, n int) bool {
 		}
 	}
 	return false
+}
+
+// oneTimeCodeKey reports a key whose last word names a one-time code ("otp",
+// "mfa_code", "totp"): its value is a code only if it has digits.
+func oneTimeCodeKey(k string) bool {
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
+	if n == 0 {
+		return false
+	}
+	last := k[spans[n-1][0]:spans[n-1][1]]
+	if n > 1 && strings.EqualFold(last, "code") {
+		last = k[spans[n-2][0]:spans[n-2][1]]
+	}
+	return oneOf(last, []string{"otp", "totp", "hotp", "mfa", "2fa"})
 }

@@ -92,6 +92,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			// A quoted word in a sentence and a bare word after it ("volume "db-creds" :
 			// secret ..."): no map. (A quoted value makes it one: `for "passphrase": "x"`.)
 			continue
+		case class == wordsCredential && oneTimeCodeKey(key) && !hasDigitByte(s[vStart:vEnd]):
+			// "mfa=totp", "otp: sms": the method; a one-time code has digits.
+			continue
 		case c == ':' && s[vStart-1] != '"' && s[vStart-1] != '\'' && labelsAPair(s[vStart:vEnd]):
 			// "auth: method=oidc provider=okta": a label, then pairs of their own.
 			continue

@@ -57,3 +57,13 @@ func TestKeyedValuesInHeaderLists(t *testing.T) {
 		assert.Equal(t, want, keyedValues(in), in)
 	}
 }
+
+// A one-time code has digits: under "mfa" or "otp" a word is the method.
+func TestKeyedValuesOfOneTimeCodes(t *testing.T) {
+	for in, want := range map[string][]string{
+		"auth_method=password mfa=totp otp_code=sms result=ok": nil,
+		"login ok otp=482913 user=x":                           {"482913"},
+	} {
+		assert.Equal(t, want, keyedValues(in), in)
+	}
+}

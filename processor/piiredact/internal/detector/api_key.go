@@ -32,6 +32,9 @@ type keyFormat struct {
 	lead int
 	// leadBody, when set, is what the lead may hold besides alphanumerics.
 	leadBody func(byte) bool
+	// shape, when set, checks the whole body: a path's segments, which a byte class
+	// alone cannot tell from any other path's.
+	shape func(body string) bool
 }
 
 func isUpperAlnum(c byte) bool { return isUpper(c) || isDigit(c) }
@@ -94,6 +97,14 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "discord.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
 	{prefix: "discordapp.com/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true},
 	{prefix: "/IncomingWebhook/", minBody: 32, body: isWebhookBody, afterHost: true},
+	// The same paths without their host, as access logs and server spans record them:
+	// Slack's "/services/T…/B…/<24>", Telegram's "/bot<id>:<35>", Discord's
+	// "/api/webhooks/<id>/<68>", each by its segments' shapes.
+	{prefix: "/services/T", minBody: 40, body: isPathBody, afterHost: true, shape: slackWebhookPath},
+	{prefix: "/bot", minBody: 40, body: isBotTokenBody, afterHost: true, shape: telegramBotToken},
+	{prefix: "/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true, shape: discordWebhookPath},
+	// Heroku's platform API keys (2024): "HRKU-AA" and 58 characters.
+	{prefix: "HRKU-AA", minBody: 58, maxBody: 58, body: isKeyBody},
 	// More vendors' documented formats.
 	{prefix: "xapp-", minBody: 30, body: isSlackBody},
 	{prefix: "PMAK-", minBody: 59, body: isKeyBody},
@@ -279,8 +290,41 @@ func (f *keyFormat) matchAt(s string, start int) (Match, bool) {
 	if end-j < f.minBody || (end < len(s) && f.body(s[end]) && !sentenceDot) {
 		return Match{}, false
 	}
+	if f.shape != nil && !f.shape(s[j:end]) {
+		return Match{}, false
+	}
 	if f.afterHost {
 		start = j // keep the host and path prefix; the rest is the secret
 	}
 	return Match{Start: start, End: end}, true
+}
+
+// slackWebhookPath: after "/services/T", a team ID's rest, "/B" and a bot ID's, '/'
+// and 24 alphanumerics.
+func slackWebhookPath(body string) bool {
+	team, rest, ok := strings.Cut(body, "/")
+	bot, secret, ok2 := strings.Cut(rest, "/")
+	return ok && ok2 && len(team) >= 6 && len(team) <= 12 && allBytes(team, isUpperAlnum) && len(bot) >= 8 && len(bot) <= 13 && bot[0] == 'B' &&
+		allBytes(bot, isUpperAlnum) && len(secret) == 24 && allBytes(secret, isAlnum)
+}
+
+// telegramBotToken: a bot's numeric ID, ':' and 35 characters.
+func telegramBotToken(body string) bool {
+	id, secret, ok := strings.Cut(body, ":")
+	return ok && len(id) >= 6 && len(id) <= 12 && allBytes(id, isDigit) && len(secret) >= 35 && allBytes(secret, isKeyBody)
+}
+
+// discordWebhookPath: a webhook's snowflake ID, '/' and its token of 60 or more.
+func discordWebhookPath(body string) bool {
+	id, secret, ok := strings.Cut(body, "/")
+	return ok && len(id) >= 17 && len(id) <= 20 && allBytes(id, isDigit) && len(secret) >= 60 && allBytes(secret, isKeyBody)
+}
+
+func allBytes(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
 }

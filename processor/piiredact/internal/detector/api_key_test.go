@@ -117,3 +117,17 @@ func TestAPIKeyMoreVendors(t *testing.T) {
 		assert.Empty(t, found(apiKey{}, s), s)
 	}
 }
+
+// Bot and webhook paths without their host (access logs, server spans' url.path),
+// by their segments' shapes; other paths under the same words stay.
+func TestAPIKeyHostlessWebhookPaths(t *testing.T) {
+	runDetectionCases(t, APIKey, []detectionCase{
+		{in: `"GET /services/T4DPN8LGG/BAR9PBL3CL9/3572WkNg4a2DGJCd82eyLbto HTTP/1.1" 200`, want: []string{"4DPN8LGG/BAR9PBL3CL9/3572WkNg4a2DGJCd82eyLbto"}},
+		{in: "POST /bot4509984913:AAXgJLeTb3xxMEhbCbLIH4QphzTBsXCueYE/sendMessage", want: []string{"4509984913:AAXgJLeTb3xxMEhbCbLIH4QphzTBsXCueYE"}},
+		{in: "/api/webhooks/112233445566778899/" + strings.Repeat("aB3_", 17), want: []string{"112233445566778899/" + strings.Repeat("aB3_", 17)}},
+		{in: "HRKU-AA" + strings.Repeat("x9Y_", 14) + "ab in the env", want: []string{"HRKU-AA" + strings.Repeat("x9Y_", 14) + "ab"}},
+		{in: "GET /services/TicketServiceAdminPanel/BillingOverviewReports/abc HTTP/1.1", want: nil},
+		{in: "GET /bot/status/healthcheck/liveness/readiness/probe/1234567890", want: nil},
+		{in: "/api/webhooks/github/" + strings.Repeat("a", 70), want: nil},
+	})
+}

@@ -44,6 +44,8 @@ var secretParams = newWordSet(
 	"session", "sessionid", "session_id", "jwt", "code",
 	"x-amz-signature", "x-amz-credential", "x-amz-security-token",
 	"x-goog-signature", "x-goog-credential",
+	// OpenWeather's and others' "appid", Sentry's DSN key in its auth header.
+	"appid", "sentry_key",
 )
 
 func (urlCredential) Name() string { return URLCredential }
@@ -412,7 +414,22 @@ func cookieMayIdentify(name, v string) bool {
 			digits++
 		}
 	}
-	return len(v) >= 16 || (len(v) >= 8 && digits > 0)
+	// A percent-escape is one byte of the value ("tz=Europe%2FLondon" is thirteen),
+	// and its hex digits are no digits of it.
+	escapes := 0
+	for i := 0; i+2 < len(v); i++ {
+		if v[i] == '%' && isHex(v[i+1]) && isHex(v[i+2]) {
+			escapes++
+			if isDigit(v[i+1]) {
+				digits--
+			}
+			if isDigit(v[i+2]) {
+				digits--
+			}
+		}
+	}
+	n := len(v) - 2*escapes
+	return n >= 16 || (n >= 8 && digits > 0)
 }
 
 // inQueryString reports a parameter of a URL's query or fragment ("?code=",

@@ -49,6 +49,11 @@ func TestURLCredential(t *testing.T) {
 		// A cookie's value ends at a space or a ']' (Go's header map): what follows is not its.
 		{in: "map[Cookie:[theme=dark; sessionid=abcdefghijklmnop12345] User-Agent:[Go-http-client/1.1]]", want: []string{"abcdefghijklmnop12345"}},
 		{in: "Set-Cookie: sid=31d4d96e; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/", want: []string{"31d4d96e"}},
+		// A percent-escape is one byte: a time zone's name is a setting.
+		{in: "Cookie: theme=dark; lang=en-GB; tz=Europe%2FLondon", want: nil},
+		// Query keys of vendors that name no credential in words.
+		{in: "https://api.openweathermap.org/data/2.5/weather?q=London&appid=93afc712acd054d9&units=metric", want: []string{"93afc712acd054d9"}},
+		{in: "X-Sentry-Auth: Sentry sentry_version=7, sentry_key=82b274afdaabc4f0", want: []string{"82b274afdaabc4f0"}},
 		{in: "https://app.example.com/cb#access_token=ya29.a0AfH6&token_type=Bearer", want: []string{"ya29.a0AfH6"}},
 		{in: "upstream said: Authorization: Bearer abc.def", want: nil}, // auth_credential's
 		{in: "Authorization: Token abcdef0123 retry", want: []string{"Token abcdef0123"}},

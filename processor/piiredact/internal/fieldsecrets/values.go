@@ -189,7 +189,7 @@ func (g *gen) token(vendor string) string {
 	case "pulumi":
 		return "pul-" + g.hex(40)
 	case "heroku":
-		return "HRKU-" + g.from(b64url, 60)
+		return "HRKU-AA" + g.from(b64url, 58)
 	case "telegram":
 		return fmt.Sprint(g.n(100000000, 9999999999)) + ":AA" + g.from(b64url, 33)
 	}
