@@ -490,6 +490,21 @@ func appendArgSecret(dst [][3]int, i int, arg string, off int, kind flagKind) []
 	return append(dst, [3]int{i, off, end})
 }
 
+// assignsBeforeCommand reports assignments that a command follows ("PGPASSWORD=x
+// psql", "A=1 B=2 ./run"), not a log line's fields ("pid=2647: powershell …"): the
+// first word after them is a known tool or a path to a program.
+func assignsBeforeCommand(args []string) bool {
+	k := 0
+	for k < len(args) && isEnvAssignment(args[k]) {
+		k++
+	}
+	if k == len(args) {
+		return true
+	}
+	_, _, known := toolOf(args[k:])
+	return known || strings.ContainsRune(args[k], '/') || !strings.ContainsAny(args[k-1], ":,")
+}
+
 func isEnvAssignment(a string) bool {
 	eq := strings.IndexByte(a, '=')
 	if eq <= 0 {
@@ -522,7 +537,7 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 		// none known, the flags any tool may have ("--db-password x") still count.
 		first := 0
 		for first < len(*argv) {
-			if _, _, known := toolOf((*argv)[first:]); known || isEnvAssignment((*argv)[first]) {
+			if _, _, known := toolOf((*argv)[first:]); known || isEnvAssignment((*argv)[first]) && assignsBeforeCommand((*argv)[first:]) {
 				break
 			}
 			// A command quoted in a log line or a JSON value ("cmd":"mysql -p…"): its

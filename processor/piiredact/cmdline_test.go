@@ -43,6 +43,8 @@ func TestCommandLineSecrets(t *testing.T) {
 		`schtasks /create /tn Export /tr C:\jobs\x.cmd /ru CORP\svc /RP St-55x`:                              {"St-55x"},
 		`cmdkey /add:fs01 /user:CORP\svc /pass:Ck-55x`:                                                       {"Ck-55x"},
 		`powershell -Command "$pw = ConvertTo-SecureString 'Ps-55x' -AsPlainText -Force; Connect-AzAccount"`: {"Ps-55x"},
+		// A log line's fields before a command are no assignments of its environment.
+		`spawned child pid=2647: powershell.exe -Command "$pw = ConvertTo-SecureString 'Ps-66x' -AsPlainText; x"`: {"Ps-66x"},
 		// References, not secrets: nothing is on the line.
 		"mysql -u app -p${DB_PASSWORD} -h db":                 nil,
 		"docker login -u ci -p $CI_REGISTRY_PASSWORD ghcr.io": nil,

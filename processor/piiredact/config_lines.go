@@ -63,7 +63,8 @@ func appendConfigLineSecrets(dst []detector.Match, s string) []detector.Match {
 			secret(1)
 		case n == 2 && identifier(word(0)) && classifyKeyWords(word(0)) == wordsCredential && !lowerWord(word(1)):
 			secret(1)
-		case n == 4 && strings.EqualFold(word(1), "LOGIN") && len(word(0)) <= 8:
+		case n == 4 && strings.EqualFold(word(1), "LOGIN") && len(word(0)) <= 8 && word(2)[0] != '-' && word(3)[0] != '-' && word(2)[0] != '\'':
+			// (not "oc login '--token=…' --server=…": flags, a command's)
 			secret(3) // IMAP: tag LOGIN user password
 		case n >= 3 && (word(0) == "ENV" || word(0) == "ARG") && identifier(word(1)) && classifyKeyWords(word(1)) == wordsCredential:
 			dst = append(dst, detector.Match{Start: i + words[2][0], End: i + lineEnd})

@@ -58,6 +58,8 @@ func TestConfigLineSecrets(t *testing.T) {
 		// Prose.
 		"password reset requested\npassword updated\ntoken expired": nil,
 		"pass the salt": nil,
+		// A command's login subcommand and its flags are no IMAP transcript.
+		"oc login '--token=sha256~abc' --server=https://api.ocp.example.com:6443": nil,
 	} {
 		assert.Equal(t, want, configLineSecrets(in), in)
 	}

@@ -428,6 +428,14 @@ func closingQuote(s string, start, end int) int {
 			}
 		}
 	}
+	// A single quote is also an apostrophe ("O'Brien"): it closes the text only when
+	// one opened it after a space or a separator and it stands before one (a shell's
+	// '--token=x' --server=…).
+	if p := strings.LastIndexByte(s[:start], '\''); p >= 0 && (p == 0 || strings.IndexByte(" =([{:,", s[p-1]) >= 0) && strings.Count(s[:start], "'")%2 == 1 {
+		if c := strings.IndexByte(s[start:end], '\''); c >= 0 && (start+c+1 == len(s) || strings.IndexByte(" ,;)]}\n", s[start+c+1]) >= 0) {
+			end = start + c
+		}
+	}
 	return end
 }
 

@@ -67,3 +67,13 @@ func TestKeyedValuesOfOneTimeCodes(t *testing.T) {
 		assert.Equal(t, want, keyedValues(in), in)
 	}
 }
+
+// A bare value in a single-quoted shell argument ends at the quote that closes it.
+func TestKeyedValueInShellQuotes(t *testing.T) {
+	for in, want := range map[string][]string{
+		"oc login '--token=sha256~bCE8emtdOS' --server=https://api.example.com:6443": {"sha256~bCE8emtdOS"},
+		"note: password=O'Brien-1x done":                                             {"O'Brien-1x"},
+	} {
+		assert.Equal(t, want, keyedValues(in), in)
+	}
+}

@@ -129,7 +129,7 @@ func appendSecretParams(dst []Match, s string) []Match {
 			return dst
 		}
 		name := nameBefore(s, k)
-		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') || afterScheme(s, k, name) {
+		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') || afterScheme(s, k, name) || keyPathSegment(s, k, name) {
 			i = k + 1
 			continue
 		}
@@ -173,6 +173,14 @@ func appendSecretParams(dst []Match, s string) []Match {
 		i = k + 1
 	}
 	return dst
+}
+
+// keyPathSegment reports a name that is a segment of a colon-separated key path
+// ("rate_limit:api_key:99315", a cache key's), not a name with its value: a ':'
+// before it and none but a ':' after it.
+func keyPathSegment(s string, k int, name string) bool {
+	before := k - len(name)
+	return s[k] == ':' && before > 0 && s[before-1] == ':' && k+1 < len(s) && s[k+1] != ' ' && s[k+1] != '"' && s[k+1] != '\''
 }
 
 // indexSeparator returns the index of the next '=' or ':' at or after i, or -1.

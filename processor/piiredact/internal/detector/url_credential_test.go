@@ -51,6 +51,8 @@ func TestURLCredential(t *testing.T) {
 		{in: "Set-Cookie: sid=31d4d96e; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/", want: []string{"31d4d96e"}},
 		// A percent-escape is one byte: a time zone's name is a setting.
 		{in: "Cookie: theme=dark; lang=en-GB; tz=Europe%2FLondon", want: nil},
+		// A cache key's path segment, not a name and its value.
+		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.
 		{in: "https://api.openweathermap.org/data/2.5/weather?q=London&appid=93afc712acd054d9&units=metric", want: []string{"93afc712acd054d9"}},
 		{in: "X-Sentry-Auth: Sentry sentry_version=7, sentry_key=82b274afdaabc4f0", want: []string{"82b274afdaabc4f0"}},
