@@ -67,6 +67,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		// In a URL's query ("?token=abc&x=1") '&' ends a value; elsewhere it is a byte
 		// of it (a password).
 		keyStart := i - len(key)
+		if c == ':' && keyStart > 0 && s[keyStart-1] == ':' && sepEnd < len(s) && s[sepEnd] != ' ' && s[sepEnd] != '"' && s[sepEnd] != '\'' {
+			continue // a segment of a cache key's path ("rate_limit:api_key:42")
+		}
 		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
 		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
 		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) {

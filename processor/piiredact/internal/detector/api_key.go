@@ -228,8 +228,45 @@ func (apiKey) AppendMatches(dst []Match, s string) []Match {
 		}
 		dst = append(dst, m)
 		i = m.End - 1
+		if m.End-m.Start == 20 && (strings.HasPrefix(s[m.Start:], "AKIA") || strings.HasPrefix(s[m.Start:], "ASIA")) {
+			// The secret access key that travels with an access key ID: forty
+			// characters of base64's alphabet within a few separators after it (a
+			// credentials file's CSV line, "id:secret", a client's arguments). Alone it
+			// has no format to tell it by.
+			if sm, ok := awsSecretAfter(s, m.End); ok {
+				dst = append(dst, sm)
+				i = sm.End - 1
+			}
+		}
 	}
 	return dst
+}
+
+// awsSecretAfter returns an AWS secret access key that starts within 48 bytes after
+// from, with only separators and short words between: a run of exactly forty bytes
+// of [A-Za-z0-9/+] with small letters, capitals and digits.
+func awsSecretAfter(s string, from int) (Match, bool) {
+	isBody := func(c byte) bool { return isAlnum(c) || c == '/' || c == '+' }
+	for j := from; j < len(s) && j < from+48; {
+		if !isBody(s[j]) {
+			j++
+			continue
+		}
+		k := j
+		for k < len(s) && isBody(s[k]) {
+			k++
+		}
+		if k-j == 40 && (k == len(s) || s[k] != '=') {
+			v := s[j:k]
+			if strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 &&
+				strings.IndexFunc(v, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 &&
+				strings.IndexFunc(v, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+				return Match{Start: j, End: k}, true
+			}
+		}
+		j = k
+	}
+	return Match{}, false
 }
 
 // keyAt returns the key whose prefix starts at i, if any.

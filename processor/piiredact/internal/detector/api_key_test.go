@@ -131,3 +131,15 @@ func TestAPIKeyHostlessWebhookPaths(t *testing.T) {
 		{in: "/api/webhooks/github/" + strings.Repeat("a", 70), want: nil},
 	})
 }
+
+// An AWS secret access key has no format of its own: it is found right after the
+// access key ID it travels with.
+func TestAPIKeyAWSSecretAfterItsKeyID(t *testing.T) {
+	runDetectionCases(t, APIKey, []detectionCase{
+		{in: "ci-deployer,AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", want: []string{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
+		{in: "creds AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY ok", want: []string{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
+		// A digest or a path after the ID is none.
+		{in: "AKIAIOSFODNN7EXAMPLE used from 0123456789abcdef0123456789abcdef01234567", want: []string{"AKIAIOSFODNN7EXAMPLE"}},
+		{in: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY alone", want: nil},
+	})
+}

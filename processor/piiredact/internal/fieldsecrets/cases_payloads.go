@@ -11,6 +11,14 @@ import (
 func (c *corpus) tokens() {
 	for _, v := range tokenVendors {
 		tok := c.token(v)
+		if v == "aws-secret" {
+			// A secret access key has no format: it travels with its key ID (an IAM
+			// credentials CSV line, "id:secret", a client's arguments).
+			id := c.token("aws-id")
+			line := c.pick("ci-deployer,%s,%s", "using %s:%s for the upload", "aws: access key %s secret %s region eu-west-1")
+			c.text("token/"+v, "app.value", fmt.Sprintf(line, id, tok), []string{id, tok}, nil)
+			continue
+		}
 		switch c.i % 4 {
 		case 0:
 			c.text("token/"+v, "app.value", tok, []string{tok}, nil)
