@@ -104,6 +104,8 @@ var tools = map[string]tool{
 	// user's), cmdkey's /pass:, and "net use \\server\share PASSWORD /user:…".
 	"schtasks":    {flags: []toolFlag{{"/rp", flagSecret, false, true}, {"/p", flagSecret, false, true}}},
 	"cmdkey":      {flags: []toolFlag{{"/pass:", flagSecret, true, false}}},
+	"wmic":        {flags: []toolFlag{{"/password:", flagSecret, true, false}}},
+	"sc":          {flags: []toolFlag{{"password=", flagSecret, true, true}}},
 	"rabbitmqctl": {positional: nthAfter(map[string]int{"add_user": 2, "change_password": 2, "authenticate_user": 2})},
 	"htpasswd":    {positional: htpasswdSecret},
 	"net":         {positional: netUserSecret},
@@ -358,8 +360,8 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 	}
 	for i := first + skip; i < len(args); i++ {
 		a := args[i]
-		if known && len(a) > 1 && a[0] == '/' {
-			// Windows' flags: "/rp SECRET", "/pass:SECRET".
+		if known && len(a) > 1 && a[0] != '-' {
+			// Windows' flags: "/rp SECRET", "/pass:SECRET", sc's "password= SECRET".
 			if f, ok := matchFlag(flags, a); ok {
 				switch {
 				case len(a) > len(f.flag) && f.attached:
@@ -422,12 +424,12 @@ func passFlag(a string) bool {
 func matchFlag(flags []toolFlag, a string) (toolFlag, bool) {
 	for _, f := range flags {
 		switch {
-		case a == f.flag || a[0] == '/' && strings.EqualFold(a, f.flag):
+		case a == f.flag || a[0] != '-' && strings.EqualFold(a, f.flag):
 			return f, true
 		case f.attached && len(f.flag) == 2 && strings.HasPrefix(a, f.flag):
 			return f, true // "-pSECRET"
-		case f.attached && f.flag[len(f.flag)-1] == ':' && len(a) > len(f.flag) && strings.EqualFold(a[:len(f.flag)], f.flag):
-			return f, true // "/pass:SECRET"
+		case f.attached && (f.flag[len(f.flag)-1] == ':' || f.flag[len(f.flag)-1] == '=') && len(a) > len(f.flag) && strings.EqualFold(a[:len(f.flag)], f.flag):
+			return f, true // "/pass:SECRET", "password=SECRET"
 		}
 	}
 	return toolFlag{}, false
@@ -566,7 +568,45 @@ func appendCommandLineSecrets(dst []detector.Match, s string, args *[]argSpan, a
 		}
 		i = end + 1
 	}
+	if strings.IndexByte(s, '|') >= 0 {
+		dst = appendPipedSecureString(dst, s)
+	}
 	return dst
+}
+
+// appendPipedSecureString appends the literal piped into PowerShell's
+// ConvertTo-SecureString ("'S3cret' | ConvertTo-SecureString -AsPlainText").
+func appendPipedSecureString(dst []detector.Match, s string) []detector.Match {
+	for i := 0; i < len(s); {
+		k := indexFoldASCII(s[i:], "| convertto-securestring")
+		if k < 0 {
+			return dst
+		}
+		end := i + k
+		for end > 0 && s[end-1] == ' ' {
+			end--
+		}
+		if end >= 2 && (s[end-1] == '\'' || s[end-1] == '"') {
+			q := s[end-1]
+			if open := strings.LastIndexByte(s[:end-1], q); open >= 0 && open+1 < end-1 {
+				if v := s[open+1 : end-1]; !isReplacement(v) && !detector.PlainValue(v) {
+					dst = append(dst, detector.Match{Start: open + 1, End: end - 1})
+				}
+			}
+		}
+		i += k + 1
+	}
+	return dst
+}
+
+// indexFoldASCII is strings.Index ignoring ASCII case, for a lower-case needle.
+func indexFoldASCII(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if lower(s[i]) == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 // lastCommandStart returns where a command quoted inside an argument starts: after

@@ -45,6 +45,8 @@ func TestCommandLineSecrets(t *testing.T) {
 		`powershell -Command "$pw = ConvertTo-SecureString 'Ps-55x' -AsPlainText -Force; Connect-AzAccount"`: {"Ps-55x"},
 		// A log line's fields before a command are no assignments of its environment.
 		`spawned child pid=2647: powershell.exe -Command "$pw = ConvertTo-SecureString 'Ps-66x' -AsPlainText; x"`: {"Ps-66x"},
+		`wmic /node:app01 /user:CORP\\svc /password:Wm-55x process list brief`:                                    {"Wm-55x"},
+		`pwsh -c "'Pw-55x' | ConvertTo-SecureString -AsPlainText -Force | Set-Variable pw"`:                       {"Pw-55x"},
 		// References, not secrets: nothing is on the line.
 		"mysql -u app -p${DB_PASSWORD} -h db":                 nil,
 		"docker login -u ci -p $CI_REGISTRY_PASSWORD ghcr.io": nil,
@@ -91,4 +93,10 @@ func TestPositionalCommandSecrets(t *testing.T) {
 	} {
 		assert.Equal(t, want, commandSecrets(in), in)
 	}
+}
+
+// sc's "password= SECRET" is two arguments in an argv array.
+func TestArgvSecretsOfWindowsServices(t *testing.T) {
+	args := []string{"sc.exe", "config", "OrdersSvc", "obj=", `CORP\svc`, "password=", "Sc-55x"}
+	assert.Equal(t, [][3]int{{6, 0, 6}}, argvSecrets(args, nil))
 }

@@ -84,6 +84,7 @@ var credentialWords = []string{
 	"password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "secrets", "token", "credential",
 	"credentials", "creds", "jwt", "bearer", "sid", "sessionid", "apikey", "otp", "totp", "mfa", "auth", "psk", "pat", "writekey", "ingestkey", "licensekey", "apitoken",
 	"privatekey", "secretkey", "accesskey", "authtoken", "accesstoken", "refreshtoken", "idtoken",
+	"verifier", "dockerconfigjson", "dockercfg", // PKCE's code_verifier; a registry Secret's data
 }
 
 // notCredentialBefore are words that make "token" something else: a page token, a

@@ -27,6 +27,9 @@ func TestClassifyKeyWords(t *testing.T) {
 		"clientSecret":                      wordsCredential,
 		"app.session_id":                    wordsCredential,
 		"signing_key":                       wordsCredential,
+		"data..dockerconfigjson":            wordsCredential,
+		"code_verifier":                     wordsCredential,
+		"sentry_key":                        wordsCredential,
 		"http.response.header.set-cookie":   wordsCookie,
 		"proxy-authorization":               wordsAuthorization,
 		"payment.details.holder.name":       wordsPersonName,
@@ -55,4 +58,15 @@ func TestClassifyKeyWords(t *testing.T) {
 
 func TestClassifyKeyWordsAllocatesNothing(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(100, func() { classifyKeyWords("http.request.header.X-Api-Key") }))
+}
+
+// Keys that say something about a credential, and one-time codes' keys.
+func TestCredentialMetadataAndOneTimeCodes(t *testing.T) {
+	for _, k := range []string{"expires_in", "api_key_last4", "token_suffix", "password_changed_at"} {
+		assert.True(t, credentialMetadata(k), k)
+	}
+	for _, k := range []string{"otp", "mfa_code", "user.totp", "x-2fa"} {
+		assert.True(t, oneTimeCodeKey(k), k)
+	}
+	assert.False(t, oneTimeCodeKey("password"))
 }

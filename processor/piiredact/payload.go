@@ -70,6 +70,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		if c == ':' && keyStart > 0 && s[keyStart-1] == ':' && sepEnd < len(s) && s[sepEnd] != ' ' && s[sepEnd] != '"' && s[sepEnd] != '\'' {
 			continue // a segment of a cache key's path ("rate_limit:api_key:42")
 		}
+		if c == ':' && (keyStart > 0 && s[keyStart-1] == '$' || key[0] == '$') {
+			continue // GraphQL's "$password: String!" declares a variable
+		}
 		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
 		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
 		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) {
@@ -91,6 +94,8 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			continue
 		case vEnd <= vStart || detector.PlainValue(s[vStart:vEnd]):
 			continue
+		case vEnd-vStart == len(key)+1 && s[vStart] == '$' && strings.EqualFold(s[vStart+1:vEnd], key):
+			continue // "password: $password": GraphQL passes its variable on
 		case loose && s[vStart-1] != '"' && s[vStart-1] != '\'':
 			// A quoted word in a sentence and a bare word after it ("volume "db-creds" :
 			// secret ..."): no map. (A quoted value makes it one: `for "passphrase": "x"`.)

@@ -314,6 +314,9 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 		if strings.IndexByte(t, '(') > 0 {
 			sc.matches = appendCallSecrets(sc.matches, t)
 		}
+		if ws.mayCallProcedure() && strings.IndexByte(t, '\'') >= 0 || ws.mayCallProcedure() && profile.Spaces() >= 5 {
+			sc.matches = appendProcSecrets(sc.matches, t)
+		}
 		add(r.keyRule)
 	}
 	if strings.Contains(t, " -") || (profile.Spaces() >= 2 && ws.mayNamePositionalTool() && namesPositionalTool(t)) {

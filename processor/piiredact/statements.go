@@ -155,7 +155,7 @@ func sqlLiteralAt(s string, i int) (int, int) {
 var redisSecretPrefixes = []string{"session", "sessions", "sess", "token", "tokens", "auth", "jwt", "sid", "refresh", "oauth", "apikey", "api_key", "otp", "csrf", "credential", "credentials", "secret", "secrets"}
 
 // redisCommands are the commands whose arguments may hold a secret.
-var redisCommands = [...]string{"AUTH", "AUTH2", "HELLO", "MIGRATE", "CONFIG", "ACL", "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET", "HSETNX", "MSET"}
+var redisCommands = [...]string{"AUTH", "AUTH2", "HELLO", "MIGRATE", "CONFIG", "ACL", "SENTINEL", "SET", "SETEX", "PSETEX", "SETNX", "GETSET", "HSET", "HMSET", "HSETNX", "MSET"}
 
 // appendRedisSecrets reads s as a Redis command, and the commands quoted in it: in
 // upper case after a space, a quote or a bracket, as clients' errors and MONITOR
@@ -228,7 +228,7 @@ func appendRedisCommand(dst []detector.Match, s string, from int, argsBuf *[]arg
 	}
 	switch {
 	case strings.EqualFold(cmd, "auth"), strings.EqualFold(cmd, "auth2"), strings.EqualFold(cmd, "hello"), strings.EqualFold(cmd, "migrate"),
-		strings.EqualFold(cmd, "config"), strings.EqualFold(cmd, "acl"), strings.EqualFold(cmd, "set"), strings.EqualFold(cmd, "setex"),
+		strings.EqualFold(cmd, "config"), strings.EqualFold(cmd, "acl"), strings.EqualFold(cmd, "sentinel"), strings.EqualFold(cmd, "set"), strings.EqualFold(cmd, "setex"),
 		strings.EqualFold(cmd, "psetex"), strings.EqualFold(cmd, "setnx"), strings.EqualFold(cmd, "getset"), strings.EqualFold(cmd, "hset"),
 		strings.EqualFold(cmd, "hmset"), strings.EqualFold(cmd, "hsetnx"), strings.EqualFold(cmd, "mset"):
 	default:
@@ -261,6 +261,13 @@ func appendRedisCommand(dst []detector.Match, s string, from int, argsBuf *[]arg
 	case strings.EqualFold(cmd, "config"):
 		for i := 2; i+1 < n; i++ {
 			if strings.EqualFold(arg(i), "requirepass") || strings.EqualFold(arg(i), "masterauth") {
+				secret(i + 1)
+			}
+		}
+	case strings.EqualFold(cmd, "sentinel"):
+		// SENTINEL SET <master> auth-pass <password>
+		for i := 2; i+1 < n; i++ {
+			if strings.EqualFold(arg(i), "auth-pass") {
 				secret(i + 1)
 			}
 		}
@@ -355,6 +362,15 @@ type secretCall struct {
 }
 
 var secretCalls = [...]secretCall{
+	// Functions whose argument is a password or a key: PostgreSQL's crypt(pw, salt)
+	// and pgcrypto's pgp_sym_encrypt(data, key), MySQL's AES_ENCRYPT(data, key), SQL
+	// Server's ENCRYPTBYPASSPHRASE(passphrase, data), .NET's NetworkCredential(user,
+	// password) in PowerShell.
+	{name: "crypt", arg: 0}, {name: "pgp_sym_encrypt", arg: 1}, {name: "pgp_sym_decrypt", arg: 1},
+	{name: "pgp_sym_encrypt_bytea", arg: 1}, {name: "pgp_sym_decrypt_bytea", arg: 1},
+	{name: "aes_encrypt", arg: 1}, {name: "aes_decrypt", arg: 1},
+	{name: "encryptbypassphrase", arg: 0}, {name: "decryptbypassphrase", arg: 0},
+	{name: "networkcredential", arg: 1},
 	{name: "auth", arg: 1, nargs: 2, method: true},
 	{name: "changeuserpassword", arg: 1, method: true},
 	{name: "createuser", arg: 1, method: true},
@@ -372,7 +388,7 @@ func appendCallSecrets(dst []detector.Match, s string) []detector.Match {
 		for n > 0 && isWordByte(s[n-1]) {
 			n--
 		}
-		if name := s[n:p]; len(name) >= 2 && len(name) <= len("changeuserpassword") {
+		if name := s[n:p]; len(name) >= 2 && len(name) <= len("pgp_sym_decrypt_bytea") {
 			for _, c := range secretCalls {
 				if len(c.name) != len(name) || !strings.EqualFold(c.name, name) || c.method && (n == 0 || s[n-1] != '.') {
 					continue
@@ -445,4 +461,78 @@ func hasDigitByte(s string) bool {
 		}
 	}
 	return false
+}
+
+// Stored procedures that take a password by position (SQL Server's EXEC
+// sp_addlogin 'login', 'password'; sp_password 'old', 'new'), and DB2's CONNECT TO
+// db USER name USING password.
+var secretProcs = [...]struct {
+	name string
+	args [2]int // the password arguments; -1 for none
+}{
+	{"sp_addlogin", [2]int{1, -1}},
+	{"sp_password", [2]int{0, 1}},
+	{"sp_addlinkedsrvlogin", [2]int{4, -1}},
+	{"sp_change_users_login", [2]int{3, -1}},
+}
+
+// appendProcSecrets appends the password arguments of the procedures of
+// secretProcs after EXEC or EXECUTE, and the password after DB2's USING.
+func appendProcSecrets(dst []detector.Match, s string) []detector.Match {
+	for i := 0; i < len(s); {
+		k := indexWordFold(s[i:], "exec")
+		if e := indexWordFold(s[i:], "execute"); e >= 0 && (k < 0 || e < k) {
+			k = e
+		}
+		if k < 0 {
+			break
+		}
+		j := i + k
+		for j < len(s) && isWordByte(s[j]) {
+			j++ // "exec" or "execute"
+		}
+		j = skipSpaces(s, j)
+		nameStart := j
+		for j < len(s) && (isWordByte(s[j]) || s[j] == '.' || s[j] == '[' || s[j] == ']') {
+			j++
+		}
+		name := strings.Trim(s[nameStart:j], "[]")
+		if d := strings.LastIndexByte(name, '.'); d >= 0 {
+			name = strings.Trim(name[d+1:], "[]")
+		}
+		i = j
+		for _, p := range secretProcs {
+			if !strings.EqualFold(p.name, name) {
+				continue
+			}
+			var spans [8][2]int
+			var literal [8]bool
+			a := j
+			if a < len(s) && s[a] == '(' {
+				a++
+			}
+			n := callArgs(s, a, &spans, &literal)
+			for _, arg := range p.args {
+				if arg >= 0 && arg < n && literal[arg] && spans[arg][1] > spans[arg][0] {
+					if v := s[spans[arg][0]:spans[arg][1]]; !isReplacement(v) && !detector.PlainValue(v) {
+						dst = append(dst, detector.Match{Start: spans[arg][0], End: spans[arg][1]})
+					}
+				}
+			}
+			break
+		}
+	}
+	if c := indexWordFold(s, "connect"); c >= 0 {
+		if u := indexWordFold(s[c:], "using"); u > 0 && indexWordFold(s[c:c+u], "user") > 0 {
+			j := skipSpaces(s, c+u+len("using"))
+			start, end := sqlLiteralAt(s, j)
+			if end == start {
+				start, end = bareSQLWordAt(s, j)
+			}
+			if end > start && !isReplacement(s[start:end]) && !detector.PlainValue(s[start:end]) {
+				dst = append(dst, detector.Match{Start: start, End: end})
+			}
+		}
+	}
+	return dst
 }

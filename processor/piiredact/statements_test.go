@@ -102,3 +102,26 @@ func TestCallSecrets(t *testing.T) {
 		assert.Equal(t, want, callSecrets(in), in)
 	}
 }
+
+func procSecrets(s string) []string {
+	var out []string
+	for _, m := range appendProcSecrets(nil, s) {
+		out = append(out, s[m.Start:m.End])
+	}
+	return out
+}
+
+// Stored procedures that take a password by position, and DB2's CONNECT … USING.
+func TestProcSecrets(t *testing.T) {
+	for in, want := range map[string][]string{
+		"EXEC sp_addlogin 'etl_user', 'Sp-55x', 'orders'":          {"Sp-55x"},
+		"EXECUTE dbo.sp_password 'Old-44y', 'New-55x', 'etl_user'": {"Old-44y", "New-55x"},
+		"CONNECT TO ORDERS USER etl_user USING Db2-55x":            {"Db2-55x"},
+		"EXEC sp_addlogin @loginame = 'etl_user', @passwd = @p1":   nil,
+		"EXEC dbo.usp_orders_by_customer 'ACME', 42":               nil,
+		"CONNECT TO ORDERS USER etl_user USING ?":                  nil,
+		"we connect using the user pool":                           nil,
+	} {
+		assert.Equal(t, want, procSecrets(in), in)
+	}
+}

@@ -141,6 +141,11 @@ var (
 		s.addWord("identified")
 		return s
 	}()
+	procWordStarts = func() (s bigramSet) {
+		s.addWord("exec")
+		s.addWord("connect")
+		return s
+	}()
 	labelWordStarts = func() (s bigramSet) {
 		for _, l := range proseLabels {
 			s.addWord(l.text)
@@ -160,6 +165,9 @@ func (ws *wordStarts) mayHoldLabel() bool { return ws.nonASCII || ws.pairs.meets
 
 // mayHoldSQLSecret reports whether PASSWORD or IDENTIFIED may be in the value.
 func (ws *wordStarts) mayHoldSQLSecret() bool { return ws.pairs.meets(&sqlWordStarts) }
+
+// mayCallProcedure reports whether EXEC or DB2's CONNECT may be in the value.
+func (ws *wordStarts) mayCallProcedure() bool { return ws.pairs.meets(&procWordStarts) }
 
 // mayQuoteRedisCommand reports whether a Redis command may be quoted in the value.
 func (ws *wordStarts) mayQuoteRedisCommand() bool { return ws.redisCommand }

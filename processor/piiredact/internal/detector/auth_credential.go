@@ -79,7 +79,9 @@ func bearerTokenEnd(s string, j int) (int, bool) {
 	k := j
 	signal := false
 	for k < len(s) && isTokenChar(s[k]) {
-		if !isAlpha(s[k]) {
+		// A digit or a token's punctuation; '-' between words is a name's
+		// ("kubectl create token orders-sa").
+		if !isAlpha(s[k]) && s[k] != '-' {
 			signal = true
 		}
 		k++

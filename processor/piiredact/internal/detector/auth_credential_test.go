@@ -14,3 +14,11 @@ func TestAuthCredential(t *testing.T) {
 		{in: "subearer 8f14e45fceea167a5a36", want: nil},
 	})
 }
+
+// A word after "token" that is a name ("kubectl create token orders-sa") is none.
+func TestAuthCredentialNotANamesWord(t *testing.T) {
+	runDetectionCases(t, AuthCredential, []detectionCase{
+		{in: "kubectl create token orders-sa --duration=1h", want: nil},
+		{in: "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", want: []string{"9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}},
+	})
+}

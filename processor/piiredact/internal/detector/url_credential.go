@@ -44,8 +44,9 @@ var secretParams = newWordSet(
 	"session", "sessionid", "session_id", "jwt", "code",
 	"x-amz-signature", "x-amz-credential", "x-amz-security-token",
 	"x-goog-signature", "x-goog-credential",
-	// OpenWeather's and others' "appid", Sentry's DSN key in its auth header.
-	"appid", "sentry_key",
+	// OpenWeather's and others' "appid", Sentry's DSN key in its auth header, PKCE's
+	// code verifier (its challenge is a hash and stays).
+	"appid", "sentry_key", "code_verifier",
 )
 
 func (urlCredential) Name() string { return URLCredential }
@@ -129,7 +130,9 @@ func appendSecretParams(dst []Match, s string) []Match {
 			return dst
 		}
 		name := nameBefore(s, k)
-		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') || afterScheme(s, k, name) || keyPathSegment(s, k, name) {
+		if name == "" || !isSecretParam(name) || (s[k] == ':' && k+2 < len(s) && s[k+1] == '/' && s[k+2] == '/') || afterScheme(s, k, name) || keyPathSegment(s, k, name) ||
+			s[k] == ':' && k-len(name) > 0 && s[k-len(name)-1] == '$' {
+			// (GraphQL's "$password: String!" declares a variable.)
 			i = k + 1
 			continue
 		}
@@ -163,6 +166,10 @@ func appendSecretParams(dst []Match, s string) []Match {
 		}
 		if start < end && s[start] == '<' && end < len(s) && s[end] == '>' && PlainValue(s[start:end+1]) {
 			i = end // "password=<redacted>"
+			continue
+		}
+		if end-start == len(name)+1 && s[start] == '$' && strings.EqualFold(s[start+1:end], name) {
+			i = end // "password: $password": GraphQL's variable, passed on
 			continue
 		}
 		if end > start && !PlainValue(s[start:end]) && (s[k] != ':' || !labelsAPair(s[start:end]) && !ProseAfterLabel(s, start, end)) && (!strings.EqualFold(name, "code") || inQueryString(s, k, name) || looksLikeCode(s[start:end])) {
@@ -235,6 +242,9 @@ func valueAfter(s string, from int) (int, int) {
 			return start, start
 		}
 		return start, start + end
+	}
+	if i+1 < len(s) && s[i] == 'N' && s[i+1] == '\'' {
+		i++ // SQL Server's N'…' literal
 	}
 	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
 		start := i + 1

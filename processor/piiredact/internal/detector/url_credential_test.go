@@ -51,6 +51,10 @@ func TestURLCredential(t *testing.T) {
 		{in: "Set-Cookie: sid=31d4d96e; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/", want: []string{"31d4d96e"}},
 		// A percent-escape is one byte: a time zone's name is a setting.
 		{in: "Cookie: theme=dark; lang=en-GB; tz=Europe%2FLondon", want: nil},
+		// GraphQL declares and passes variables; SQL Server's N'…' literal; PKCE's verifier.
+		{in: `mutation Login($password: String!) { login(password: $password) { token } }`, want: nil},
+		{in: "EXEC sp_addlinkedsrvlogin @rmtuser = N'etl', @rmtpassword = N'Ls-55x'", want: []string{"Ls-55x"}},
+		{in: "grant_type=authorization_code&code_verifier=A3ZBAU8jrnlI3Dcgs96c&code_challenge_method=S256", want: []string{"A3ZBAU8jrnlI3Dcgs96c"}},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.

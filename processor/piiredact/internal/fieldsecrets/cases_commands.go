@@ -12,7 +12,7 @@ func (c *corpus) commands() {
 	pw := c.password(false)
 	spw := c.password(true)
 	u, h := c.user(), c.host()
-	tok := c.token(c.pick(tokenVendors...))
+	tok := c.token(c.pick(bearerVendors...))
 	port := fmt.Sprint(c.pick("5432", "3306", "6379", "6380", "27017", "1433"))
 	keepHU := []string{h}
 	type tpl struct {

@@ -51,7 +51,7 @@ func (c *corpus) tokens() {
 func (c *corpus) configs() {
 	pw := c.password(true)
 	u := c.user()
-	tok := c.token(c.pick(tokenVendors...))
+	tok := c.token(c.pick(bearerVendors...))
 	npm := c.token("npm")
 	api := c.hex(32)
 	key := c.pick("password", "passwd", "pwd", "db_password", "adminPass", "client_secret", "secretKey", "apiKey", "api_key", "auth_token",

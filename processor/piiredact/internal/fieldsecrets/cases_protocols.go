@@ -81,7 +81,7 @@ func (c *corpus) connections() {
 // headers plants credentials under request headers and gRPC metadata other than
 // Authorization, as HTTP and gRPC instrumentations record them when told to.
 func (c *corpus) headers() {
-	tok := c.token(c.pick(tokenVendors...))
+	tok := c.token(c.pick(bearerVendors...))
 	hex32 := c.hex(32)
 	sid := c.from(b64url, 32)
 	pw := c.password(true)

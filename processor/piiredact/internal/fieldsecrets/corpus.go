@@ -25,6 +25,9 @@ func Generate(opts Options) []Case {
 		c.tokens()
 		c.configs()
 		c.lookalikes()
+		c.moreCommands()
+		c.moreStatements()
+		c.morePayloads()
 	}
 	return c.cases
 }

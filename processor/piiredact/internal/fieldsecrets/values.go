@@ -200,6 +200,18 @@ var tokenVendors = []string{"github", "github-fine", "gitlab", "npm", "slack-bot
 	"google", "openai", "anthropic", "vault", "dockerhub", "shopify", "digitalocean", "huggingface", "pypi", "grafana", "sentry", "newrelic",
 	"linear", "mailgun", "postman", "doppler", "databricks", "atlassian", "pulumi", "heroku"}
 
+// bearerVendors are the formats a client sends as a bearer token or a URL's
+// userinfo: all but the AWS secret, which signs requests and never travels.
+var bearerVendors = func() []string {
+	var out []string
+	for _, v := range tokenVendors {
+		if v != "aws-secret" {
+			out = append(out, v)
+		}
+	}
+	return out
+}()
+
 // privateKey builds a PEM block of the given type with a body of random base64,
 // as long as a real key of the type.
 func (g *gen) privateKey(typ string) string {
