@@ -281,6 +281,9 @@ func keyAt(s string, i int) (Match, bool) {
 	}
 	for _, f := range formats {
 		kf := &apiKeyFormats[f]
+		if len(kf.prefix) > 1 && (i+1 >= len(s) || s[i+1] != kf.prefix[1]) {
+			continue // (the second byte first: most '/' and letters start no prefix)
+		}
 		if kf.lead > 0 {
 			if m, ok := kf.matchWithLead(s, i); ok {
 				return m, true
