@@ -245,9 +245,11 @@ func keyBefore(s string, sep int) (key string, loose bool) {
 	}
 	if q := s[end-1]; q == '"' || q == '\'' {
 		end--
-		escaped := end > 0 && s[end-1] == '\\'
-		if escaped {
+		// Escaped once (\"key\") or more, as JSON inside JSON inside JSON escapes it.
+		escaped := false
+		for end > 0 && s[end-1] == '\\' {
 			end--
+			escaped = true
 		}
 		start := end
 		for start > 0 && s[start-1] != q && end-start < 64 {
@@ -271,7 +273,7 @@ func keyBefore(s string, sep int) (key string, loose bool) {
 // secret ...", "invalid name 'x': ...").
 func keyMayStartAfter(s string, q int, escaped bool) bool {
 	j := q
-	if escaped && j > 0 && s[j-1] == '\\' {
+	for escaped && j > 0 && s[j-1] == '\\' {
 		j--
 	}
 	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
@@ -347,8 +349,14 @@ func valueAt(s string, from int, inQuery bool) (start, end int, nested bool) {
 	switch c := s[i]; {
 	case c == '"' || c == '\'':
 		return quotedAt(s, i, c, false)
-	case c == '\\' && i+1 < len(s) && s[i+1] == '"':
-		return quotedAt(s, i+1, '"', true)
+	case c == '\\':
+		m := i
+		for m < len(s) && s[m] == '\\' {
+			m++
+		}
+		if m < len(s) && s[m] == '"' {
+			return quotedAt(s, m, '"', true)
+		}
 	case c == '{' || c == '[' || (c == '(' && !parenthesisedNumber(s, i)) || strings.HasPrefix(s[i:], "map["):
 		if c == 'm' {
 			i += 3
@@ -461,8 +469,15 @@ func quotedAt(s string, q int, quote byte, escaped bool) (int, int, bool) {
 	start := q + 1
 	for k := start; k < len(s); k++ {
 		switch {
-		case escaped && s[k] == '\\' && k+1 < len(s) && s[k+1] == quote:
-			return start, k, false
+		case escaped && s[k] == '\\':
+			m := k
+			for m < len(s) && s[m] == '\\' {
+				m++
+			}
+			if m < len(s) && s[m] == quote {
+				return start, k, false // \" or \\\" closes it, at any depth of escaping
+			}
+			k = m - 1
 		case !escaped && s[k] == '\\':
 			k++
 		case !escaped && s[k] == quote && quote == '\'' && k+2 < len(s) && s[k+1] == '\'' && (isAlnumByte(s[k+2]) || s[k+2] >= 0x80):

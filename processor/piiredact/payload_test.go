@@ -77,3 +77,9 @@ func TestKeyedValueInShellQuotes(t *testing.T) {
 		assert.Equal(t, want, keyedValues(in), in)
 	}
 }
+
+// JSON inside JSON inside JSON: keys and values escaped twice or more.
+func TestKeyedValuesEscapedTwice(t *testing.T) {
+	in := `{"msg":"{\"payload\":\"{\\\"db_password\\\":\\\"Tw1ce-esc\\\",\\\"region\\\":\\\"eu\\\"}\"}"}`
+	assert.Equal(t, []string{"Tw1ce-esc"}, keyedValues(in))
+}

@@ -28,6 +28,7 @@ func Generate(opts Options) []Case {
 		c.moreCommands()
 		c.moreStatements()
 		c.morePayloads()
+		c.thirdRound()
 	}
 	return c.cases
 }
