@@ -75,7 +75,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		}
 		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
 		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
-		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) {
+		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) && !objectPath(s[vStart:vEnd]) {
 			class = wordsCredential // "?key=AIza...": Google's and others' API keys in a query
 		}
 		switch {
@@ -180,6 +180,28 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	}
 	appendMarkupValues(s, found)
 	return dst, kinds
+}
+
+// objectPath reports a value up to a query's next '&' that is an object's path
+// ("key=reports%2F2025%2F01.csv", S3's and GCS's object keys): a '/' (or "%2F") and a
+// file's extension at its end.
+func objectPath(v string) bool {
+	if amp := strings.IndexByte(v, '&'); amp >= 0 {
+		v = v[:amp]
+	}
+	if !strings.Contains(v, "/") && !strings.Contains(v, "%2F") && !strings.Contains(v, "%2f") {
+		return false
+	}
+	dot := strings.LastIndexByte(v, '.')
+	if dot < 0 || len(v)-dot-1 < 1 || len(v)-dot-1 > 5 {
+		return false
+	}
+	for i := dot + 1; i < len(v); i++ {
+		if !isAlnumByte(v[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // appendListValues finds the secrets of the values in a list s[from:to] under a

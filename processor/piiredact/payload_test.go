@@ -83,3 +83,9 @@ func TestKeyedValuesEscapedTwice(t *testing.T) {
 	in := `{"msg":"{\"payload\":\"{\\\"db_password\\\":\\\"Tw1ce-esc\\\",\\\"region\\\":\\\"eu\\\"}\"}"}`
 	assert.Equal(t, []string{"Tw1ce-esc"}, keyedValues(in))
 }
+
+// An object's key in a storage query is its path, not an API key.
+func TestKeyedValuesObjectKeyInQuery(t *testing.T) {
+	assert.Nil(t, keyedValues("/v1/objects?bucket=exports&key=reports%2F2025%2F01.csv&versionId=3"))
+	assert.Equal(t, []string{"AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW"}, keyedValues("/maps/api/geocode/json?address=x&key=AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW"))
+}

@@ -103,6 +103,9 @@ var apiKeyFormats = [...]keyFormat{
 	{prefix: "/services/T", minBody: 40, body: isPathBody, afterHost: true, shape: slackWebhookPath},
 	{prefix: "/bot", minBody: 40, body: isBotTokenBody, afterHost: true, shape: telegramBotToken},
 	{prefix: "/api/webhooks/", minBody: 60, body: isWebhookBody, afterHost: true, shape: discordWebhookPath},
+	// CAS service and proxy tickets: "ST-<n>-<random>[-<host>]".
+	{prefix: "ST-", minBody: 22, body: isKeyBody, shape: casTicket},
+	{prefix: "PT-", minBody: 22, body: isKeyBody, shape: casTicket},
 	// Heroku's platform API keys (2024): "HRKU-AA" and 58 characters.
 	{prefix: "HRKU-AA", minBody: 58, maxBody: 58, body: isKeyBody},
 	// More vendors' documented formats.
@@ -346,6 +349,16 @@ func slackWebhookPath(body string) bool {
 	bot, secret, ok2 := strings.Cut(rest, "/")
 	return ok && ok2 && len(team) >= 6 && len(team) <= 12 && allBytes(team, isUpperAlnum) && len(bot) >= 8 && len(bot) <= 13 && bot[0] == 'B' &&
 		allBytes(bot, isUpperAlnum) && len(secret) == 24 && allBytes(secret, isAlnum)
+}
+
+// casTicket: a serial number, '-', and twenty or more random characters.
+func casTicket(body string) bool {
+	n, rest, ok := strings.Cut(body, "-")
+	if !ok || n == "" || !allBytes(n, isDigit) {
+		return false
+	}
+	r, _, _ := strings.Cut(rest, "-")
+	return len(r) >= 20 && RandomToken(r)
 }
 
 // telegramBotToken: a bot's numeric ID, ':' and 35 characters.

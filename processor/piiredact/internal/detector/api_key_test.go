@@ -143,3 +143,11 @@ func TestAPIKeyAWSSecretAfterItsKeyID(t *testing.T) {
 		{in: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY alone", want: nil},
 	})
 }
+
+// CAS tickets by their shape; a ticket number of a desk is none.
+func TestAPIKeyCASTickets(t *testing.T) {
+	runDetectionCases(t, APIKey, []detectionCase{
+		{in: "/login/cas?ticket=ST-123456-Hf3kPq9ZrT2mXvB7wLcY4n-cas01", want: []string{"ST-123456-Hf3kPq9ZrT2mXvB7wLcY4n-cas01"}},
+		{in: "see ST-2024-ORDERS-MIGRATION-PLAN-DRAFT", want: nil},
+	})
+}

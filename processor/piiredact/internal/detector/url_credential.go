@@ -47,6 +47,8 @@ var secretParams = newWordSet(
 	// OpenWeather's and others' "appid", Sentry's DSN key in its auth header, PKCE's
 	// code verifier (its challenge is a hash and stays).
 	"appid", "sentry_key", "code_verifier",
+	// OAuth 1.0a's and Shopify's request signatures.
+	"oauth_signature", "hmac",
 )
 
 func (urlCredential) Name() string { return URLCredential }
@@ -269,7 +271,9 @@ func valueAfter(s string, from int) (int, int) {
 
 // authSchemes are HTTP authentication schemes that come before the credential in an
 // Authorization value.
-var authSchemes = [...]string{"bearer", "basic", "token", "digest", "negotiate", "apikey", "hmac", "aws4-hmac-sha256"}
+var authSchemes = [...]string{"bearer", "basic", "token", "digest", "negotiate", "apikey", "hmac", "aws4-hmac-sha256",
+	// Vendors' schemes: Azure Storage, Okta, Splunk HEC, Opsgenie, Discord bots.
+	"sharedkey", "sharedkeylite", "ssws", "splunk", "geniekey", "api-key", "bot"}
 
 func isAuthScheme(v string) bool {
 	for _, a := range authSchemes {

@@ -55,6 +55,10 @@ func TestURLCredential(t *testing.T) {
 		{in: `mutation Login($password: String!) { login(password: $password) { token } }`, want: nil},
 		{in: "EXEC sp_addlinkedsrvlogin @rmtuser = N'etl', @rmtpassword = N'Ls-55x'", want: []string{"Ls-55x"}},
 		{in: "grant_type=authorization_code&code_verifier=A3ZBAU8jrnlI3Dcgs96c&code_challenge_method=S256", want: []string{"A3ZBAU8jrnlI3Dcgs96c"}},
+		// Request signatures (OAuth 1.0a, Shopify) and vendors' Authorization schemes.
+		{in: "?oauth_signature_method=HMAC-SHA1&oauth_signature=h2JxBSuTvPfM4VdH%3D&oauth_version=1.0", want: []string{"h2JxBSuTvPfM4VdH%3D"}},
+		{in: "/auth/callback?hmac=4712bf92ffc2917d15a2f5a273e39f0116667419afbebbd6&shop=acme.myshopify.com", want: []string{"4712bf92ffc2917d15a2f5a273e39f0116667419afbebbd6"}},
+		{in: "Authorization: SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc=", want: []string{"SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc="}},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.

@@ -29,6 +29,7 @@ func Generate(opts Options) []Case {
 		c.moreStatements()
 		c.morePayloads()
 		c.thirdRound()
+		c.fourthRound()
 	}
 	return c.cases
 }
