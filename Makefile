@@ -35,7 +35,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc holdout capture-shapes loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc holdout fieldsecrets capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -131,6 +131,14 @@ eval:
 HOLDOUT_FLAGS ?= -holdout.tables -holdout.examples=25
 holdout:
 	cd processor/piiredact && $(GO) test -count=1 -run '^TestHoldout$$' -v ./internal/holdout -args $(HOLDOUT_FLAGS)
+
+## fieldsecrets: piiredact on its third, independent corpus of secrets and credentials
+## (processor/piiredact/internal/fieldsecrets: command lines, statements, connection strings,
+## headers, URLs, token formats, dumps and their look-alikes): recall and precision by class,
+## kind, place and signal, and the worst examples. test-unit runs it too, at the same thresholds.
+FIELDSECRETS_FLAGS ?= -fieldsecrets.tables -fieldsecrets.examples=25
+fieldsecrets:
+	cd processor/piiredact && $(GO) test -count=1 -run '^TestFieldSecrets$$' -v ./internal/fieldsecrets -args $(FIELDSECRETS_FLAGS)
 
 ## eval-doc: rewrite docs/piiredact-evaluation.md from a run of make eval
 eval-doc:

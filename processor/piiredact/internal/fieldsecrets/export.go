@@ -51,28 +51,15 @@ func Export(path, source string, outcomes []Outcome) error {
 // evalKind names, in the evaluation corpus's terms, what must find a class of value.
 func evalKind(c *Case) string {
 	switch c.Class() {
-	case "phone", "email", "iban", "jwt", "private_key":
-		return c.Class()
-	case "card":
-		return "credit_card"
-	case "national_id":
-		if strings.HasPrefix(c.Kind, "national_id/us-ssn") {
-			return "us_ssn"
-		}
-		return "national_id"
-	case "ip":
-		if c.Kind == "ip/v6" {
-			return "ipv6"
-		}
-		return "ipv4"
-	case "name":
-		return "person_name"
 	case "keep":
 		return ""
-	case "dob", "address", "bank_account":
-		return "personal_key"
-	case "logline":
-		return "credential"
+	case "private_key":
+		return "private_key"
+	case "token":
+		if c.Kind == "token/jwt" {
+			return "jwt"
+		}
+		return "api_key"
 	}
 	return "credential"
 }
@@ -147,10 +134,10 @@ func raw(v any) any {
 	return v
 }
 
-// placeGroup folds the holdout's places into the groups the evaluation corpus's
-// tables show: "log.body.php" is "log.body", "span.attr.header" "span.attr".
+// placeGroup folds this corpus's places into the groups the evaluation corpus's
+// tables show: "log.body.dump" is "log.body", "url.path+query" "url".
 func placeGroup(p string) string {
-	for _, g := range [...]string{"log.body", "log.attr", "span.attr", "span.event", "span.status", "span.name", "url", "db.statement", "process", "exception", "metric", "resource"} {
+	for _, g := range [...]string{"log.body", "log.attr", "span.attr", "span.event", "span.status", "span.name", "url", "db.statement", "db.query", "process", "http.header", "grpc.metadata", "exception", "metric", "attr.value", "resource"} {
 		if strings.HasPrefix(p, g) {
 			return g
 		}
