@@ -259,8 +259,8 @@ func oneTimeCodeKey(k string) bool {
 		return false
 	}
 	last := k[spans[n-1][0]:spans[n-1][1]]
-	if n > 1 && strings.EqualFold(last, "code") {
-		last = k[spans[n-2][0]:spans[n-2][1]]
+	if prev := n - 2; prev >= 0 && strings.EqualFold(last, "code") {
+		last = k[spans[prev][0]:spans[prev][1]]
 	}
 	return oneOf(last, []string{"otp", "totp", "hotp", "mfa", "2fa"})
 }

@@ -261,9 +261,7 @@ func awsSecretAfter(s string, from int) (Match, bool) {
 		}
 		if k-j == 40 && (k == len(s) || s[k] != '=') {
 			v := s[j:k]
-			if strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0 &&
-				strings.IndexFunc(v, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 &&
-				strings.IndexFunc(v, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
+			if RandomToken(v) {
 				return Match{Start: j, End: k}, true
 			}
 		}

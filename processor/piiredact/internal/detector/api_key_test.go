@@ -141,6 +141,7 @@ func TestAPIKeyAWSSecretAfterItsKeyID(t *testing.T) {
 		// A digest or a path after the ID is none.
 		{in: "AKIAIOSFODNN7EXAMPLE used from 0123456789abcdef0123456789abcdef01234567", want: []string{"AKIAIOSFODNN7EXAMPLE"}},
 		{in: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY alone", want: nil},
+		{in: "using ASIAXA2JLAEEK2PO6UCW:rdqTVUxVslEVLWPAzdORnnRtUCRdJZQDleTIZKeV for", want: []string{"ASIAXA2JLAEEK2PO6UCW", "rdqTVUxVslEVLWPAzdORnnRtUCRdJZQDleTIZKeV"}},
 	})
 }
 

@@ -52,7 +52,22 @@ func idStartsAt(s string, i int) bool {
 	}
 	p := s[i-1]
 	glued := (p == '-' || p == '.') && i >= 2 && isAlnum(s[i-2])
+	// A ':' after a group with a digit joins groups of one identifier
+	// ("7A11:A8070:5955BF:AE1CA2:8935981B", GitHub's request IDs); after a word it
+	// ends a label ("DNI:12345678Z").
+	glued = glued || p == ':' && i >= 2 && isAlnum(s[i-2]) && groupBeforeHasDigit(s, i-1)
 	return !isWord(p) && !glued
+}
+
+// groupBeforeHasDigit reports whether the run of letters and digits that ends just
+// before end has a digit.
+func groupBeforeHasDigit(s string, end int) bool {
+	for k := end - 1; k >= 0 && isAlnum(s[k]); k-- {
+		if isDigit(s[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // idEndsAt reports whether an identifier may end just before j: not inside a word,

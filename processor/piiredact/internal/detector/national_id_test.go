@@ -298,3 +298,12 @@ func TestEveryIDFormatIsDispatched(t *testing.T) {
 		}
 	}
 }
+
+// Groups joined by ':' after a group with a digit are one identifier (GitHub's
+// request IDs); a label's ':' is no join.
+func TestNationalIDNotAColonJoinedGroup(t *testing.T) {
+	runDetectionCases(t, NationalID, []detectionCase{
+		{in: "X-GitHub-Request-Id: 7A11:A8070:5955BF:AE1CA2:8935981B", want: nil},
+		{in: "DNI:12345678Z", want: []string{"12345678Z"}},
+	})
+}

@@ -467,6 +467,9 @@ func inQueryString(s string, k int, name string) bool {
 // ("ORA-00942", "E11000") or hexadecimal literals ("0x80070005") are not secrets:
 // providers' codes are longer or mix cases.
 func looksLikeCode(v string) bool {
+	if RandomToken(v) {
+		return true // letters of both cases that change often, with no digit ("TiQmobVpzRpjtuXzNQkS-GzEdahhVx")
+	}
 	letters, digits, lower := 0, 0, 0
 	for i := 0; i < len(v); i++ {
 		switch {

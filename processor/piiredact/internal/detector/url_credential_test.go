@@ -59,6 +59,8 @@ func TestURLCredential(t *testing.T) {
 		{in: "?oauth_signature_method=HMAC-SHA1&oauth_signature=h2JxBSuTvPfM4VdH%3D&oauth_version=1.0", want: []string{"h2JxBSuTvPfM4VdH%3D"}},
 		{in: "/auth/callback?hmac=4712bf92ffc2917d15a2f5a273e39f0116667419afbebbd6&shop=acme.myshopify.com", want: []string{"4712bf92ffc2917d15a2f5a273e39f0116667419afbebbd6"}},
 		{in: "Authorization: SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc=", want: []string{"SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc="}},
+		// An authorization code of letters alone that reads as random.
+		{in: "code=TiQmobVpzRpjtuXzNQkS-GzEdahhVx&state=4cbfa42006fe1e50", want: []string{"TiQmobVpzRpjtuXzNQkS-GzEdahhVx"}},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.

@@ -164,7 +164,8 @@ func (c *corpus) morePayloads() {
 				secrets = []string{t.text[strings.Index(t.text, "token=")+6:]}
 			case strings.Contains(t.text, "provided: "):
 				s := t.text[strings.Index(t.text, "provided: ")+10:]
-				secrets = []string{s[:strings.Index(s, ". You")]}
+				s, _, _ = strings.Cut(s, ". You")
+				secrets = []string{s}
 			}
 		}
 		c.text(t.kind, "http.request.body", t.text, secrets, t.keeps)

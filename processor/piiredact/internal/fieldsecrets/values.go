@@ -2,7 +2,6 @@ package fieldsecrets
 
 import (
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"hash/crc32"
 	"math/rand/v2"
@@ -252,5 +251,3 @@ func (g *gen) publicKey() string {
 func basic(user, pass string) string {
 	return base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
 }
-
-func hexOf(b []byte) string { return hex.EncodeToString(b) }
