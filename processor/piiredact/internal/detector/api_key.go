@@ -260,11 +260,14 @@ func (apiKey) AppendMatches(dst []Match, s string) []Match {
 }
 
 // awsSecretAfter returns an AWS secret access key that starts within 48 bytes after
-// from, with only separators and short words between: a run of exactly forty bytes
+// from on the same line, with only separators and short words between: a run of exactly forty bytes
 // of [A-Za-z0-9/+] with small letters, capitals and digits.
 func awsSecretAfter(s string, from int) (Match, bool) {
 	isBody := func(c byte) bool { return isAlnum(c) || c == '/' || c == '+' }
 	for j := from; j < len(s) && j < from+48; {
+		if s[j] == '\n' {
+			break // a file's next line names its own value ("aws_secret_access_key = …")
+		}
 		if !isBody(s[j]) {
 			j++
 			continue

@@ -72,6 +72,12 @@ func perFormatAPIKeyMatches(s string) []Match {
 			if m, ok := kf.matchAt(s, start); ok {
 				dst = append(dst, m)
 				i = m.End
+				if kf.prefix == "AKIA" || kf.prefix == "ASIA" {
+					// The secret access key that travels with the ID.
+					if sm, ok := awsSecretAfter(s, m.End); ok {
+						dst = append(dst, sm)
+					}
+				}
 				continue
 			}
 			i = start + 1
@@ -87,6 +93,8 @@ func FuzzAPIKeyMatchesPerFormatScan(f *testing.F) {
 		"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
 		"sk-AKIAIOSFODNN7EXAMPLEabcdefgh", "xoxb-xoxp-1234567890abc", "ghp_ghp_16C7e42F292c6912E7710c838347Ae178B4a",
 		"hooks.slack.com/services/EAAA00000000000000000000000000000000000000000000000000000-000000",
+		"ci,AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "GET /services/T4DPN8LGG/BAR9PBL3CL9/3572WkNg4a2DGJCd82eyLbto",
+		"/bot4509984913:AAXgJLeTb3xxMEhbCbLIH4QphzTBsXCueYE/sendMessage", "ticket=ST-123456-Hf3kPq9ZrT2mXvB7wLcY4n-cas01",
 	} {
 		f.Add(s)
 	}
