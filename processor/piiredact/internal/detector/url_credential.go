@@ -514,7 +514,7 @@ func appendPathTokens(dst []Match, s string) []Match {
 		for segEnd < len(s) && isPathSegmentByte(s[segEnd]) {
 			segEnd++
 		}
-		if !isFlowSegment(s[i+1 : segEnd]) {
+		if !isFlowSegment(s[i+1:segEnd]) || inBase64Run(s, i) {
 			continue
 		}
 		j := segEnd
@@ -532,6 +532,21 @@ func appendPathTokens(dst []Match, s string) []Match {
 		i = segEnd - 1
 	}
 	return dst
+}
+
+// inBase64Run reports a '/' at i inside a run of base64 (a PEM block's line, an SSH
+// key's blob: sixty bytes or more of its alphabet alone, not starting with '/'),
+// where "…Xj//Otp/bkCvEVKt…" is no link's path.
+func inBase64Run(s string, i int) bool {
+	isB64 := func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
+	start, end := i, i
+	for start > 0 && isB64(s[start-1]) {
+		start--
+	}
+	for end < len(s) && isB64(s[end]) {
+		end++
+	}
+	return end-start >= 60 && s[start] != '/'
 }
 
 func isPathSegmentByte(c byte) bool {

@@ -61,6 +61,9 @@ func TestURLCredential(t *testing.T) {
 		{in: "Authorization: SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc=", want: []string{"SharedKey acmeorders:bdio2DUW/OATt9L//n8CACMuHrc="}},
 		// An authorization code of letters alone that reads as random.
 		{in: "code=TiQmobVpzRpjtuXzNQkS-GzEdahhVx&state=4cbfa42006fe1e50", want: []string{"TiQmobVpzRpjtuXzNQkS-GzEdahhVx"}},
+		// A flow's word inside a PEM block's base64 line is no link.
+		{in: "-----BEGIN PUBLIC KEY-----\nXj//Otp/bkCvEVKtSjxVUrBqhOptV5g5ndJHIl/MIXvMtvPv7TQIUbhknAUUPqLq\n-----END PUBLIC KEY-----", want: nil},
+		{in: "GET /otp/bkCvEVKtSjxVUrBqhOptV5g5ndJHIl HTTP/1.1", want: []string{"bkCvEVKtSjxVUrBqhOptV5g5ndJHIl"}},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.
