@@ -535,7 +535,8 @@ func appendPathTokens(dst []Match, s string) []Match {
 }
 
 // inBase64Run reports a '/' at i inside a run of base64 (a PEM block's line, an SSH
-// key's blob: sixty bytes or more of its alphabet alone, not starting with '/'),
+// key's blob: sixty bytes or more of its alphabet alone, a word of its own that does
+// not start with '/'),
 // where "…Xj//Otp/bkCvEVKt…" is no link's path.
 func inBase64Run(s string, i int) bool {
 	isB64 := func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' || c == '=' }
@@ -546,7 +547,10 @@ func inBase64Run(s string, i int) bool {
 	for end < len(s) && isB64(s[end]) {
 		end++
 	}
-	return end-start >= 60 && s[start] != '/'
+	// A whole word of the text: a line of its own or between spaces and quotes (a
+	// URL's path follows its host's '.' or ':').
+	bounded := func(k int) bool { return k < 0 || k >= len(s) || strings.IndexByte(" \t\r\n\"'\\", s[k]) >= 0 }
+	return end-start >= 60 && s[start] != '/' && bounded(start-1) && bounded(end)
 }
 
 func isPathSegmentByte(c byte) bool {
