@@ -105,6 +105,7 @@ var tools = map[string]tool{
 	"schtasks":    {flags: []toolFlag{{"/rp", flagSecret, false, true}, {"/p", flagSecret, false, true}}},
 	"cmdkey":      {flags: []toolFlag{{"/pass:", flagSecret, true, false}}},
 	"wmic":        {flags: []toolFlag{{"/password:", flagSecret, true, false}}},
+	"ssh-keygen":  {flags: []toolFlag{{"-N", flagSecret, false, true}, {"-P", flagSecret, false, true}}}, // new and old passphrases
 	"sc":          {flags: []toolFlag{{"password=", flagSecret, true, true}}},
 	"rabbitmqctl": {positional: nthAfter(map[string]int{"add_user": 2, "change_password": 2, "authenticate_user": 2})},
 	"htpasswd":    {positional: htpasswdSecret},

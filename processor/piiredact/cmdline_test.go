@@ -47,9 +47,11 @@ func TestCommandLineSecrets(t *testing.T) {
 		`spawned child pid=2647: powershell.exe -Command "$pw = ConvertTo-SecureString 'Ps-66x' -AsPlainText; x"`: {"Ps-66x"},
 		`wmic /node:app01 /user:CORP\\svc /password:Wm-55x process list brief`:                                    {"Wm-55x"},
 		`pwsh -c "'Pw-55x' | ConvertTo-SecureString -AsPlainText -Force | Set-Variable pw"`:                       {"Pw-55x"},
+		"ssh-keygen -t ed25519 -N Kg-55x -f /home/deploy/.ssh/id_ed25519":                                         {"Kg-55x"},
 		// References, not secrets: nothing is on the line.
 		"mysql -u app -p${DB_PASSWORD} -h db":                 nil,
 		"docker login -u ci -p $CI_REGISTRY_PASSWORD ghcr.io": nil,
+		"ssh-keygen -t ed25519 -N '' -f /tmp/deploy_key":      nil,
 		"mysql -u app --password ******** -h db":              nil,
 		`net use \\fs01\builds * /user:CORP\svc`:              nil,
 		// Nothing to find: a port published, a header that is no credential, a plain -p.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"go.opentelemetry.io/collector/pdata/pcommon"
 )
 
 func TestKeyWordsSplitEveryNotation(t *testing.T) {
@@ -69,4 +70,22 @@ func TestCredentialMetadataAndOneTimeCodes(t *testing.T) {
 		assert.True(t, oneTimeCodeKey(k), k)
 	}
 	assert.False(t, oneTimeCodeKey("password"))
+}
+
+// In attributes, a name/value pair's value is what its sibling name names.
+func TestNamedPairsInAttributes(t *testing.T) {
+	r := newRedactor(createDefaultConfig().(*Config))
+	sc := r.getScratch()
+	defer r.putScratch(sc)
+	secret, plain := pcommon.NewMap(), pcommon.NewMap()
+	secret.PutStr("name", "DB_PASSWORD")
+	secret.PutStr("value", "Pa1r-88x")
+	plain.PutStr("name", "DB_PASSWORD_FILE")
+	plain.PutStr("value", "/run/secrets/db")
+	r.redactMap(secret, sc)
+	r.redactMap(plain, sc)
+	v, _ := secret.Get("value")
+	assert.Equal(t, "[REDACTED:sensitive_key]", v.Str())
+	v, _ = plain.Get("value")
+	assert.Equal(t, "/run/secrets/db", v.Str())
 }

@@ -75,6 +75,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		}
 		inQuery := c == '=' && keyStart > 0 && (s[keyStart-1] == '?' || s[keyStart-1] == '&' || s[keyStart-1] == '#')
 		vStart, vEnd, nested := valueAt(s, sepEnd, inQuery)
+		if class == wordsNone && (key == "value" || key == "Value") && siblingNamesSecret(s, keyStart) {
+			class = wordsCredential // {"name": "DB_PASSWORD", "value": "…"}, "- name: DB_PASSWORD\n  value: …"
+		}
 		if inQuery && class == wordsNone && (strings.EqualFold(key, "key") || strings.EqualFold(key, "sig")) && !objectPath(s[vStart:vEnd]) {
 			class = wordsCredential // "?key=AIza...": Google's and others' API keys in a query
 		}
@@ -180,6 +183,30 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	}
 	appendMarkupValues(s, found)
 	return dst, kinds
+}
+
+// siblingNamesSecret reports whether, in the map or the YAML list item that a
+// "value" key at keyStart is in, a "name" or "key" before it names a credential.
+func siblingNamesSecret(s string, keyStart int) bool {
+	from := max(0, keyStart-256)
+	region := s[from:keyStart]
+	start := max(strings.LastIndexByte(region, '{'), strings.LastIndex(region, "- "))
+	if start < 0 || strings.LastIndexByte(region, '}') > start {
+		return false
+	}
+	for i := from + start; i < keyStart; i++ {
+		if s[i] != ':' && s[i] != '=' {
+			continue
+		}
+		k, _ := keyBefore(s, i)
+		if !strings.EqualFold(k, "name") && !strings.EqualFold(k, "key") {
+			continue
+		}
+		if vs, ve, nested := valueAt(s, i+1, false); !nested && ve > vs {
+			return namesSecret(s[vs:ve])
+		}
+	}
+	return false
 }
 
 // objectPath reports a value up to a query's next '&' that is an object's path

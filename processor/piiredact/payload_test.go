@@ -89,3 +89,18 @@ func TestKeyedValuesObjectKeyInQuery(t *testing.T) {
 	assert.Nil(t, keyedValues("/v1/objects?bucket=exports&key=reports%2F2025%2F01.csv&versionId=3"))
 	assert.Equal(t, []string{"AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW"}, keyedValues("/maps/api/geocode/json?address=x&key=AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW"))
 }
+
+// A name/value pair: the value is what its sibling name names (Kubernetes' and ECS's
+// environment lists, SSM parameters); a name that says something about a secret
+// names none.
+func TestKeyedValuesOfNamedPairs(t *testing.T) {
+	for in, want := range map[string][]string{
+		`{"env":[{"name":"APP_ENV","value":"production"},{"name":"DB_PASSWORD","value":"Pa1r-55x"}]}`: {"Pa1r-55x"},
+		"env:\n  - name: LOG_LEVEL\n    value: info\n  - name: API_TOKEN\n    value: Pa1r-66x\n":      {"Pa1r-66x"},
+		`{"Parameter":{"Name":"/prod/orders/db_password","Type":"SecureString","Value":"Pa1r-77x"}}`:  {"Pa1r-77x"},
+		`[{"name":"APP_ENV","value":"production"},{"name":"PORT","value":"8080"}]`:                    nil,
+		"env:\n  - name: DB_PASSWORD_FILE\n    value: /run/secrets/db\n":                              nil,
+	} {
+		assert.Equal(t, want, keyedValues(in), in)
+	}
+}

@@ -471,7 +471,11 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	// A person's name keys are the direct children of the key that names them.
 	underPerson := sc.underPerson
 	sc.underPerson = false
+	pairValue := namedSecretValueKey(m)
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
+		if pairValue != "" && k == pairValue && r.keyWords {
+			return r.redactWholeValue(v, sc, keySensitive)
+		}
 		switch class := r.classifyKey(k, sc); class {
 		case keyAllowed:
 			return false
@@ -521,6 +525,33 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 		}
 		return r.redactValue(v, sc, true)
 	})
+}
+
+// namedSecretValueKey returns the key of a name/value pair's value when its
+// sibling name names a credential ({"name": "DB_PASSWORD", "value": "…"}: Kubernetes'
+// and ECS's environment lists, SSM's parameters, key/value lists), or "".
+func namedSecretValueKey(m pcommon.Map) string {
+	if m.Len() < 2 || m.Len() > 8 {
+		return ""
+	}
+	for _, vk := range [...]string{"value", "Value"} {
+		if _, ok := m.Get(vk); !ok {
+			continue
+		}
+		for _, nk := range [...]string{"name", "Name", "key", "Key"} {
+			if n, ok := m.Get(nk); ok && n.Type() == pcommon.ValueTypeStr && namesSecret(n.Str()) {
+				return vk
+			}
+		}
+	}
+	return ""
+}
+
+// namesSecret reports a name, as a pair's name or a parameter's path, whose words
+// name a credential ("DB_PASSWORD", "/prod/orders/api_token"), not something about one
+// ("DB_PASSWORD_FILE").
+func namesSecret(name string) bool {
+	return len(name) <= 128 && classifyKeyWords(name) == wordsCredential && !credentialMetadata(name)
 }
 
 // classifyKey applies the allow-list, then the sensitive-key globs and the rules

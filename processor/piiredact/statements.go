@@ -371,6 +371,8 @@ var secretCalls = [...]secretCall{
 	{name: "aes_encrypt", arg: 1}, {name: "aes_decrypt", arg: 1},
 	{name: "encryptbypassphrase", arg: 0}, {name: "decryptbypassphrase", arg: 0},
 	{name: "networkcredential", arg: 1},
+	// MySQL's and MariaDB's PASSWORD('x') and OLD_PASSWORD('x') hash a password given in clear.
+	{name: "password", arg: 0, nargs: 1}, {name: "old_password", arg: 0, nargs: 1},
 	{name: "auth", arg: 1, nargs: 2, method: true},
 	{name: "changeuserpassword", arg: 1, method: true},
 	{name: "createuser", arg: 1, method: true},

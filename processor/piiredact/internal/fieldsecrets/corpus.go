@@ -30,6 +30,7 @@ func Generate(opts Options) []Case {
 		c.morePayloads()
 		c.thirdRound()
 		c.fourthRound()
+		c.fifthRound()
 	}
 	return c.cases
 }
