@@ -204,6 +204,8 @@ var credentialMetadataWords = []string{
 	"label", "description", "scope", "scopes", "error", "reason", "result", "rule", "attempts", "retries",
 	"fingerprint", "used", "usage", "present", "missing", "valid", "invalid", "match", "exists", "domain", "size", "max", "min",
 	"in", "last4", "four", "suffix",
+	// The systems that keep secrets, named in configuration ("secret_manager": "vault").
+	"scanning", "scan", "manager", "store", "backend", "engine", "mount", "detection",
 }
 
 // credentialMetadata reports a key whose last word says it holds something about a
@@ -263,4 +265,77 @@ func oneTimeCodeKey(k string) bool {
 		last = k[spans[prev][0]:spans[prev][1]]
 	}
 	return oneOf(last, []string{"otp", "totp", "hotp", "mfa", "2fa"})
+}
+
+// credentialValueIsNone reports a value under a credential's key that is none: a
+// count under "pass" (a test run's "pass": 120), an option or a method under "auth" and
+// "credentials" (fetch's "credentials": "include", "auth": "oauth2"), and what
+// vendors call a SID that identifies rather than authenticates (Twilio's "AC…",
+// "CA…" and Windows' "S-1-5-21-…"; a session's "sid" is random).
+func credentialValueIsNone(key, v string) bool {
+	if v == "" {
+		return false
+	}
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(key, &spans)
+	if n == 0 {
+		return false
+	}
+	last := key[spans[n-1][0]:spans[n-1][1]]
+	switch {
+	case oneOf(last, []string{"auth", "credentials", "creds"}):
+		return optionWord(v)
+	case oneOf(last, []string{"sid"}):
+		return twilioSID(v) || windowsSID(v)
+	case oneOf(last, []string{"pass"}):
+		return len(v) <= 4 && allDigits(v) // a test run's or an encoder's count ("pass": 120)
+	}
+	return false
+}
+
+// optionWord reports a value that names an authentication method or a client's
+// credentials option, not a credential: fetch's "include", "same-origin" and "omit",
+// and the schemes and mechanisms that "auth" settings name.
+func optionWord(v string) bool {
+	return oneOf(v, authOptions)
+}
+
+var authOptions = []string{"include", "omit", "same-origin", "none", "basic", "bearer", "digest", "oauth", "oauth2",
+	"oidc", "saml", "ldap", "kerberos", "ntlm", "negotiate", "jwt", "apikey", "api-key", "api_key", "mtls", "tls",
+	"password", "token", "anonymous", "iam", "sigv4", "hmac", "scram", "scram-sha-256", "scram-sha-512", "plain",
+	"sasl", "required", "optional", "disabled", "enabled", "session", "cookie", "header", "query", "client_credentials"}
+
+// twilioSID: two capitals and 32 hex digits ("AC…", "CA…", "SM…").
+func twilioSID(v string) bool {
+	if len(v) != 34 || !isUpperByte(v[0]) || !isUpperByte(v[1]) {
+		return false
+	}
+	for i := 2; i < len(v); i++ {
+		if c := v[i]; !isDigitByte(c) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// windowsSID: "S-1-" and dash-separated numbers.
+func windowsSID(v string) bool {
+	if !strings.HasPrefix(v, "S-1-") || len(v) < 7 {
+		return false
+	}
+	for i := 4; i < len(v); i++ {
+		if c := v[i]; !isDigitByte(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isDigitByte(v[i]) {
+			return false
+		}
+	}
+	return v != ""
 }

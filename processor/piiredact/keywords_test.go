@@ -89,3 +89,15 @@ func TestNamedPairsInAttributes(t *testing.T) {
 	v, _ = plain.Get("value")
 	assert.Equal(t, "/run/secrets/db", v.Str())
 }
+
+// Values under credentials' keys that are none: options and methods, vendors'
+// identifying SIDs, a test run's count; and those that are.
+func TestCredentialValueIsNone(t *testing.T) {
+	for k, v := range map[string]string{"credentials": "same-origin", "auth": "oauth2", "AccountSid": "AC0123456789abcdef0123456789abcdef",
+		"user.sid": "S-1-5-21-3623811015-3361044348-30300820-1013", "tests.pass": "120"} {
+		assert.True(t, credentialValueIsNone(k, v), k)
+	}
+	for k, v := range map[string]string{"auth": "hunter2hunter290", "credentials": "user:Pa55", "sid": "31d4d96e407aad42", "pass": "S3cret!", "password": "include"} {
+		assert.False(t, credentialValueIsNone(k, v), k)
+	}
+}

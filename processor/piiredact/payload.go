@@ -97,6 +97,8 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			continue
 		case vEnd <= vStart || detector.PlainValue(s[vStart:vEnd]):
 			continue
+		case class == wordsCredential && credentialValueIsNone(key, strings.Trim(s[vStart:vEnd], `"'`)):
+			continue // "credentials": "include", "AccountSid": "AC…", "pass": 3
 		case vEnd-vStart == len(key)+1 && s[vStart] == '$' && strings.EqualFold(s[vStart+1:vEnd], key):
 			continue // "password: $password": GraphQL passes its variable on
 		case loose && s[vStart-1] != '"' && s[vStart-1] != '\'':

@@ -476,7 +476,12 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 		if pairValue != "" && k == pairValue && r.keyWords {
 			return r.redactWholeValue(v, sc, keySensitive)
 		}
-		switch class := r.classifyKey(k, sc); class {
+		class := r.classifyKey(k, sc)
+		if (class == keyCredentialWords || class == keySensitive && r.defaultGlobs && !r.sensitive.matchesExactly(k)) && r.keyWords &&
+			v.Type() == pcommon.ValueTypeStr && credentialValueIsNone(k, v.Str()) {
+			return r.redactValue(v, sc, true) // "credentials": "include", "AccountSid": "AC…"
+		}
+		switch class {
 		case keyAllowed:
 			return false
 		case keySensitive:

@@ -170,6 +170,10 @@ func appendSecretParams(dst []Match, s string) []Match {
 			i = end // "password=<redacted>"
 			continue
 		}
+		if strings.EqualFold(name, "auth") && optionWord(s[start:end]) || strings.EqualFold(name, "pass") && end-start <= 4 && allDigitBytes(s[start:end]) {
+			i = end // "auth=oauth2", "pass=120": a method, a count
+			continue
+		}
 		if end-start == len(name)+1 && s[start] == '$' && strings.EqualFold(s[start+1:end], name) {
 			i = end // "password: $password": GraphQL's variable, passed on
 			continue
@@ -183,6 +187,18 @@ func appendSecretParams(dst []Match, s string) []Match {
 	}
 	return dst
 }
+
+// optionWord reports a value that names an authentication method or a client's
+// credentials option, not a credential: fetch's "include", "same-origin" and "omit",
+// and the schemes and mechanisms that "auth" settings name.
+func optionWord(v string) bool {
+	return authOptions.has(v)
+}
+
+var authOptions = newWordSet("include", "omit", "same-origin", "none", "basic", "bearer", "digest", "oauth", "oauth2",
+	"oidc", "saml", "ldap", "kerberos", "ntlm", "negotiate", "jwt", "apikey", "api-key", "api_key", "mtls", "tls",
+	"password", "token", "anonymous", "iam", "sigv4", "hmac", "scram", "scram-sha-256", "scram-sha-512", "plain",
+	"sasl", "required", "optional", "disabled", "enabled", "session", "cookie", "header", "query", "client_credentials")
 
 // keyPathSegment reports a name that is a segment of a colon-separated key path
 // ("rate_limit:api_key:99315", a cache key's), not a name with its value: a ':'
@@ -667,4 +683,13 @@ func ezConnectPassword(s string, i int) int {
 		}
 	}
 	return start + slash + 1
+}
+
+func allDigitBytes(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isDigit(v[i]) {
+			return false
+		}
+	}
+	return v != ""
 }

@@ -64,6 +64,9 @@ func TestURLCredential(t *testing.T) {
 		// A flow's word inside a PEM block's base64 line is no link.
 		{in: "-----BEGIN PUBLIC KEY-----\nXj//Otp/bkCvEVKtSjxVUrBqhOptV5g5ndJHIl/MIXvMtvPv7TQIUbhknAUUPqLq\n-----END PUBLIC KEY-----", want: nil},
 		{in: "GET /otp/bkCvEVKtSjxVUrBqhOptV5g5ndJHIl HTTP/1.1", want: []string{"bkCvEVKtSjxVUrBqhOptV5g5ndJHIl"}},
+		// A method under "auth", a count under "pass".
+		{in: "request done auth=oauth2 pass=8 status=200", want: nil},
+		{in: "login auth=hunter2hunter290 pass=S3cret", want: []string{"hunter2hunter290", "S3cret"}},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.

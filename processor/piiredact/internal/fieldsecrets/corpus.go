@@ -31,6 +31,7 @@ func Generate(opts Options) []Case {
 		c.thirdRound()
 		c.fourthRound()
 		c.fifthRound()
+		c.sixthRound()
 	}
 	return c.cases
 }
