@@ -32,6 +32,7 @@ func Generate(opts Options) []Case {
 		c.fourthRound()
 		c.fifthRound()
 		c.sixthRound()
+		c.seventhRound()
 	}
 	return c.cases
 }

@@ -1,0 +1,29 @@
+package fieldsecrets
+
+import "fmt"
+
+// seventhRound puts secrets in span names, as older HTTP and database
+// instrumentations name spans after the request's path or the statement, and in
+// the status message of a failed span; with the names that stay.
+func (c *corpus) seventhRound() {
+	acc := c.from(b64url, 43)
+	tg := c.token("telegram")
+	pw := c.password(true)
+	names := []struct{ kind, name, secret string }{
+		{"spanname/reset-path", "GET /account/reset-password/" + acc, acc},
+		{"spanname/telegram-bot", "POST /bot" + tg + "/sendMessage", tg[len(tg)-35:]},
+		{"spanname/redis-auth", "AUTH " + pw, pw},
+		{"spanname/create-user", "CREATE USER 'app'@'%' IDENTIFIED BY '" + pw + "'", pw},
+	}
+	for _, n := range names {
+		c.add(n.kind, "span.name", Record{Signal: Traces, Name: n.name, Attrs: Map{{"span.kind", "client"}}}, []string{n.secret}, nil)
+		c.add(n.kind, "span.status", Record{Signal: Traces, Name: "request", Status: "request failed: " + n.name}, []string{n.secret}, nil)
+	}
+	keeps := []string{
+		"GET /api/v1/orders/{orderId}", "POST /oauth/token", "GET /.well-known/openid-configuration",
+		"SELECT orders", "AUTH", fmt.Sprintf("GET /api/v1/tokens/%d", c.n(1, 9999)), "PUT /api/v1/users/{id}/password",
+	}
+	for i, k := range keeps {
+		c.add(fmt.Sprintf("keep/spanname-%d", i), "span.name", Record{Signal: Traces, Name: k}, nil, []string{k})
+	}
+}
