@@ -101,7 +101,7 @@ const (
 )
 
 // Values that must arrive byte for byte: IDs, numbers, versions and look-alikes.
-var corpusIntact = []string{
+var corpusIntact = append([]string{
 	"checkout", "ORD-2024-000123456", "550e8400-e29b-41d4-a716-446655440000",
 	"v2.13.0", "1732480000000", "https://shop.example.com/pay", "GET /api/v1/orders",
 	"order 4111111111111112 shipped", "price 1299.99 EUR", "2026-11-24T20:01:00Z",
@@ -118,10 +118,10 @@ var corpusIntact = []string{
 	// Shapes of identifiers and phone numbers that are neither.
 	"lot 211062-5629", "build 20240115-0042", "ports 60000 60010", "invoice 480356373",
 	"2024-11-24 01 02 2024", "retries 0 12 345",
-}
+}, secretsCorpusIntact...)
 
 func corpusPlanted() []string {
-	return []string{
+	return append([]string{
 		plantVisa, plantAmex, plantMaster, plantEmail, plantEmailEnc, plantSSN, plantPhoneUS,
 		plantPhoneUK, plantPhoneNANP, plantIPv4, plantIPv6, plantIBAN, plantIBAN2, plantJWT,
 		plantBearer, plantBasic, plantAWS, plantStripe, plantGitHub, plantSlack, plantURLToken,
@@ -133,7 +133,7 @@ func corpusPlanted() []string {
 		plantCodiceFiscale, plantBSN, plantPESEL, plantHETU, plantSteuerID, plantAHV, plantPPSN, plantNHS,
 		plantPersonnummer, plantCURP, plantCUIT, plantCNPJ, plantRUT, plantPAN, plantGSTIN,
 		plantPhoneDE, plantPhoneFR, plantPhoneES, plantPhoneBR, plantPhoneIN, plantPhoneJP, plantPhoneEnc,
-	}
+	}, secretsCorpusPlanted()...)
 }
 
 func corpusResource(res pcommon.Resource) {
@@ -244,7 +244,55 @@ func buildCorpusTraces() ptrace.Traces {
 	cex.SetName("exception")
 	cex.Attributes().PutStr("exception.message", "cannot parse key: "+plantPEM)
 	cex.Attributes().PutStr("payment.cards", "maestro "+plantMaestro+", unionpay "+plantUnionPay)
+	addSecretsCorpusSpan(td)
 	return td
+}
+
+// The secrets corpus's (internal/fieldsecrets) kinds, so that the end-to-end test
+// sends them through the real binary: Windows' and brokers' command lines, Oracle's
+// and Neo4j's statements, a Go header map, a name/value pair; and what stays beside
+// them (a URL's user alone, a reference, a cache key's segment).
+const (
+	plantNetUse     = "Nu-e2e-55x"
+	plantRabbitPwd  = "Rb-e2e-55x"
+	plantOracle     = "Orcl_e2e_55x"
+	plantOracleOld  = "old_e2e_44y"
+	plantNeo4j      = "Neo-e2e-55x"
+	plantGoHeader   = "e2eApiKey4f6b8d0a2c4e6f8a"
+	plantEnvPairPwd = "Pa1r-e2e-77x"
+)
+
+var secretsCorpusIntact = []string{
+	"postgres://svc_orders@db.internal:5432/orders?sslmode=require", "rate_limit:api_key:99315", "${DB_PASSWORD}", "/persistent:no",
+}
+
+func secretsCorpusPlanted() []string {
+	return []string{plantNetUse, plantRabbitPwd, plantOracle, plantOracleOld, plantNeo4j, plantGoHeader, plantEnvPairPwd}
+}
+
+func addSecretsCorpusSpan(td ptrace.Traces) {
+	rs := td.ResourceSpans().AppendEmpty()
+	ra := rs.Resource().Attributes()
+	ra.PutStr("service.name", "orders-worker")
+	ra.PutStr("process.command_line", `net use \\fs01\builds /user:CORP\svc `+plantNetUse+" /persistent:no")
+	args := ra.PutEmptySlice("process.command_args")
+	for _, a := range []string{"rabbitmqadmin", "-u", "ops", "-p", plantRabbitPwd, "list", "queues"} {
+		args.AppendEmpty().SetStr(a)
+	}
+	ss := rs.ScopeSpans().AppendEmpty()
+	ss.Scope().SetName("orders/worker")
+	span := ss.Spans().AppendEmpty()
+	span.SetName("worker.start")
+	span.SetTraceID(pcommon.TraceID{0x4b, 0xf9, 0x2f, 0x35, 0x77, 0xb3, 0x4d, 0xa6, 0xa3, 0xce, 0x92, 0x9d, 0x0e, 0x0e, 0x47, 0x36})
+	span.SetSpanID(pcommon.SpanID{0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99})
+	a := span.Attributes()
+	a.PutStr("db.query.text", "ALTER USER app IDENTIFIED BY "+plantOracle+" REPLACE "+plantOracleOld)
+	a.PutStr("db.statement", "CALL dbms.security.createUser('app', '"+plantNeo4j+"', false)")
+	a.PutStr("app.startup", "request headers: map[Accept:[application/json] X-Api-Key:["+plantGoHeader+"] User-Agent:[Go-http-client/1.1]]")
+	a.PutStr("k8s.container.spec", `{"env":[{"name":"APP_ENV","value":"production"},{"name":"DB_PASSWORD","value":"`+plantEnvPairPwd+`"}]}`)
+	a.PutStr("db.connection_string", secretsCorpusIntact[0])
+	a.PutStr("app.config_ref", "password: ${DB_PASSWORD}")
+	a.PutStr("cache.command", "GET "+secretsCorpusIntact[1])
 }
 
 func buildCorpusLogs() plog.Logs {
