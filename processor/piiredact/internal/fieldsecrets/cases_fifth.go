@@ -24,7 +24,7 @@ func (c *corpus) fifthRound() {
 	}
 	// The same under attributes: a list of maps.
 	c.add("pair/attr-env-list", "log.attr", Record{Signal: Logs, Body: "container spec", Attrs: Map{
-		{"k8s.container.env", []any{Map{{"name", "APP_ENV"}, {"value", "production"}}, Map{{"name", envName}, {"value", pw}}}}}}, []string{pw}, []string{"production"})
+		{K: "k8s.container.env", V: []any{Map{{K: "name", V: "APP_ENV"}, {K: "value", V: "production"}}, Map{{K: "name", V: envName}, {K: "value", V: pw}}}}}}, []string{pw}, []string{"production"})
 
 	tok := c.token(c.pick(bearerVendors...))
 	pypi := c.token("pypi")

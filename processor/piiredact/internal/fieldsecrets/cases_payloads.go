@@ -26,7 +26,7 @@ func (c *corpus) tokens() {
 			line := fmt.Sprintf("export CI_VAR_%d=%s", c.n(1, 99), tok)
 			c.text("token/"+v, "", line, []string{tok}, nil)
 		case 2:
-			c.add("token/"+v, "log.attr.array", Record{Signal: Logs, Body: "args", Attrs: Map{{"job.args", []string{"--region", "eu-west-1", tok}}}}, []string{tok}, []string{"eu-west-1"})
+			c.add("token/"+v, "log.attr.array", Record{Signal: Logs, Body: "args", Attrs: Map{{K: "job.args", V: []string{"--region", "eu-west-1", tok}}}}, []string{tok}, []string{"eu-west-1"})
 			c.text("token/"+v, "", fmt.Sprintf("retrying with %s (attempt 2)", tok), []string{tok}, nil)
 		default:
 			c.text("token/"+v, "", fmt.Sprintf(`{"id":%d,"value":"%s","created":"2025-01-15T10:12:00Z"}`, c.n(1, 9999), tok), []string{tok}, nil)
@@ -170,7 +170,7 @@ func (c *corpus) lookalikes() {
 		if c.i%3 == 0 {
 			sig = Logs
 		}
-		c.add(k.kind, "attr.value", Record{Signal: sig, Body: "event", Name: "op", Attrs: Map{{k.key, k.value}}}, nil, []string{k.value})
+		c.add(k.kind, "attr.value", Record{Signal: sig, Body: "event", Name: "op", Attrs: Map{{K: k.key, V: k.value}}}, nil, []string{k.value})
 	}
 }
 

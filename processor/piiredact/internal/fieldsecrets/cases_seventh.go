@@ -16,7 +16,7 @@ func (c *corpus) seventhRound() {
 		{"spanname/create-user", "CREATE USER 'app'@'%' IDENTIFIED BY '" + pw + "'", pw},
 	}
 	for _, n := range names {
-		c.add(n.kind, "span.name", Record{Signal: Traces, Name: n.name, Attrs: Map{{"span.kind", "client"}}}, []string{n.secret}, nil)
+		c.add(n.kind, "span.name", Record{Signal: Traces, Name: n.name, Attrs: Map{{K: "span.kind", V: "client"}}}, []string{n.secret}, nil)
 		c.add(n.kind, "span.status", Record{Signal: Traces, Name: "request", Status: "request failed: " + n.name}, []string{n.secret}, nil)
 	}
 	keeps := []string{

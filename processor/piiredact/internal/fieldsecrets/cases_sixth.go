@@ -32,7 +32,7 @@ func (c *corpus) sixthRound() {
 		}
 		c.add(k.kind, "log.body.json", Record{Signal: Logs, Body: fmt.Sprintf(`{"event":"request","%s":"%s","status":200}`, k.key, k.value)}, nil, keeps)
 		if k.value != "" {
-			c.add(k.kind, "span.attr", Record{Signal: Traces, Name: "op", Attrs: Map{{"app." + k.key, k.value}}}, nil, keeps)
+			c.add(k.kind, "span.attr", Record{Signal: Traces, Name: "op", Attrs: Map{{K: "app." + k.key, V: k.value}}}, nil, keeps)
 			c.add(k.kind, "log.body.text", Record{Signal: Logs, Body: fmt.Sprintf("request done %s=%s status=200", k.key, k.value)}, nil, keeps)
 		}
 	}

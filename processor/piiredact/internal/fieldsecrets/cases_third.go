@@ -21,20 +21,20 @@ func (c *corpus) thirdRound() {
 	firstLine := strings.SplitN(key, "\n", 3)[1]
 
 	// Nested maps in log bodies: the credential's key is a level down.
-	c.add("nested/map-auth-password", "log.body.map", Record{Signal: Logs, Body: Map{{"msg", "connecting"},
-		{"datasource", Map{{"url", "jdbc:postgresql://db.internal:5432/orders"}, {"auth", Map{{"username", u}, {"password", pw}}}}}}}, []string{pw}, []string{"jdbc:postgresql://db.internal:5432/orders"})
-	c.add("nested/map-credentials-list", "log.body.map", Record{Signal: Logs, Body: Map{{"msg", "registries"},
-		{"registries", []any{Map{{"host", "ghcr.io"}, {"token", tok}}, Map{{"host", "quay.io"}, {"token", "${QUAY_TOKEN}"}}}}}}, []string{tok}, []string{"ghcr.io", "${QUAY_TOKEN}"})
+	c.add("nested/map-auth-password", "log.body.map", Record{Signal: Logs, Body: Map{{K: "msg", V: "connecting"},
+		{K: "datasource", V: Map{{K: "url", V: "jdbc:postgresql://db.internal:5432/orders"}, {K: "auth", V: Map{{K: "username", V: u}, {K: "password", V: pw}}}}}}}, []string{pw}, []string{"jdbc:postgresql://db.internal:5432/orders"})
+	c.add("nested/map-credentials-list", "log.body.map", Record{Signal: Logs, Body: Map{{K: "msg", V: "registries"},
+		{K: "registries", V: []any{Map{{K: "host", V: "ghcr.io"}, {K: "token", V: tok}}, Map{{K: "host", V: "quay.io"}, {K: "token", V: "${QUAY_TOKEN}"}}}}}}, []string{tok}, []string{"ghcr.io", "${QUAY_TOKEN}"})
 	c.add("nested/span-attr-map", "span.attr", Record{Signal: Traces, Name: "config.load", Attrs: Map{
-		{"app.config", Map{{"smtp", Map{{"host", "smtp.example.com"}, {"pass", pw}}}}}}}, []string{pw}, []string{"smtp.example.com"})
+		{K: "app.config", V: Map{{K: "smtp", V: Map{{K: "host", V: "smtp.example.com"}, {K: "pass", V: pw}}}}}}}, []string{pw}, []string{"smtp.example.com"})
 	c.add("nested/header-array-multi", "http.header", Record{Signal: Traces, Name: "POST /v1/hooks", Attrs: Map{
-		{"http.request.header.authorization", []string{"Bearer " + jwt}},
-		{"http.request.header.x-hub-signature-256", []string{"sha256=" + c.hex(64)}},
-		{"http.response.header.set-cookie", []string{"sid=" + c.from(b64url, 32) + "; Path=/; HttpOnly", "lang=en; Path=/"}}}},
+		{K: "http.request.header.authorization", V: []string{"Bearer " + jwt}},
+		{K: "http.request.header.x-hub-signature-256", V: []string{"sha256=" + c.hex(64)}},
+		{K: "http.response.header.set-cookie", V: []string{"sid=" + c.from(b64url, 32) + "; Path=/; HttpOnly", "lang=en; Path=/"}}}},
 		[]string{jwt}, []string{"lang=en; Path=/"})
 	c.add("nested/grpc-metadata-bin", "grpc.metadata", Record{Signal: Traces, Name: "payments.v1.Payments/Charge", Attrs: Map{
-		{"rpc.grpc.request.metadata.x-goog-iam-authorization-token", []string{tok}},
-		{"rpc.grpc.request.metadata.grpc-accept-encoding", []string{"identity, gzip"}}}}, []string{tok}, []string{"identity, gzip"})
+		{K: "rpc.grpc.request.metadata.x-goog-iam-authorization-token", V: []string{tok}},
+		{K: "rpc.grpc.request.metadata.grpc-accept-encoding", V: []string{"identity, gzip"}}}}, []string{tok}, []string{"identity, gzip"})
 
 	// JSON in JSON in JSON: a queue message logged by a consumer that logs as JSON.
 	inner, _ := json.Marshal(map[string]string{"db_password": pw, "region": "eu-west-1"})
@@ -72,8 +72,8 @@ func (c *corpus) thirdRound() {
 		{"keep/key-max-tokens", "gen_ai.request.max_tokens", "4096"},
 	}
 	for _, k := range ks {
-		c.add(k.kind, "span.attr", Record{Signal: Traces, Name: "op", Attrs: Map{{k.key, k.value}}}, nil, []string{k.value})
-		c.add(k.kind, "log.body.map", Record{Signal: Logs, Body: Map{{"msg", "event"}, {k.key, k.value}}}, nil, []string{k.value})
+		c.add(k.kind, "span.attr", Record{Signal: Traces, Name: "op", Attrs: Map{{K: k.key, V: k.value}}}, nil, []string{k.value})
+		c.add(k.kind, "log.body.map", Record{Signal: Logs, Body: Map{{K: "msg", V: "event"}, {K: k.key, V: k.value}}}, nil, []string{k.value})
 		c.add(k.kind, "log.body.text", Record{Signal: Logs, Body: fmt.Sprintf("event %s=%s done", k.key, k.value)}, nil, []string{k.value})
 	}
 }

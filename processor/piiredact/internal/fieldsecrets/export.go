@@ -1,51 +1,35 @@
 package fieldsecrets
 
-import (
-	"fmt"
-	"os"
-	"sort"
-	"strings"
+import "github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/holdout"
 
-	"gopkg.in/yaml.v3"
+// The corpus runs on the holdout's harness (internal/holdout): the same records,
+// the same processor built by its factory, the same judgement of leaks and damage.
+type (
+	Case    = holdout.Case
+	Record  = holdout.Record
+	Map     = holdout.Map
+	KV      = holdout.KV
+	Outcome = holdout.Outcome
 )
 
-// Export writes, in internal/eval's regression format, one case for each kind of
-// value this corpus found leaking or damaged and one for each class and place not
-// covered by those: how its findings become labelled cases of the evaluation corpus.
+const (
+	Traces  = holdout.Traces
+	Logs    = holdout.Logs
+	Metrics = holdout.Metrics
+)
+
+// Export writes the leaks and damages found as internal/eval regression cases: one
+// for each kind of value and one for each class and place besides.
 func Export(path, source string, outcomes []Outcome) error {
-	var picked []*Outcome
-	kinds := map[string]bool{}
-	classPlaces := map[string]bool{}
-	failing := func(o *Outcome) bool { return len(o.Leaked) > 0 || len(o.Damaged) > 0 }
-	for i := range outcomes {
-		o := &outcomes[i]
-		if failing(o) && !kinds[o.Case.Kind] {
-			kinds[o.Case.Kind] = true
-			classPlaces[o.Case.Class()+"|"+o.Case.Place] = true
-			picked = append(picked, o)
-		}
-	}
-	for i := range outcomes {
-		o := &outcomes[i]
-		if k := o.Case.Class() + "|" + o.Case.Place; failing(o) && !classPlaces[k] {
-			classPlaces[k] = true
-			picked = append(picked, o)
-		}
-	}
-	sort.SliceStable(picked, func(a, b int) bool { return picked[a].Case.Kind < picked[b].Case.Kind })
-	var out []map[string]any
-	for _, o := range picked {
-		out = append(out, regressionOf(o, source))
-	}
-	data, err := yaml.Marshal(out)
-	if err != nil {
-		return err
-	}
-	head := "# Cases the secrets corpus (internal/fieldsecrets) found leaking or damaged on the code before\n" +
-		"# its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
-		"# Written by `go test ./internal/fieldsecrets -run TestFieldSecrets -args -fieldsecrets.export=…`;\n" +
-		"# the format is regressions.yaml's.\n"
-	return os.WriteFile(path, append([]byte(head), data...), 0o600)
+	return holdout.ExportAs(path, holdout.ExportFormat{
+		Head: "# Cases the secrets corpus (internal/fieldsecrets) found leaking or damaged on the code before\n" +
+			"# its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
+			"# Written by `go test ./internal/fieldsecrets -run TestFieldSecrets -args -fieldsecrets.export=…`;\n" +
+			"# the format is regressions.yaml's.\n",
+		Source:      source,
+		PlacePrefix: "fieldsecrets:",
+		Kind:        evalKind,
+	}, outcomes)
 }
 
 // evalKind names, in the evaluation corpus's terms, what must find a class of value.
@@ -62,85 +46,4 @@ func evalKind(c *Case) string {
 		return "api_key"
 	}
 	return "credential"
-}
-
-func regressionOf(o *Outcome, source string) map[string]any {
-	c := o.Case
-	r := map[string]any{
-		"source": fmt.Sprintf("%s: %s", source, c.Kind),
-		"signal": c.Rec.Signal.String(),
-		"place":  "fieldsecrets:" + placeGroup(c.Place),
-	}
-	if k := evalKind(c); k != "" && len(c.Secrets) > 0 {
-		r["kind"] = k
-		r["secrets"] = c.Secrets
-	}
-	if len(c.Keep) > 0 {
-		r["keep"] = c.Keep
-	}
-	if len(c.Rec.Resource) > 0 {
-		r["resource"] = rawMap(c.Rec.Resource)
-	}
-	switch c.Rec.Signal {
-	case Traces:
-		if c.Rec.Name != "" {
-			r["span_name"] = c.Rec.Name
-		}
-		if c.Rec.Status != "" {
-			r["status"] = c.Rec.Status
-		}
-		if len(c.Rec.Attrs) > 0 {
-			r["span"] = rawMap(c.Rec.Attrs)
-		}
-		if len(c.Rec.Event) > 0 {
-			r["event"] = rawMap(c.Rec.Event)
-		}
-	case Logs:
-		if c.Rec.Body != nil {
-			r["body"] = raw(c.Rec.Body)
-		}
-		if len(c.Rec.Attrs) > 0 {
-			r["log_attributes"] = rawMap(c.Rec.Attrs)
-		}
-	case Metrics:
-		point := rawMap(c.Rec.Attrs)
-		for k, v := range rawMap(c.Rec.Event) { // an exemplar's attributes, on the point
-			point[k] = v
-		}
-		r["point"] = point
-	}
-	return r
-}
-
-func rawMap(m Map) map[string]any {
-	out := make(map[string]any, len(m))
-	for _, kv := range m {
-		out[kv.K] = raw(kv.V)
-	}
-	return out
-}
-
-func raw(v any) any {
-	switch v := v.(type) {
-	case Map:
-		return rawMap(v)
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = raw(x)
-		}
-		return out
-	}
-	return v
-}
-
-// placeGroup folds this corpus's places into the groups the evaluation corpus's
-// tables show: "log.body.dump" is "log.body", "url.path+query" "url".
-func placeGroup(p string) string {
-	for _, g := range [...]string{"log.body", "log.attr", "span.attr", "span.event", "span.status", "span.name", "url", "db.statement", "db.query", "process", "http.header", "grpc.metadata", "exception", "metric", "attr.value", "resource"} {
-		if strings.HasPrefix(p, g) {
-			return g
-		}
-	}
-	return p
 }

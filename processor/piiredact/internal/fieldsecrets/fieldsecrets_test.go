@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/holdout"
 )
 
 // threshold is what recall and precision must reach, in total, per class of value
@@ -30,11 +32,12 @@ func TestFieldSecrets(t *testing.T) {
 		opts.Seed = *seed
 	}
 	cases := Generate(opts)
-	cfg, err := LoadConfig(sidecarConfig)
+	cfg, err := holdout.LoadConfig(sidecarConfig)
 	require.NoError(t, err)
-	outcomes, err := Run(context.Background(), cfg, cases)
+	outcomes, err := holdout.Run(context.Background(), cfg, cases)
 	require.NoError(t, err)
-	r := NewReport(outcomes)
+	r := holdout.NewReport(outcomes)
+	r.Name = "fieldsecrets"
 	require.Empty(t, r.Missing, "the corpus labels values its records do not hold")
 
 	var b bytes.Buffer

@@ -14,6 +14,28 @@ import (
 // covered by those: how the holdout's findings become labelled cases of the
 // evaluation corpus.
 func Export(path, source string, outcomes []Outcome) error {
+	return ExportAs(path, ExportFormat{
+		Head: "# Cases the independent holdout corpus (internal/holdout) found leaking or damaged on the code\n" +
+			"# before its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
+			"# Written by `go test ./internal/holdout -run TestHoldout -args -holdout.export=…` (see holdout.go);\n" +
+			"# the format is regressions.yaml's.\n",
+		Source:      source,
+		PlacePrefix: "holdout:",
+		Kind:        evalKind,
+	}, outcomes)
+}
+
+// ExportFormat is how a corpus that runs on this harness (internal/fieldsecrets
+// too) labels the regression cases it exports.
+type ExportFormat struct {
+	Head        string             // the file's leading comment
+	Source      string             // each case's source, before its kind
+	PlacePrefix string             // before each place group: "holdout:"
+	Kind        func(*Case) string // what must find a case's secrets, in internal/eval's terms
+}
+
+// ExportAs is Export with a corpus's own labels.
+func ExportAs(path string, f ExportFormat, outcomes []Outcome) error {
 	var picked []*Outcome
 	kinds := map[string]bool{}
 	classPlaces := map[string]bool{}
@@ -36,16 +58,13 @@ func Export(path, source string, outcomes []Outcome) error {
 	sort.SliceStable(picked, func(a, b int) bool { return picked[a].Case.Kind < picked[b].Case.Kind })
 	var out []map[string]any
 	for _, o := range picked {
-		out = append(out, regressionOf(o, source))
+		out = append(out, regressionOf(o, f))
 	}
 	data, err := yaml.Marshal(out)
 	if err != nil {
 		return err
 	}
-	head := "# Cases the independent holdout corpus (internal/holdout) found leaking or damaged on the code\n" +
-		"# before its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
-		"# Written by `go test ./internal/holdout -run TestHoldout -args -holdout.export=…` (see holdout.go);\n" +
-		"# the format is regressions.yaml's.\n"
+	head := f.Head
 	return os.WriteFile(path, append([]byte(head), data...), 0o600)
 }
 
@@ -78,14 +97,14 @@ func evalKind(c *Case) string {
 	return "credential"
 }
 
-func regressionOf(o *Outcome, source string) map[string]any {
+func regressionOf(o *Outcome, f ExportFormat) map[string]any {
 	c := o.Case
 	r := map[string]any{
-		"source": fmt.Sprintf("%s: %s", source, c.Kind),
+		"source": fmt.Sprintf("%s: %s", f.Source, c.Kind),
 		"signal": c.Rec.Signal.String(),
-		"place":  "holdout:" + placeGroup(c.Place),
+		"place":  f.PlacePrefix + placeGroup(c.Place),
 	}
-	if k := evalKind(c); k != "" && len(c.Secrets) > 0 {
+	if k := f.Kind(c); k != "" && len(c.Secrets) > 0 {
 		r["kind"] = k
 		r["secrets"] = c.Secrets
 	}
@@ -151,7 +170,7 @@ func raw(v any) any {
 // placeGroup folds the holdout's places into the groups the evaluation corpus's
 // tables show: "log.body.php" is "log.body", "span.attr.header" "span.attr".
 func placeGroup(p string) string {
-	for _, g := range [...]string{"log.body", "log.attr", "span.attr", "span.event", "span.status", "span.name", "url", "db.statement", "process", "exception", "metric", "resource"} {
+	for _, g := range [...]string{"log.body", "log.attr", "span.attr", "span.event", "span.status", "span.name", "url", "db.statement", "db.query", "process", "http.header", "grpc.metadata", "exception", "metric", "attr.value", "resource"} {
 		if strings.HasPrefix(p, g) {
 			return g
 		}

@@ -51,6 +51,8 @@ func (t *Tally) add(o *Outcome) {
 
 // Report aggregates outcomes by kind class, by kind, by place and by signal.
 type Report struct {
+	// Name titles the tables: "holdout", or the corpus that runs on this harness.
+	Name     string
 	Total    Tally
 	ByClass  map[string]*Tally
 	ByKind   map[string]*Tally
@@ -86,7 +88,11 @@ func NewReport(outcomes []Outcome) *Report {
 // WriteTables writes the totals and the tables by class, place and signal, and the
 // kinds that fall short.
 func (r *Report) WriteTables(w io.Writer) {
-	fmt.Fprintf(w, "holdout: %d cases, %d planted values, %d values to keep\n", r.Total.Cases, r.Total.Secrets, r.Total.Keeps)
+	name := r.Name
+	if name == "" {
+		name = "holdout"
+	}
+	fmt.Fprintf(w, "%s: %d cases, %d planted values, %d values to keep\n", name, r.Total.Cases, r.Total.Secrets, r.Total.Keeps)
 	fmt.Fprintf(w, "recall %s (%d leaked), precision %s (%d damaged); background resource attributes: %d of %d damaged\n\n",
 		pct(r.Total.Recall()), r.Total.Leaked, pct(r.Total.Precision()), r.Total.Damaged, r.Total.BackgroundDamaged, r.Total.BackgroundKeeps)
 	table(w, "class", r.ByClass, false)
