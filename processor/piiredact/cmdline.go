@@ -364,13 +364,7 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 		if known && len(a) > 1 && a[0] != '-' {
 			// Windows' flags: "/rp SECRET", "/pass:SECRET", sc's "password= SECRET".
 			if f, ok := matchFlag(flags, a); ok {
-				switch {
-				case len(a) > len(f.flag) && f.attached:
-					dst = appendArgSecret(dst, i, a, len(f.flag), f.kind)
-				case len(a) == len(f.flag) && f.separate && i+1 < len(args):
-					dst = appendArgSecret(dst, i+1, args[i+1], 0, f.kind)
-					i++
-				}
+				dst, i = appendFlagSecret(dst, args, i, f)
 			}
 			continue
 		}
@@ -386,13 +380,7 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 				}
 			}
 			if f, ok := matchFlag(flags, a); ok {
-				switch {
-				case len(a) > len(f.flag) && f.attached:
-					dst = appendArgSecret(dst, i, a, len(f.flag), f.kind)
-				case len(a) == len(f.flag) && f.separate && i+1 < len(args):
-					dst = appendArgSecret(dst, i+1, args[i+1], 0, f.kind)
-					i++
-				}
+				dst, i = appendFlagSecret(dst, args, i, f)
 				continue
 			}
 		}
@@ -406,6 +394,21 @@ func argvSecrets(args []string, dst [][3]int) [][3]int {
 		}
 	}
 	return dst
+}
+
+// appendFlagSecret appends the secret that the tool's flag f at args[i] takes,
+// attached ("-pSECRET", "/pass:SECRET") or as the next argument, and returns the
+// index of the last argument it read.
+func appendFlagSecret(dst [][3]int, args []string, i int, f toolFlag) ([][3]int, int) {
+	a := args[i]
+	switch {
+	case len(a) > len(f.flag) && f.attached:
+		dst = appendArgSecret(dst, i, a, len(f.flag), f.kind)
+	case len(a) == len(f.flag) && f.separate && i+1 < len(args):
+		dst = appendArgSecret(dst, i+1, args[i+1], 0, f.kind)
+		i++
+	}
+	return dst, i
 }
 
 // passFlag reports a single-dash flag of five letters or more whose name ends in
