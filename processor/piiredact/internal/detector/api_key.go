@@ -387,12 +387,3 @@ func discordWebhookPath(body string) bool {
 	id, secret, ok := strings.Cut(body, "/")
 	return ok && len(id) >= 17 && len(id) <= 20 && allBytes(id, isDigit) && len(secret) >= 60 && allBytes(secret, isKeyBody)
 }
-
-func allBytes(s string, f func(byte) bool) bool {
-	for i := 0; i < len(s); i++ {
-		if !f(s[i]) {
-			return false
-		}
-	}
-	return true
-}

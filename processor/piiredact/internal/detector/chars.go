@@ -143,3 +143,13 @@ func base64Value(c byte) byte {
 		return 63
 	}
 }
+
+// allBytes reports whether every byte of s is one f accepts.
+func allBytes(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -75,5 +75,25 @@ func ibanEnd(s string, i, want int) (int, bool) {
 	if n != want || (j < len(s) && isAlnum(s[j])) {
 		return 0, false
 	}
+	if numericBBAN(buf[0], buf[1]) {
+		for _, c := range buf[4:n] {
+			if !isDigit(c) {
+				return 0, false // a letter where the country's BBAN has digits only: a key ID's hex
+			}
+		}
+	}
 	return j, ibanChecksumValid(buf[:n])
+}
+
+// ibanNumericBBAN lists the countries whose account part (BBAN) is digits alone
+// (ISO 13616 registry): "BE8842A3691E92C8" is a GPG key ID, not a Belgian IBAN.
+const ibanNumericBBAN = "ATBABECZDEDKEEESFIFOGLHRHUILISLTMENOPLPTRSSESISKTLTNXK"
+
+func numericBBAN(a, b byte) bool {
+	for k := 0; k+2 <= len(ibanNumericBBAN); k += 2 {
+		if ibanNumericBBAN[k] == a && ibanNumericBBAN[k+1] == b {
+			return true
+		}
+	}
+	return false
 }

@@ -15,3 +15,11 @@ func TestIBAN(t *testing.T) {
 		{in: "ADE89370400440532013000", want: nil}, // glued
 	})
 }
+
+// A country whose account part is digits alone: letters there make a key ID, not an IBAN.
+func TestIBANNumericBBAN(t *testing.T) {
+	runDetectionCases(t, IBAN, []detectionCase{
+		{in: "Good signature from key BE8842A3691E92C8", want: nil},
+		{in: "refund to BE71 0961 2345 6769", want: []string{"BE71 0961 2345 6769"}},
+	})
+}

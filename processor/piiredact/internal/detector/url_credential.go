@@ -69,6 +69,9 @@ func (urlCredential) AppendMatches(dst []Match, s string) []Match {
 	}
 	dst = appendPathTokens(dst, s)
 	dst = appendDSNPasswords(dst, s)
+	if colon {
+		dst = appendPgpassPassword(dst, s)
+	}
 	sortMatches(dst[first:])
 	return dedupeOverlaps(dst, first)
 }
@@ -147,6 +150,25 @@ func appendSecretParams(dst []Match, s string) []Match {
 				continue
 			}
 			_, end = valueAfter(s, end+1)
+			if strings.EqualFold(scheme, "digest") || end < len(s) && s[end] == '"' {
+				// Digest's and OAuth's parameter lists ("Digest username=\"app\", …,
+				// response=\"…\""): the credential is the whole list, to the line's end.
+				if nl := strings.IndexAny(s[end:], "\r\n"); nl >= 0 {
+					end += nl
+				} else {
+					end = len(s)
+				}
+			}
+		} else if start < len(s) && s[start] == '(' {
+			// A tuple: Python's requests' auth=('user', 'password'); the last item is
+			// the secret.
+			if ts, te, ok := lastTupleItem(s, start); ok {
+				if !PlainValue(s[ts:te]) {
+					dst = append(dst, Match{Start: ts, End: te})
+				}
+				i = te
+				continue
+			}
 		}
 		if inConnectionString(s, k, name) {
 			// "…;Password=P@ss w0rd!;…": the value runs to the next ';', spaces included,
@@ -174,6 +196,10 @@ func appendSecretParams(dst []Match, s string) []Match {
 			i = end // "auth=oauth2", "pass=120": a method, a count
 			continue
 		}
+		if before := k - len(name); before > 0 && (s[before-1] == '/' || s[before-1] == '+') || strings.Trim(s[start:end], "=") == "" {
+			i = k + 1 // inside base64 ("nonce-gtAaT1yd2E/SIg==") or padding alone: no name and value
+			continue
+		}
 		if end-start == len(name)+1 && s[start] == '$' && strings.EqualFold(s[start+1:end], name) {
 			i = end // "password: $password": GraphQL's variable, passed on
 			continue
@@ -199,6 +225,28 @@ var authOptions = newWordSet("include", "omit", "same-origin", "none", "basic", 
 	"oidc", "saml", "ldap", "kerberos", "ntlm", "negotiate", "jwt", "apikey", "api-key", "api_key", "mtls", "tls",
 	"password", "token", "anonymous", "iam", "sigv4", "hmac", "scram", "scram-sha-256", "scram-sha-512", "plain",
 	"sasl", "required", "optional", "disabled", "enabled", "session", "cookie", "header", "query", "client_credentials")
+
+// lastTupleItem returns the last quoted item of a tuple that opens at i ("('app',
+// 'S3cret')"), when the tuple holds quoted items alone and closes within 256 bytes.
+func lastTupleItem(s string, i int) (int, int, bool) {
+	start, end := -1, -1
+	for j := i + 1; j < len(s) && j < i+256; j++ {
+		switch c := s[j]; {
+		case c == '\'' || c == '"':
+			k := strings.IndexByte(s[j+1:], c)
+			if k < 0 {
+				return 0, 0, false
+			}
+			start, end = j+1, j+1+k
+			j = end
+		case c == ')':
+			return start, end, start >= 0 && end > start
+		case c != ' ' && c != ',':
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
 
 // keyPathSegment reports a name that is a segment of a colon-separated key path
 // ("rate_limit:api_key:99315", a cache key's), not a name with its value: a ':'
@@ -608,6 +656,78 @@ func isLetterRun(s string) bool {
 // appendDSNPasswords finds the password of data source names that are not URLs: Go's
 // MySQL driver's "user:password@tcp(host:3306)/db" (also unix(), tcp6()) and Oracle's
 // JDBC thin "jdbc:oracle:thin:user/password@//host:1521/svc".
+// appendPgpassPassword reports the password of a .pgpass line,
+// "host:port:database:user:password" (the port digits or '*', no field empty), that
+// stands on a line or between spaces of its own.
+func appendPgpassPassword(dst []Match, s string) []Match {
+	for i := 0; i < len(s); {
+		end := i
+		for end < len(s) && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' && s[end] != '"' && s[end] != '\'' {
+			end++
+		}
+		if end-i >= 9 {
+			if m, ok := pgpassPassword(s, i, end); ok {
+				dst = append(dst, m)
+			}
+		}
+		i = end + 1
+	}
+	return dst
+}
+
+func pgpassPassword(s string, from, to int) (Match, bool) {
+	var colons [5]int
+	n := 0
+	for k := from; k < to; k++ {
+		if s[k] == ':' {
+			if n == 4 {
+				return Match{}, false
+			}
+			colons[n] = k
+			n++
+		}
+	}
+	if n != 4 || colons[0] == from || colons[3]+1 == to {
+		return Match{}, false
+	}
+	for f := 0; f < 3; f++ {
+		if colons[f+1] == colons[f]+1 {
+			return Match{}, false // an empty field: IPv6's "::"
+		}
+	}
+	host, port := s[from:colons[0]], s[colons[0]+1:colons[1]]
+	db, user := s[colons[1]+1:colons[2]], s[colons[2]+1:colons[3]]
+	if port != "*" && (len(port) > 5 || !allBytes(port, isDigit)) {
+		return Match{}, false
+	}
+	// A host's name ("db.internal", "pg-primary", "localhost", "*"), a database's and
+	// a user's in small letters: not the groups of an ID ("5E1B:30301:96604C:…") nor
+	// markup around timestamps.
+	if host != "*" && host != "localhost" && !strings.ContainsAny(host, ".-") || !allBytes(host, isHostByte) ||
+		!pgpassName(db) || !pgpassName(user) || isReplacement(s[colons[3]+1:to]) || PlainValue(s[colons[3]+1:to]) {
+		return Match{}, false
+	}
+	return Match{Start: colons[3] + 1, End: to}, true
+}
+
+func isHostByte(c byte) bool { return isAlnum(c) || c == '.' || c == '-' || c == '_' || c == '*' }
+
+// pgpassName: '*', or a name of letters, digits, '_', '.', '-' with a small letter.
+func pgpassName(v string) bool {
+	if v == "*" {
+		return true
+	}
+	lower := false
+	for k := 0; k < len(v); k++ {
+		c := v[k]
+		if !isAlnum(c) && c != '_' && c != '.' && c != '-' {
+			return false
+		}
+		lower = lower || isLower(c)
+	}
+	return lower
+}
+
 func appendDSNPasswords(dst []Match, s string) []Match {
 	for i := 0; i < len(s); i++ {
 		k := strings.IndexByte(s[i:], '@')

@@ -67,6 +67,14 @@ func TestURLCredential(t *testing.T) {
 		// A method under "auth", a count under "pass".
 		{in: "request done auth=oauth2 pass=8 status=200", want: nil},
 		{in: "login auth=hunter2hunter290 pass=S3cret", want: []string{"hunter2hunter290", "S3cret"}},
+		// requests' auth tuple, Digest's parameter list, a .pgpass line; and what is none.
+		{in: "requests.get(url, auth=('app', 'Rq-S3cret-55'))", want: []string{"Rq-S3cret-55"}},
+		{in: `Authorization: Digest username="app", realm="api", response="6629fae49393a05397450978507c4ef1"`, want: []string{`Digest username="app", realm="api", response="6629fae49393a05397450978507c4ef1"`}},
+		{in: "cat ~/.pgpass\ndb.internal:5432:orders:app:Pgp4ss-55x\n", want: []string{"Pgp4ss-55x"}},
+		{in: "fd00:10:244::5 10:15:30 2001:db8:85a3:8d3:1319 5E1B:30301:96604C:18B62C:8160D828", want: nil},
+		{in: "<Changed>2025-10-01T08:00:00Z</Changed><Created>2025-12-04T11:08:44.859Z</Created>", want: nil},
+		// Base64 that happens to hold a parameter's name ("…/SIg==") is none.
+		{in: "Content-Security-Policy: script-src 'nonce-gtAaT1yd2Ef2EK5E3I/SIg=='", want: nil},
 		// A cache key's path segment, not a name and its value.
 		{in: "GET rate_limit:api_key:99315", want: nil},
 		// Query keys of vendors that name no credential in words.
