@@ -78,6 +78,16 @@ func TestLabelledValues(t *testing.T) {
 		"passport number C01X00T47 expired":               {"C01X00T47"},
 		"payee account no. 26389347 (sort code 20-00-00)": {"26389347"},
 		"NEFT to A/c No. 417319475498 (IFSC HDFC0001234)": {"417319475498"},
+		// A date's words are months, not the sentence after it (fieldpersonal).
+		"user lookup by DOB 1976-09-17 returned 0 rows":       {"1976-09-17"},
+		"born 04/04/1953 returned 0 rows":                     {"04/04/1953"},
+		"geboren am: DOB 12. März 1985, ok":                   {"12. März 1985"},
+		"driver's license E4854219; retry":                    {"E4854219"},
+		"request from cardholder: PRIYA VASQUEZ rate limited": {"PRIYA VASQUEZ"},
+		"customer name: Doe, Jane; order 42":                  {"Doe, Jane"},
+		"recipient: Zofia van der Berg":                       {"Zofia van der Berg"},
+		"recipient list empty, cardholder unknown":            nil,
+		"recipient: ops team":                                 nil,
 		// Not labels: a word that contains one, the German "nie", lower-case "sin".
 		"dobby 1985-03-12":         nil,
 		"ich war nie 2019 da":      nil,

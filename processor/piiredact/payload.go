@@ -40,6 +40,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	}
 	var scopes [personScopes]int // ends of the maps under person keys, innermost last
 	var scopeStarts [personScopes]int
+	// The personal kind a map's key names ({"passport": {"number": …}}), personalNone
+	// for a person's map.
+	var scopeKinds [personScopes]personalKind
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -74,8 +77,12 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		}
 		switch {
 		case nested:
-			if class == wordsPerson && depth < personScopes && vEnd > vStart {
-				scopes[depth], scopeStarts[depth] = vEnd, vStart
+			kind := personalNone
+			if class == wordsNone {
+				kind = personalKeyKind(key)
+			}
+			if (class == wordsPerson || kind != personalNone) && depth < personScopes && vEnd > vStart {
+				scopes[depth], scopeStarts[depth], scopeKinds[depth] = vEnd, vStart, kind
 				depth++
 			}
 			continue
@@ -94,7 +101,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		case wordsName:
 			// A person's name is a name key right in the map under the person, not in a
 			// map nested in it ({"holder": {"bank": {"name": "ING"}}}).
-			if depth == 0 || !directChild(s, scopeStarts[depth-1], i) {
+			if depth == 0 || scopeKinds[depth-1] != personalNone || !directChild(s, scopeStarts[depth-1], i) {
 				i = vEnd - 1
 				continue
 			}
@@ -116,13 +123,26 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 				i = vEnd - 1
 				continue
 			}
-			// A personal value under a key that names its kind ("phone": "512 345 678").
+			// A personal value under a key that names its kind ("phone": "512 345 678"), or
+			// the number of the map whose key names it ({"passport": {"number": "…"}}).
 			kind := personalKeyKind(key)
+			if kind == personalNone && depth > 0 && scopeKinds[depth-1] != personalNone && personalNumberKey(key) &&
+				nestingAt(s, scopeStarts[depth-1], i) == 1 {
+				kind = scopeKinds[depth-1]
+			}
 			if kind != personalNone && s[vStart-1] != '"' && s[vStart-1] != '\'' {
 				vEnd = vStart + personalTokens(kind, s[vStart:vEnd])
 			}
 			if kind != personalNone && vEnd > vStart && personalShaped(kind, s[vStart:vEnd]) {
 				found(detector.Match{Start: vStart, End: vEnd}, kind)
+				i = vEnd - 1
+			}
+			continue
+		case wordsPerson:
+			// "account_holder": "Jane Doe": the value of a key that names one person, when
+			// it is a name.
+			if individualKey(key) && personNameShaped(strings.TrimSpace(s[vStart:vEnd])) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 				i = vEnd - 1
 			}
 			continue
@@ -224,7 +244,10 @@ func keyMayStartAfter(s string, q int, escaped bool) bool {
 
 // directChild reports whether position i lies in the map that opens at start itself,
 // not in a map or list nested in it.
-func directChild(s string, start, i int) bool {
+func directChild(s string, start, i int) bool { return nestingAt(s, start, i) <= 1 }
+
+// nestingAt returns how deep i is in the brackets opened after start.
+func nestingAt(s string, start, i int) int {
 	depth := 0
 	var quote byte
 	for k := start; k < i && k < len(s); k++ {
@@ -248,7 +271,7 @@ func directChild(s string, start, i int) bool {
 			depth--
 		}
 	}
-	return depth <= 1
+	return depth
 }
 
 // labelsAPair reports a value that is itself "name=…", a name of three lower-case

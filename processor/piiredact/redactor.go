@@ -66,6 +66,9 @@ type scratch struct {
 	// underPerson is set while the map under a key that names a person is walked:
 	// its name keys hold that person's name.
 	underPerson bool
+	// underPersonal is the class of the key whose map is walked when that key names a
+	// personal value ({"passport": {"number": …}}), keyScanned otherwise.
+	underPersonal keyClass
 	// A URL-decoded view of the value being scanned, and where each of its bytes
 	// came from (urlDecoded).
 	decoded    []byte
@@ -442,8 +445,15 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	// A person's name keys are the direct children of the key that names them.
 	underPerson := sc.underPerson
 	sc.underPerson = false
+	underPersonal := sc.underPersonal
+	sc.underPersonal = keyScanned
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
-		switch class := r.classifyKey(k, sc); class {
+		class := r.classifyKey(k, sc)
+		if underPersonal != keyScanned && class == keyScanned && personalNumberKey(k) {
+			// {"passport": {"number": "C01X00T47"}}: the number of what the map's key names.
+			return r.redactPersonalValue(v, sc, underPersonal)
+		}
+		switch class {
 		case keyAllowed:
 			return false
 		case keySensitive:
@@ -469,8 +479,17 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 				r.redactArgv(v.Slice(), sc)
 			}
 		case keyPhone, keyPersonalID, keyBirthDate, keyAddress, keyAccount:
+			if v.Type() == pcommon.ValueTypeMap {
+				sc.underPersonal = class
+				r.redactMap(v.Map(), sc)
+				sc.underPersonal = keyScanned
+				return false
+			}
 			return r.redactPersonalValue(v, sc, class)
 		case keyPerson:
+			if v.Type() == pcommon.ValueTypeStr && individualKey(k) && personNameShaped(strings.TrimSpace(v.Str())) {
+				return r.redactWholeValue(v, sc, keySensitive) // "account_holder": "Jane Doe"
+			}
 			sc.underPerson = true
 			remove := r.redactValue(v, sc, true)
 			sc.underPerson = false
