@@ -354,7 +354,9 @@ func personNameShaped(v string) bool {
 	return caps >= 2
 }
 
-func nameByte(c byte) bool { return isAlnumByte(c) && (c < '0' || c > '9') || c >= 0x80 || c == '.' || c == '\'' || c == '-' }
+func nameByte(c byte) bool {
+	return isAlnumByte(c) && (c < '0' || c > '9') || c >= 0x80 || c == '.' || c == '\'' || c == '-'
+}
 
 // nameParticle lists the lower-case words inside family names.
 func nameParticle(w string) bool {
