@@ -36,6 +36,11 @@ func TestTraceContextIsKept(t *testing.T) {
 	assert.Equal(t, "2526443115065271", v.Str())
 	v, _ = m.Get("product.gtin")
 	assert.Equal(t, "57668292883879", v.Str())
+	m2 := pcommon.NewMap()
+	m2.PutEmptySlice("dd.trace_id").AppendEmpty().SetStr("4865548905161712626")
+	r.redactMap(m2, sc)
+	v, _ = m2.Get("dd.trace_id")
+	assert.Equal(t, "4865548905161712626", v.Slice().At(0).Str(), "an identifier in a list, as header arrays hold one")
 	v, _ = m.Get("order.note")
 	assert.Equal(t, "card [REDACTED:credit_card]", v.Str())
 }

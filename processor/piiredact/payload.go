@@ -46,6 +46,24 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c == '{' && i > 0 && (s[i-1] == ' ' || isAlnumByte(s[i-1])) {
+			// Protocol buffers' text format and HCL open a message without a separator:
+			// "billing {contact {name: \"Jane Doe\"}}", "passport { number: \"…\" }".
+			if key, _ := keyBefore(s, i); key != "" && depth < personScopes {
+				for depth > 0 && scopes[depth-1] <= i {
+					depth--
+				}
+				class, kind := classifyKeyWords(key), personalNone
+				if class == wordsNone {
+					kind = personalKeyKind(key)
+				}
+				if class == wordsPerson || kind != personalNone {
+					scopes[depth], scopeStarts[depth], scopeKinds[depth] = closingOf(s, i), i, kind
+					depth++
+				}
+			}
+			continue
+		}
 		if c != ':' && c != '=' {
 			continue
 		}

@@ -502,6 +502,9 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			if v.Type() == pcommon.ValueTypeStr && identifierShaped(kind, v.Str()) {
 				return false
 			}
+			if v.Type() == pcommon.ValueTypeSlice && allIdentifierShaped(kind, v.Slice()) {
+				return false // "dd.trace_id": ["4865548905161712626"], as a header array holds it
+			}
 		case keyVersion:
 			outer := sc.inVersion
 			sc.inVersion = true
@@ -780,4 +783,15 @@ func (r *redactor) endItem(attrs pcommon.Map, sc *scratch) {
 			return
 		}
 	}
+}
+
+// allIdentifierShaped reports a list of strings that all have the identifier's
+// shape.
+func allIdentifierShaped(kind identifierKind, s pcommon.Slice) bool {
+	for i := 0; i < s.Len(); i++ {
+		if e := s.At(i); e.Type() != pcommon.ValueTypeStr || !identifierShaped(kind, e.Str()) {
+			return false
+		}
+	}
+	return s.Len() > 0
 }

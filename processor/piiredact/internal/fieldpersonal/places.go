@@ -60,6 +60,19 @@ func keyWords(k string) []string {
 	return out
 }
 
+// queryName is how a query string names a field: its last word, or its last two
+// when the last alone says nothing ("holder_name", "passport_number", not "name").
+func queryName(k string) string {
+	w := keyWords(k)
+	switch w[len(w)-1] {
+	case "name", "number", "no", "id", "value", "line1", "street":
+		if len(w) > 1 {
+			return w[len(w)-2] + "_" + w[len(w)-1]
+		}
+	}
+	return snake(lastSegment(k))
+}
+
 func lastSegment(k string) string {
 	if i := strings.LastIndexByte(k, '.'); i >= 0 {
 		return k[i+1:]
@@ -342,7 +355,7 @@ func render(g *gen, place string, main field, fs []field) (rec, []field) {
 			// the others under their whole key ("issue_key=", not "key=").
 			k := snake(f.key)
 			if f.secret {
-				k = snake(lastSegment(f.key))
+				k = queryName(f.key)
 			}
 			parts = append(parts, k+"="+f.value)
 		}
