@@ -291,6 +291,16 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
 	}
+	if profile.Digits() >= 2 && strings.IndexByte(t, '/') >= 0 {
+		// Personal values after a path segment that names them (path_pairs.go).
+		sc.matches, sc.kinds = appendPathPairs(sc.matches[:0], sc.kinds[:0], t)
+		for i, m := range sc.matches {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
+		}
+	}
 	ws := scanWordStarts(t)
 	if profile.Digits() >= 1 && ws.mayHoldLabel() {
 		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
