@@ -121,6 +121,7 @@ func TestLabelledValues(t *testing.T) {
 		"request from cardholder: PRIYA VASQUEZ rate limited": {"PRIYA VASQUEZ"},
 		"customer name: Doe, Jane; order 42":                  {"Doe, Jane"},
 		"recipient: Zofia van der Berg":                       {"Zofia van der Berg"},
+		"from cardholder: van der Berg, Ingrid rate limited":  {"van der Berg, Ingrid"},
 		"recipient list empty, cardholder unknown":            nil,
 		"recipient: ops team":                                 nil,
 		// Not labels: a word that contains one, the German "nie", lower-case "sin".

@@ -493,10 +493,22 @@ func nextIsKey(s string, i int) bool {
 	if i >= len(s) || (s[i] != '=' && s[i] != ':') {
 		return false
 	}
+	if s[i] == ':' && allDigits(s[start:i]) {
+		return false // a number before a colon ("Hauptstraße 69: carrier rejected", "at 10:30") is no key
+	}
 	// Base64's padding ("...NTI=]") is no separator: a value follows a real one, or
 	// it has spaces on both sides ("Password = x").
 	if s[i] == '=' && (i+1 >= len(s) || strings.IndexByte("=]}), \t\n", s[i+1]) >= 0) && (s[i-1] != ' ' || i+1 >= len(s) || s[i+1] != ' ') {
 		return false
 	}
 	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
 }

@@ -211,11 +211,16 @@ func personalTokens(kind personalKind, v string) int {
 	}
 	if kind == personalAddress {
 		// A street line may have commas ("Flat 13, 194 Station Road"): where the value
-		// ends was decided by its key's grammar.
+		// ends was decided by its key's grammar; ": " starts what is said about it
+		// ("address: Hauptstraße 69: carrier rejected").
+		end := len(v)
 		if c := strings.IndexAny(v, stops[1:]); c >= 0 {
-			return c
+			end = c
 		}
-		return len(v)
+		if c := strings.Index(v[:end], ": "); c >= 0 {
+			end = c
+		}
+		return end
 	}
 	end, words := 0, 0
 	for i := 0; i < len(v); {
@@ -310,7 +315,7 @@ func monthWord(w string) bool {
 // particles between them ("Jane van der Berg", "PRIYA VASQUEZ", "Doe, Jane"),
 // ending at its last capitalised word.
 func nameTokens(v string) int {
-	end, words := 0, 0
+	end, words, comma := 0, 0, false
 	for i := 0; i < len(v) && words < 6; {
 		j := i
 		for j < len(v) && nameByte(v[j]) {
@@ -327,8 +332,9 @@ func nameTokens(v string) int {
 			return end
 		}
 		words++
-		if j < len(v) && v[j] == ',' && words == 1 && j+1 < len(v) && v[j+1] == ' ' {
-			j++ // "Doe, Jane"
+		if j < len(v) && v[j] == ',' && !comma && end == j && j+1 < len(v) && v[j+1] == ' ' {
+			j++ // "Doe, Jane", "van der Berg, Ingrid"
+			comma = true
 		}
 		if j >= len(v) || v[j] != ' ' {
 			break

@@ -90,6 +90,7 @@ func TestPersonalValuesByKey(t *testing.T) {
 		`{"account_holder":"Jane van der Berg","customer":"cus_Nf8a1"}`:   `{"account_holder":"[REDACTED:sensitive_key]","customer":"cus_Nf8a1"}`,
 		`AccountHolder:"HIROSHI ROSSI" Plan:Pro`:                          `AccountHolder:"[REDACTED:sensitive_key]" Plan:Pro`,
 		`{"billing_details":{"name":"Doe, Jane","email":null}}`:           `{"billing_details":{"name":"[REDACTED:sensitive_key]","email":null}}`,
+		`delivery failed for address: Hauptstraße 69: carrier rejected`:   `delivery failed for address: [REDACTED:sensitive_key]: carrier rejected`,
 		`{"recipient":"ops team","holder":"n/a"}`:                         `{"recipient":"ops team","holder":"n/a"}`,
 		// Kept: a value of another shape, a key about the value.
 		`{"phone":"n/a","phone_verified":"true","address":"10.0.0.5:8080"}`: `{"phone":"n/a","phone_verified":"true","address":"10.0.0.5:8080"}`,

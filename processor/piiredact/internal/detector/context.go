@@ -49,6 +49,9 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 			if standalone(k, end) {
 				return true
 			}
+			if otherNumberWords.has(s[k:end]) {
+				return false // "SMS for EAN 8713939219451": the nearer word names this number
+			}
 		case c == '.' && k-1 > lo && isLetterByte(s[k-2]):
 			// Only the word the dot abbreviates may name the value.
 			end := k - 1
@@ -65,6 +68,14 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	}
 	return false
 }
+
+// otherNumberWords name numbers that are not personal: between a context word and a
+// number, one says what the number is ("SMS delivery failed for DHL waybill
+// 7134678848", "tel. hotline, ticket 123 456 789").
+var otherNumberWords = newWordSet(
+	"ean", "gtin", "isbn", "upc", "sku", "barcode", "waybill", "awb", "tracking", "invoice", "ticket", "imei", "iccid",
+	"serial", "parcel", "shipment", "consignment", "ref", "reference", "case", "incident",
+)
 
 func isIdentByte(c byte) bool { return isWord(c) || c >= 0x80 }
 

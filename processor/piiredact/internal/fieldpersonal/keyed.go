@@ -74,7 +74,12 @@ func (g *gen) passport() pii {
 	var v, variant string
 	switch g.intn(4) {
 	case 0:
-		v, variant = g.alnum(1, "CFGHJK")+g.alnum(8, "0123456789CFGHJKLMNPRTVWXYZ"), "de"
+		// German passports: a letter of the issuing authority, then eight of digits and
+		// letters (most hold several digits; one of only letters reads as a word).
+		for countDigits(v) < 2 {
+			v = g.alnum(1, "CFGHJK") + g.alnum(8, "0123456789CFGHJKLMNPRTVWXYZ")
+		}
+		variant = "de"
 	case 1:
 		v, variant = g.digitsNZ(9), "us-uk"
 	case 2:
@@ -136,4 +141,14 @@ func (g *gen) mailHeader() pii {
 	v := g.pick(`"`+full+`" <`+addr+`>`, full+" <"+addr+">")
 	return pii{class: "email", variant: "display-name", value: v, secrets: []string{addr, full},
 		keys: []string{"email.from", "mail.to", "messaging.email.recipient", "reply_to", "from", "to"}, label: g.pick("From:", "To:", "Reply-To:")}
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }

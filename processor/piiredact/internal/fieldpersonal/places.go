@@ -373,7 +373,7 @@ func render(g *gen, place string, main field, fs []field) (rec, []field) {
 			}
 			efs[i] = encodedFields([]field{f}, esc)[0]
 			if f.secret {
-				segs = append(segs, snake(lastSegment(f.key))+"s", efs[i].value)
+				segs = append(segs, queryName(f.key)+"s", efs[i].value)
 			} else {
 				query = append(query, snake(f.key)+"="+efs[i].value)
 			}
