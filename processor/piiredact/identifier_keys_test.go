@@ -20,6 +20,7 @@ func TestTraceContextIsKept(t *testing.T) {
 		`traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-2526443115065271-01`:                        `traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-2526443115065271-01`,
 		`{"span_id":"2526443115065271","card":"2526443115065271"}`:                                    `{"span_id":"2526443115065271","card":"[REDACTED:credit_card]"}`,
 		`{"trace_id":"jane.doe@example.com"}`:                                                         `{"trace_id":"[REDACTED:email]"}`,
+		`payment declined for dd_trace_id=5644790049814991924 (insufficient funds)`:                   `payment declined for dd_trace_id=5644790049814991924 (insufficient funds)`,
 	} {
 		out, _, _ := r.redactString(in, sc, false)
 		assert.Equal(t, want, out, in)

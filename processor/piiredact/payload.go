@@ -136,10 +136,19 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			i = vEnd - 1
 			continue
 		case wordsNone:
-			if kind := identifierKeyKind(key); kind != notIdentifier && identifierShaped(kind, s[vStart:vEnd]) {
-				found(detector.Match{Start: vStart, End: vEnd}, keepKind) // "span_id": "2526443115065271"
-				i = vEnd - 1
-				continue
+			if kind := identifierKeyKind(key); kind != notIdentifier {
+				idEnd := vEnd
+				if s[vStart-1] != '"' && s[vStart-1] != '\'' {
+					// A bare identifier is one token: "dd_trace_id=5644790049814991924 (insufficient funds)".
+					if k := strings.IndexAny(s[vStart:vEnd], " ,"); k > 0 {
+						idEnd = vStart + k
+					}
+				}
+				if identifierShaped(kind, s[vStart:idEnd]) {
+					found(detector.Match{Start: vStart, End: idEnd}, keepKind) // "span_id": "2526443115065271"
+					i = idEnd - 1
+					continue
+				}
 			}
 			// A personal value under a key that names its kind ("phone": "512 345 678"), or
 			// the number of the map whose key names it ({"passport": {"number": "…"}}).
@@ -149,6 +158,9 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 				kind = scopeKinds[depth-1]
 			}
 			if kind != personalNone && s[vStart-1] != '"' && s[vStart-1] != '\'' {
+				if kind == personalAddress {
+					vEnd = streetWordsAfter(s, vEnd)
+				}
 				vEnd = vStart + personalTokens(kind, s[vStart:vEnd])
 			}
 			if kind != personalNone && vEnd > vStart && personalShaped(kind, s[vStart:vEnd]) {
@@ -511,4 +523,21 @@ func allDigits(s string) bool {
 		}
 	}
 	return len(s) > 0
+}
+
+// streetWordsAfter extends a bare street value that ends at end over the
+// capitalised words right after it, which the value's grammar took for the next
+// key ("address: 219 Kungsgatan: carrier rejected" is cut before "Kungsgatan:").
+func streetWordsAfter(s string, end int) int {
+	for end+1 < len(s) && s[end] == ' ' && (isUpperByte(s[end+1]) || s[end+1] >= 0x80) {
+		k := end + 1
+		for k < len(s) && (isAlnumByte(s[k]) || s[k] >= 0x80 || s[k] == '.' || s[k] == '-') {
+			k++
+		}
+		if k < len(s) && s[k] != ' ' && s[k] != ',' && (s[k] != ':' || k+1 < len(s) && s[k+1] != ' ') {
+			break // "Tier:gold": a Go struct's next field
+		}
+		end = k
+	}
+	return end
 }

@@ -69,6 +69,10 @@ type scratch struct {
 	// underPersonal is the class of the key whose map is walked when that key names a
 	// personal value ({"passport": {"number": …}}), keyScanned otherwise.
 	underPersonal keyClass
+	// parentKey is the key of the map being walked ("sms" in {"sms": {"to": …}}), and
+	// joined a buffer to read it with a child's key.
+	parentKey string
+	joined    []byte
 	// A URL-decoded view of the value being scanned, and where each of its bytes
 	// came from (urlDecoded).
 	decoded    []byte
@@ -457,11 +461,25 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	sc.underPerson = false
 	underPersonal := sc.underPersonal
 	sc.underPersonal = keyScanned
+	parent := sc.parentKey
+	sc.parentKey = ""
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
 		class := r.classifyKey(k, sc)
 		if underPersonal != keyScanned && class == keyScanned && personalNumberKey(k) {
 			// {"passport": {"number": "C01X00T47"}}: the number of what the map's key names.
 			return r.redactPersonalValue(v, sc, underPersonal)
+		}
+		if class == keyScanned && parent != "" && r.keyWords && v.Type() == pcommon.ValueTypeStr {
+			// {"sms": {"to": "727 07 329"}}: the key read with its parent's, as "sms.to".
+			sc.joined = append(append(append(sc.joined[:0], parent...), '.'), k...)
+			if pc := r.personalClass(string(sc.joined)); pc != keyScanned {
+				return r.redactPersonalValue(v, sc, pc)
+			}
+		}
+		if v.Type() == pcommon.ValueTypeMap {
+			outer := sc.parentKey
+			sc.parentKey = k
+			defer func() { sc.parentKey = outer }()
 		}
 		switch class {
 		case keyAllowed:
@@ -497,8 +515,8 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			}
 			return r.redactPersonalValue(v, sc, class)
 		case keyPerson:
-			if v.Type() == pcommon.ValueTypeStr && individualKey(k) && personNameShaped(strings.TrimSpace(v.Str())) {
-				return r.redactWholeValue(v, sc, keySensitive) // "account_holder": "Jane Doe"
+			if individualKey(k) && namesOnly(v) {
+				return r.redactWholeValue(v, sc, keySensitive) // "account_holder": "Jane Doe", or a list of names
 			}
 			sc.underPerson = true
 			remove := r.redactValue(v, sc, true)
@@ -804,4 +822,21 @@ func allIdentifierShaped(kind identifierKind, s pcommon.Slice) bool {
 		}
 	}
 	return s.Len() > 0
+}
+
+// namesOnly reports a string, or a list of strings, that are people's names.
+func namesOnly(v pcommon.Value) bool {
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		return personNameShaped(strings.TrimSpace(v.Str()))
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			if e := s.At(i); e.Type() != pcommon.ValueTypeStr || !personNameShaped(strings.TrimSpace(e.Str())) {
+				return false
+			}
+		}
+		return s.Len() > 0
+	}
+	return false
 }

@@ -25,6 +25,39 @@ func hasContext(s string, i int, words []string) bool {
 	return false
 }
 
+// hasFieldContext is hasContext for a value the word must name itself: another
+// number, a ';' or '|' that ends a field, or another field's "key=" between the
+// word and the value means the word named something else ("personnummer
+// 890903-2503; exp=1708293279": the expiry is not the personnummer). The word's own
+// '=' or ':' ("bsn=111222333", "nhs_no=…") is its value's.
+func hasFieldContext(s string, i int, words []string) bool {
+	window := s[max(0, i-contextWindow):i]
+	for _, w := range words {
+		for k := 0; k+len(w) <= len(window); k++ {
+			end := k + len(w)
+			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) && !inReplacement(window, k) &&
+				nothingBetween(window[end:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nothingBetween reports text between a context word and its value that holds no
+// other value: no digit, no ';' or '|', and an '=' only as the word's own.
+func nothingBetween(t string) bool {
+	for k := 0; k < len(t); k++ {
+		switch c := t[k]; {
+		case isDigit(c), c == ';', c == '|':
+			return false
+		case c == '=' && strings.ContainsAny(t[:k], " ,"):
+			return false // "SSN checked, exp=…": a field of its own ("nhs_no=…" is the word's)
+		}
+	}
+	return true
+}
+
 // hasStandaloneContext is hasContext for words that stand alone, not a part of an
 // identifier ("SmsSender", "sms_id", "callbackUrl") nor of a URL's path
 // ("/v1/callback"), and that name this value: no other number, and no ',', ';', '.',
@@ -36,7 +69,7 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	lo := max(0, i-contextWindow)
 	standalone := func(k, end int) bool {
 		return (k == 0 || (!isIdentByte(s[k-1]) && s[k-1] != '/')) && (end == i || !isIdentByte(s[end])) &&
-			words.has(s[k:end]) && !inReplacement(s[lo:], k-lo)
+			words.has(s[k:end]) && !inReplacement(s[lo:], k-lo) && !inCompound(s, end, words)
 	}
 	for k := i; k > lo; {
 		c := s[k-1]
@@ -68,6 +101,24 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	}
 	return false
 }
+
+// inCompound reports a context word that a hyphen joins to a word naming something
+// else: "sms-sender" and "call-center" name a service or a team (a pod, a function,
+// a queue), "X-Phone-Number" still a phone.
+func inCompound(s string, end int, words *wordSet) bool {
+	if end+1 >= len(s) || s[end] != '-' || !isLetterByte(s[end+1]) {
+		return false
+	}
+	k := end + 1
+	for k < len(s) && isLetterByte(s[k]) {
+		k++
+	}
+	next := s[end+1 : k]
+	return !words.has(next) && !compoundFillers.has(next)
+}
+
+// compoundFillers may follow a context word in a hyphenated name and keep it one.
+var compoundFillers = newWordSet("number", "no", "nr", "num", "nummer", "numero", "id", "home", "work", "mobile", "private")
 
 // otherNumberWords name numbers that are not personal: between a context word and a
 // number, one says what the number is ("SMS delivery failed for DHL waybill

@@ -63,14 +63,15 @@ func keyWords(k string) []string {
 // queryName is how a query string names a field: its last word, or its last two
 // when the last alone says nothing ("holder_name", "passport_number", not "name").
 func queryName(k string) string {
+	last := lastSegment(k)
 	w := keyWords(k)
-	switch w[len(w)-1] {
-	case "name", "number", "no", "id", "value", "line1", "street":
+	switch snake(last) {
+	case "name", "number", "no", "id", "value", "line1", "street", "to", "from":
 		if len(w) > 1 {
 			return w[len(w)-2] + "_" + w[len(w)-1]
 		}
 	}
-	return snake(lastSegment(k))
+	return snake(last)
 }
 
 func lastSegment(k string) string {
