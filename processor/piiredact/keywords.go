@@ -121,7 +121,11 @@ var individualWords = []string{
 func individualKey(k string) bool {
 	var spans [maxKeyWords][2]int
 	n := keyWordSpans(k, &spans)
-	return n > 0 && oneOf(k[spans[n-1][0]:spans[n-1][1]], individualWords)
+	if n == 0 {
+		return false
+	}
+	last := spans[n-1]
+	return oneOf(k[last[0]:last[1]], individualWords)
 }
 
 // personalNumberWords name the value of the map they are in: {"passport":

@@ -292,7 +292,7 @@ func isLetters(w string) bool {
 var monthNames = []string{
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 	"januar", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember",
-	"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre",
+	"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre", //nolint:misspell // French without its accent
 	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
 	"gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
 	"janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",

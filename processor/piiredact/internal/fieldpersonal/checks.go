@@ -182,16 +182,6 @@ func nhsDigit(nine string) int {
 	return r
 }
 
-// abaValid reports whether nine digits pass the ABA routing checksum.
-func abaValid(n string) bool {
-	w := []int{3, 7, 1, 3, 7, 1, 3, 7, 1}
-	s := 0
-	for i := range w {
-		s += int(n[i]-'0') * w[i]
-	}
-	return s%10 == 0
-}
-
 // hetuChar is Finland's HETU check character for DDMMYY+NNN.
 func hetuChar(nine string) byte {
 	n, _ := strconv.Atoi(nine)

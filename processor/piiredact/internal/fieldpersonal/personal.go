@@ -289,7 +289,8 @@ func (g *gen) bankAccount() pii {
 func (g *gen) nationalID() pii {
 	p := pii{class: "national_id", urlSafe: true}
 	set := func(variant, value, label string, keys ...string) {
-		p.variant, p.value, p.label, p.keys = variant, value, label, append(keys, "national_id", "tax_id", "customer.document_number")
+		keys = append(keys, "national_id", "tax_id", "customer.document_number")
+		p.variant, p.value, p.label, p.keys = variant, value, label, keys
 	}
 	for p.value == "" {
 		switch g.intn(26) {
@@ -302,7 +303,7 @@ func (g *gen) nationalID() pii {
 		case 2:
 			set("us-ein", g.pick("10", "12", "20", "27", "35", "45", "46", "81", "82", "91", "94", "98")+"-"+g.digits(7), "EIN", "ein", "employer.ein", "fein")
 		case 3:
-			first := string(g.pick("A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "O", "P", "R", "S", "T", "W", "X", "Y", "Z"))
+			first := g.pick("A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "O", "P", "R", "S", "T", "W", "X", "Y", "Z")
 			second := g.pick("A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T", "W", "X", "Y", "Z")
 			pre := first + second
 			if pre == "BG" || pre == "GB" || pre == "NK" || pre == "KN" || pre == "TN" || pre == "NT" || pre == "ZZ" {
