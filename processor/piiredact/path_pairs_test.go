@@ -14,6 +14,7 @@ func TestPathPairs(t *testing.T) {
 		"/v1/kontonummers/1170563335/history":                                      {"1170563335"},
 		"/api/v1/phones/517786527183/verify":                                       nil, // a resource's id as often
 		"/v1/drivers_licences/S323-4296-5207":                                      {"S323-4296-5207"},
+		"/v1/cnpjs/30.629.247%2F0001-32/history":                                   {"30.629.247%2F0001-32"},
 		"/members/dob/1985-03-12?x=1":                                              {"1985-03-12"},
 		"see /docs/passport/index.html and /v1/accounts/12345678/orders/987654321": nil,
 		"/v1/phones/models/2024":                                                   nil,

@@ -60,7 +60,7 @@ var personalKeyWords = func() map[string]personalKind {
 		"contribuinte", "numerocontribuinte", "tajszam", "taj", "steuernummer", "sanum",
 		"passportnum", "ein", "fein", "employerein", "employeridentificationnumber", "driverslicence",
 		"driverslicencenumber", "driverlicence", "driverlicencenumber", "drivinglicensenumber", "driverslicensenumber",
-		"licencenumber", "licenceno", "licenseno")
+		"licencenumber", "licenceno", "licenseno", "cnpj", "gstin")
 	add(personalBirthDate, "dob", "dateofbirth", "birthdate", "birthday", "birthdt", "bday", "geburtsdatum",
 		"fechanacimiento", "fechadenacimiento", "datanascimento", "datadenascimento", "datenaissance",
 		"datedenaissance", "dataurodzenia", "birthdateofperson", "dobdate")

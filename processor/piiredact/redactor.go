@@ -306,8 +306,9 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 		}
 	}
 	ws := scanWordStarts(t)
-	if profile.Digits() >= 1 && ws.mayHoldLabel() {
-		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
+	if (profile.Digits() >= 1 || profile.Upper() >= 2) && ws.mayHoldLabel() {
+		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go); a name
+		// has no digit but capitals ("cardholder: Jane Doe").
 		appendLabelledValuesAt(t, &ws, func(m detector.Match, kind personalKind) {
 			if pos != nil {
 				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}

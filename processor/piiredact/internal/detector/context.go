@@ -31,18 +31,34 @@ func hasContext(s string, i int, words []string) bool {
 // 890903-2503; exp=1708293279": the expiry is not the personnummer). The word's own
 // '=' or ':' ("bsn=111222333", "nhs_no=…") is its value's.
 func hasFieldContext(s string, i int, words []string) bool {
-	window := s[max(0, i-contextWindow):i]
+	lo := max(0, i-contextWindow)
+	window := s[lo:i]
 	for _, w := range words {
 		for k := 0; k+len(w) <= len(window); k++ {
 			end := k + len(w)
 			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) && !inReplacement(window, k) &&
-				nothingBetween(window[end:]) {
+				nothingBetween(window[end:]) && !inClosingTag(s, lo+k) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// inClosingTag reports a word inside a closing tag ("</AadhaarNumber>"): its
+// element, and the value it named, ended there.
+func inClosingTag(s string, k int) bool {
+	lo := max(0, k-maxTagName)
+	lt := strings.LastIndexByte(s[lo:k], '<')
+	if lt < 0 {
+		return false
+	}
+	lt += lo
+	return s[lt+1] == '/' && strings.IndexByte(s[lt:k], '>') < 0
+}
+
+// maxTagName bounds how far before a word the '<' of its tag is looked for.
+const maxTagName = 64
 
 // nothingBetween reports text between a context word and its value that holds no
 // other value: no digit, no ';' or '|', and an '=' only as the word's own.

@@ -248,6 +248,7 @@ func TestNationalIDLookAlikes(t *testing.T) {
 		"partitions 709 308 340 assigned", "retry delays 046 454 286 ms",
 		// A context word names the value right after it, not one of another field.
 		"personnummer checked; exp=1708293279", "BSN verified, order=111222333",
+		"<AadhaarNumber>x</AadhaarNumber><Shipment><TrackingNumber>318839401186</TrackingNumber>",
 	} {
 		assert.Empty(t, found(d, s), "national_id reported something in %q", s)
 	}

@@ -97,7 +97,7 @@ func (g *gen) licence() pii {
 	switch g.intn(3) {
 	case 0: // UK DVLA: surname 5, decade, month(+5), day, year, initials 2, 9, 2 check
 		_, fm := g.person()
-		s := strings.ToUpper(ascii(fm)) + "99999"
+		s := strings.ToUpper(ascii(strings.ToLower(fm))) + "99999"
 		d := g.birthDate()
 		v = s[:5] + strconv.Itoa(d.y%100/10) + fmt.Sprintf("%02d%02d", d.m+5*g.intn(2), d.d) + strconv.Itoa(d.y%10) + g.alnum(2, upper) + "9" + g.alnum(2, "ABCDEFGHJKLMNPRSTUVWXYZ0123456789")
 		variant = "uk"
@@ -136,7 +136,7 @@ func (g *gen) publicIP() pii {
 // is personal when it is an e-mail or a login name.
 func (g *gen) mailHeader() pii {
 	gv, fm := g.person()
-	addr := strings.ToLower(ascii(gv)) + "." + strings.ToLower(ascii(fm)) + "@" + domains[g.intn(len(domains))]
+	addr := ascii(strings.ToLower(gv)) + "." + ascii(strings.ToLower(fm)) + "@" + domains[g.intn(len(domains))]
 	full := gv + " " + fm
 	v := g.pick(`"`+full+`" <`+addr+`>`, full+" <"+addr+">")
 	return pii{class: "email", variant: "display-name", value: v, secrets: []string{addr, full},

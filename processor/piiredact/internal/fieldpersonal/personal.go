@@ -25,7 +25,7 @@ type pii struct {
 
 func (g *gen) email() pii {
 	gv, fm := g.person()
-	local := strings.ToLower(ascii(gv)) + g.pick(".", "_", "", "-") + strings.ToLower(ascii(fm))
+	local := ascii(strings.ToLower(gv)) + g.pick(".", "_", "", "-") + ascii(strings.ToLower(fm))
 	if g.chance(0.3) {
 		local += strconv.Itoa(g.between(1, 99))
 	}
@@ -40,7 +40,7 @@ func (g *gen) email() pii {
 	case 2:
 		p.variant, p.value = "subdomain", local+"@"+g.pick("mail.", "eu.", "staff.")+g.pick("acme-group.com", "example.org", "ville-lyon.fr")
 	case 3:
-		p.variant, p.value = "idn", g.pick("josé", "zoë", "jürgen", "søren", "ünal")+"."+strings.ToLower(ascii(fm))+"@"+g.pick("bücher.de", "müller-bau.at", "exämple.ch")
+		p.variant, p.value = "idn", g.pick("josé", "zoë", "jürgen", "søren", "ünal")+"."+ascii(strings.ToLower(fm))+"@"+g.pick("bücher.de", "müller-bau.at", "exämple.ch")
 	case 4:
 		p.variant, p.value = "punycode", local+"@"+g.pick("xn--bcher-kva.de", "xn--mller-kva.example", "xn--80ak6aa92e.com")
 	case 5:
@@ -50,7 +50,7 @@ func (g *gen) email() pii {
 	case 7:
 		p.variant, p.value = "short-tld", local+"@"+g.pick("bar.io", "mx.ai", "shop.co", "team.dev")
 	default:
-		p.variant, p.value = "dotted-local", strings.ToLower(ascii(gv))+"."+g.pick("a.", "m.", "")+strings.ToLower(ascii(fm))+"@"+dom
+		p.variant, p.value = "dotted-local", ascii(strings.ToLower(gv))+"."+g.pick("a.", "m.", "")+ascii(strings.ToLower(fm))+"@"+dom
 	}
 	p.secrets = []string{p.value}
 	return p
