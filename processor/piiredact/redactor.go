@@ -1,6 +1,7 @@
 package piiredact // import "github.com/otelcol-custom/otelcol-custom/processor/piiredact"
 
 import (
+	"hash/maphash"
 	"regexp"
 	"slices"
 	"strings"
@@ -52,7 +53,8 @@ type hit struct {
 type scratch struct {
 	matches []detector.Match
 	kinds   []personalKind   // for each keyed value found in text, the personal kind it is, if any
-	keeps   []detector.Match // ranges of the value being scanned that no rule may redact (trace_ids.go)
+	keeps   []detector.Match // ranges of the value being scanned that no rule may redact (identifier_keys.go)
+	clean   *cleanMemo       // values this worker found nothing in (clean_memo.go); nil: scan every time
 	hits    []hit
 	batch   []int // redactions per rule in this batch, for metrics
 	removed []int // attributes removed per rule in this batch
@@ -173,8 +175,10 @@ func newRedactor(cfg *Config) *redactor {
 		r.hasher = newHasher([]byte(cfg.Hash.Key), keyIDOrDefault(cfg.Hash.KeyID))
 	}
 	n := len(r.rules)
+	memoSeed := maphash.MakeSeed()
 	r.scratches.New = func() any {
-		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n), keys: make(map[string]keyClass)}
+		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n), keys: make(map[string]keyClass),
+			clean: &cleanMemo{seed: memoSeed}}
 	}
 	return r
 }
@@ -215,6 +219,19 @@ func (r *redactor) putScratch(sc *scratch) {
 // redactString returns s with every finding replaced. remove reports that a
 // finding's action is remove and canRemove allows it: the caller drops the holder.
 func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out string, changed, remove bool) {
+	if s == "" {
+		return s, false, false
+	}
+	// What is found in a value depends on the value alone, except inside a version
+	// key's value, where the address detectors are off: only the general case is
+	// remembered.
+	var memoHash uint64
+	if sc.clean != nil && !sc.inVersion {
+		memoHash = sc.clean.hash(s)
+		if sc.clean.has(memoHash) {
+			return s, false, false
+		}
+	}
 	sc.hits = sc.hits[:0]
 	sc.keeps = sc.keeps[:0]
 	r.collectHits(s, sc, nil)
@@ -227,6 +244,9 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 		sc.hits = dropKept(sc.hits, sc.keeps)
 	}
 	if len(sc.hits) == 0 {
+		if memoHash != 0 {
+			sc.clean.add(memoHash)
+		}
 		return s, false, false
 	}
 	sc.hits = mergeHits(sc.hits)
@@ -342,6 +362,9 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 // '?', in the scratch's buffer, when s has any; sc.decodedPos maps each byte of the
 // view (and its end) to where it came from in s. The view lives until the next call.
 func (sc *scratch) urlDecoded(s string) (string, bool) {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
+		return "", false // nothing escaped, no '+' for a space: most values
+	}
 	first := -1
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] == '%' && isHexByte(s[i+1]) && isHexByte(s[i+2]) {

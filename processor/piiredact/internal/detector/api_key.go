@@ -197,6 +197,17 @@ var apiKeyInnerFormatsByFirstByte = func() (t [256][]uint8) {
 	return t
 }()
 
+// apiKeyStarts marks the bytes some format's prefix starts with, at a word's start
+// or inside one.
+var apiKeyStarts = func() (t [256]uint8) {
+	for c := range t {
+		if len(apiKeyFormatsByFirstByte[c]) > 0 || len(apiKeyInnerFormatsByFirstByte[c]) > 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 func (apiKey) Name() string { return APIKey }
 
 // AppendMatches makes one pass over s. A key may start only where a word starts (a
@@ -204,6 +215,9 @@ func (apiKey) Name() string { return APIKey }
 // path, which follows a host.
 func (apiKey) AppendMatches(dst []Match, s string) []Match {
 	for i := 0; i < len(s); i++ {
+		if apiKeyStarts[s[i]] == 0 {
+			continue // no format starts with this byte (checked inline: most bytes)
+		}
 		m, ok := keyAt(s, i)
 		if !ok {
 			continue
