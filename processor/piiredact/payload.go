@@ -153,6 +153,11 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			// A personal value under a key that names its kind ("phone": "512 345 678"), or
 			// the number of the map whose key names it ({"passport": {"number": "…"}}).
 			kind := personalKeyKind(key)
+			if kind == personalNone && addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalPhone) // Vonage's "to": "447700900123"
+				i = vEnd - 1
+				continue
+			}
 			if kind == personalNone && depth > 0 && scopeKinds[depth-1] != personalNone && personalNumberKey(key) &&
 				nestingAt(s, scopeStarts[depth-1], i) == 1 {
 				kind = scopeKinds[depth-1]
@@ -170,7 +175,12 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			continue
 		case wordsPerson:
 			// "account_holder": "Jane Doe": the value of a key that names one person, when
-			// it is a name.
+			// it is a name; "recipient": 31612345678, a phone number without its '+'.
+			if addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalPhone)
+				i = vEnd - 1
+				continue
+			}
 			if individualKey(key) && personNameShaped(strings.TrimSpace(s[vStart:vEnd])) {
 				found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 				i = vEnd - 1
@@ -239,6 +249,18 @@ func keyBefore(s string, sep int) (key string, loose bool) {
 			return "", false
 		}
 		return s[start:end], !keyMayStartAfter(s, start-1, escaped)
+	}
+	if s[end-1] == ']' && end >= 3 && s[end-2] != '[' {
+		// A form's nested key ("transaction[credit_card][cardholder_name]=…", PHP's and
+		// Rails' brackets, also %5B…%5D decoded): the last bracket names the value.
+		start := end - 1
+		for start > 0 && isKeyByte(s[start-1]) && end-start < 64 {
+			start--
+		}
+		if start > 0 && s[start-1] == '[' && start < end-1 {
+			return s[start : end-1], false
+		}
+		return "", false
 	}
 	start := end
 	for start > 0 && isKeyByte(s[start-1]) && end-start < 64 {
@@ -494,6 +516,20 @@ func nextIsKey(s string, i int) bool {
 		i++
 	}
 	if i == start || i >= len(s) {
+		return false
+	}
+	for i < len(s) && s[i] == '[' {
+		// A form's nested key: "user[name]=", "a[b][c]=".
+		k := i + 1
+		for k < len(s) && isKeyByte(s[k]) {
+			k++
+		}
+		if k == i+1 || k >= len(s) || s[k] != ']' {
+			return false
+		}
+		i = k + 1
+	}
+	if i >= len(s) {
 		return false
 	}
 	if s[i] == '"' || s[i] == '\'' {

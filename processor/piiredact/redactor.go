@@ -493,6 +493,9 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			// {"passport": {"number": "C01X00T47"}}: the number of what the map's key names.
 			return r.redactPersonalValue(v, sc, underPersonal)
 		}
+		if (class == keyScanned || class == keyPerson) && r.keyWords && v.Type() == pcommon.ValueTypeStr && addresseeKey(k) && bareE164(v.Str()) {
+			return r.replaceWhole(v, sc, r.personalRule(personalPhone)) // "sms.to": "447700900123" (bare_e164.go)
+		}
 		if class == keyScanned && parent != "" && r.keyWords && v.Type() == pcommon.ValueTypeStr {
 			// {"sms": {"to": "727 07 329"}}: the key read with its parent's, as "sms.to".
 			sc.joined = append(append(append(sc.joined[:0], parent...), '.'), k...)

@@ -118,6 +118,19 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	return false
 }
 
+// separatesValues reports punctuation that closes one quoted value and opens the
+// next ("', '", `","`): what stood before it was a value of a list, not a label.
+func separatesValues(p string) bool {
+	for k := 0; k+1 < len(p); k++ {
+		if (p[k] == '\'' || p[k] == '"') && strings.IndexByte(p[k+1:], ',') >= 0 {
+			rest := p[k+1:]
+			c := strings.IndexByte(rest, ',')
+			return strings.IndexByte(rest[c:], p[k]) >= 0
+		}
+	}
+	return false
+}
+
 // inCompound reports a context word that a hyphen joins to a word naming something
 // else: "sms-sender" and "call-center" name a service or a team (a pod, a function,
 // a queue), "X-Phone-Number" still a phone.
@@ -219,8 +232,12 @@ func labelBefore(s string, i int, words, fillers *wordSet) bool {
 	lo := max(0, i-labelWindow)
 	j := i
 	for j > lo {
+		gap := j
 		for j > lo && !isAlnum(s[j-1]) && s[j-1] < 0x80 {
 			j--
+		}
+		if separatesValues(s[j:gap]) {
+			return false // "'UpdatePhoneNumber', '1707134785'": the label is another value
 		}
 		if j > lo && isDigit(s[j-1]) {
 			k := j

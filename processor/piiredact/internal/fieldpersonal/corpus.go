@@ -89,6 +89,11 @@ func Generate(o Options) []holdout.Case {
 			}
 		}
 	}
+	for _, pc := range providerCases {
+		for n := 0; n < o.PerPlace; n++ {
+			out = append(out, pc(g))
+		}
+	}
 	for _, place := range places {
 		for n := 0; n < o.LookalikesPerPlace; n++ {
 			var fs []field
