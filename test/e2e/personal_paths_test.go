@@ -51,7 +51,9 @@ func TestSidecarRedactsPersonalValuesByTheirPath(t *testing.T) {
 	lr.Body().SetStr(`grpc request: UpdateProfileRequest {billing {contact {name: "PRIYA VASQUEZ"}} k8s {replicaset {name: "orders-4601185758"}}}` +
 		"\n<Customer><Name>Lukas Whitfield</Name></Customer><Dd><TraceId>4856833459527225405</TraceId></Dd>" +
 		"\nrequest from cardholder: Zofia van der Berg rate limited; SMS delivery failed for EAN 8713939219451" +
-		"\nuser lookup by DOB 1976-09-17 returned 0 rows; personnummer checked; exp=1708293279")
+		"\nuser lookup by DOB 1976-09-17 returned 0 rows; personnummer checked; exp=1708293279" +
+		`\n{"messages":[{"to":"447700900123","message-id":"0A0000000123ABCD1","status":"0"}],"range":{"from":"1709251200000"}}` +
+		"\ntransaction[amount]=10.00&transaction[credit_card][cardholder_name]=Chlo%C3%A9+Nakamura&transaction[order_id]=pfn2ea63")
 
 	ctx := context.Background()
 	require.NoError(t, SendTraces(ctx, col.Endpoints.GRPC, td))
@@ -74,13 +76,14 @@ func TestSidecarRedactsPersonalValuesByTheirPath(t *testing.T) {
 	out := received.String()
 	for _, personal := range []string{
 		"siobhan.obriain", "Siobhán", "C01X00T47", "KRYGTL1Y7", "Hiroshi van der Berg", "Okonkwo, Amelia", "727 07 329",
-		"PRIYA VASQUEZ", "Lukas Whitfield", "Zofia van der Berg", "1976-09-17",
+		"PRIYA VASQUEZ", "Lukas Whitfield", "Zofia van der Berg", "1976-09-17", "447700900123", "Nakamura",
 	} {
 		assert.NotContains(t, out, personal, "personal value reached the backend")
 	}
 	for _, intact := range []string{
 		"ORD-2025-0004412", "5008244341663", "Blue Shirt", "4865548905161712626", "03-11-44-26-84-89",
 		"NSURLErrorDomain -1009", "orders-4601185758", "4856833459527225405", "8713939219451", "1708293279", `"DE"`,
+		"0A0000000123ABCD1", "1709251200000", "pfn2ea63",
 	} {
 		assert.Contains(t, out, intact, "non-personal value lost")
 	}
