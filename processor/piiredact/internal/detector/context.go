@@ -151,10 +151,11 @@ var compoundFillers = newWordSet("number", "no", "nr", "num", "nummer", "numero"
 
 // otherNumberWords name numbers that are not personal: between a context word and a
 // number, one says what the number is ("SMS delivery failed for DHL waybill
-// 7134678848", "tel. hotline, ticket 123 456 789").
+// 7134678848", "tel. hotline, ticket 123 456 789", "mobile app build 169086029847").
 var otherNumberWords = newWordSet(
 	"ean", "gtin", "isbn", "upc", "sku", "barcode", "waybill", "awb", "tracking", "invoice", "ticket", "imei", "iccid",
-	"serial", "parcel", "shipment", "consignment", "ref", "reference", "case", "incident",
+	"serial", "parcel", "shipment", "consignment", "ref", "reference", "case", "incident", "build", "version", "release",
+	"revision", "batch", "job",
 )
 
 func isIdentByte(c byte) bool { return isWord(c) || c >= 0x80 }

@@ -94,6 +94,7 @@ func Generate(o Options) []holdout.Case {
 			out = append(out, pc(g))
 		}
 	}
+	out = append(out, proseLookalikeCases(g, o.PerPlace)...)
 	for _, place := range places {
 		for n := 0; n < o.LookalikesPerPlace; n++ {
 			var fs []field
