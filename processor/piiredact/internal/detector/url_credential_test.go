@@ -38,6 +38,7 @@ func TestURLCredential(t *testing.T) {
 		// "code" is OAuth's in a query; a status elsewhere.
 		{in: "rpc error: code = DeadlineExceeded desc = context deadline exceeded", want: nil},
 		{in: "upstream failed code=404 path=/x", want: nil},
+		{in: `{"error":{"code":"NSURLErrorDomain -1009"}}`, want: nil},
 		{in: "exchanging code=4/0AfJohXk2Lq9 for a token", want: []string{"4/0AfJohXk2Lq9"}},
 		{in: "Set-Cookie: session=abc123; Path=/; HttpOnly", want: []string{"abc123"}},
 		{in: "https://app.example.com/cb#access_token=ya29.a0AfH6&token_type=Bearer", want: []string{"ya29.a0AfH6"}},

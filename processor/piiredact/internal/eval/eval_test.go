@@ -33,9 +33,9 @@ func TestEvaluation(t *testing.T) {
 	shapes, err := LoadShapes(shapesDir)
 	require.NoError(t, err)
 	cases := Generate(DefaultOptions(shapes))
-	// The hand-labelled cases, and those the independent holdout corpus
-	// (internal/holdout) found leaking or damaged before its fixes.
-	for n, file := range []string{"regressions.yaml", "regressions-holdout.yaml"} {
+	// The hand-labelled cases, and those the independent corpora (internal/holdout,
+	// internal/fieldpersonal) found leaking or damaged before their fixes.
+	for n, file := range []string{"regressions.yaml", "regressions-holdout.yaml", "regressions-fieldpersonal.yaml"} {
 		regressions, err := LoadRegressions(filepath.Join("testdata", file))
 		require.NoError(t, err)
 		for i := range regressions {
