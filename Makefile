@@ -35,7 +35,7 @@ TEST_FUZZTIME ?= 15s
 # inputs that take a millisecond to run, that would use a short run's whole budget.
 FUZZMINIMIZETIME ?= 3s
 
-.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc holdout fieldsecrets capture-shapes loadtest generate fuzz lint fmt bench tidy clean
+.PHONY: image image-from-bin image-rootfs build build-reference build-telemetrygen build-jaeger build-hotrod build-promtool build-prometheus run test test-unit test-e2e eval eval-doc holdout fieldsecrets fieldpersonal capture-shapes loadtest generate fuzz lint fmt bench tidy clean
 
 ## build: compile bin/otelcol-custom with the builder (ocb) from builder-config.yaml
 build:
@@ -139,6 +139,13 @@ holdout:
 FIELDSECRETS_FLAGS ?= -fieldsecrets.tables -fieldsecrets.examples=25
 fieldsecrets:
 	cd processor/piiredact && $(GO) test -count=1 -run '^TestFieldSecrets$$' -v ./internal/fieldsecrets -args $(FIELDSECRETS_FLAGS)
+
+## fieldpersonal: piiredact on its third, independent corpus (processor/piiredact/internal/fieldpersonal):
+## personal data (e-mail, phones, cards, IBANs, national ids, passports, names, addresses...) and the
+## look-alikes beside them, through the factory's defaults; test-unit runs it too, at the same thresholds.
+FIELDPERSONAL_FLAGS ?= -fieldpersonal.tables -fieldpersonal.examples=25
+fieldpersonal:
+	cd processor/piiredact && $(GO) test -count=1 -run '^TestFieldPersonal$$' -v ./internal/fieldpersonal -args $(FIELDPERSONAL_FLAGS)
 
 ## eval-doc: rewrite docs/piiredact-evaluation.md from a run of make eval
 eval-doc:

@@ -37,6 +37,11 @@ func addRedactSeeds(f *testing.F) {
 		`1.1 [0 10.0.0.1:1] "AUTH" "x"`, "ALTER USER u IDENTIFIED WITH mysql_native_password BY 'x'",
 		"u:p@tcp(h:3306)/db jdbc:oracle:thin:u/p@//h:1521/s u/p@h:1521/s", "https://h/reset-password/abcdef0123456789abcd",
 		"phone: 512 345 678, SMS to 9123 4567", `{"credentials": {"username": "u", "password": "p"}}`,
+		// The personal-data corpus's grammars: mailboxes, paths, parents, labels, bare E.164.
+		`From: "Jane Doe" <j@x.io>, Ana van der Berg &lt;a@b.de&gt;`, "/v1/passports/C01X00T47/history /by-ssn/123-45-6789",
+		`{"passport":{"number":"C01X00T47"},"sms":{"to":"447700900123"},"account_holder":"Jane Doe"}`,
+		`req {billing {contact {name: "JANE DOE"}}} <Customer><Name>Jane Doe</Name></Customer>`,
+		"cardholder: van der Berg, Ingrid; a[b][cardholder_name]=Jane+Doe&x=1", `{"recipient":31612345678}`,
 	} {
 		f.Add(s)
 	}

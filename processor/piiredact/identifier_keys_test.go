@@ -20,6 +20,7 @@ func TestTraceContextIsKept(t *testing.T) {
 		`traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-2526443115065271-01`:                        `traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-2526443115065271-01`,
 		`{"span_id":"2526443115065271","card":"2526443115065271"}`:                                    `{"span_id":"2526443115065271","card":"[REDACTED:credit_card]"}`,
 		`{"trace_id":"jane.doe@example.com"}`:                                                         `{"trace_id":"[REDACTED:email]"}`,
+		`payment declined for dd_trace_id=5644790049814991924 (insufficient funds)`:                   `payment declined for dd_trace_id=5644790049814991924 (insufficient funds)`,
 	} {
 		out, _, _ := r.redactString(in, sc, false)
 		assert.Equal(t, want, out, in)
@@ -36,6 +37,11 @@ func TestTraceContextIsKept(t *testing.T) {
 	assert.Equal(t, "2526443115065271", v.Str())
 	v, _ = m.Get("product.gtin")
 	assert.Equal(t, "57668292883879", v.Str())
+	m2 := pcommon.NewMap()
+	m2.PutEmptySlice("dd.trace_id").AppendEmpty().SetStr("4865548905161712626")
+	r.redactMap(m2, sc)
+	v, _ = m2.Get("dd.trace_id")
+	assert.Equal(t, "4865548905161712626", v.Slice().At(0).Str(), "an identifier in a list, as header arrays hold one")
 	v, _ = m.Get("order.note")
 	assert.Equal(t, "card [REDACTED:credit_card]", v.Str())
 }

@@ -105,6 +105,40 @@ var personWords = []string{
 	"subscriber", "student", "user", "enduser", "author", "billing", "consignee", "traveler", "traveller",
 }
 
+// containerWords group a person's fields without naming anything themselves:
+// Stripe's "billing_details.name" is the billing person's name, "customer_info" a
+// customer's map.
+var containerWords = []string{"details", "detail", "info", "information", "data", "profile", "record"}
+
+// individualWords name one person, whose name may be the key's value itself
+// ("account_holder": "Jane Doe"); "user" and "author" hold logins as often.
+var individualWords = []string{
+	"holder", "cardholder", "accountholder", "payer", "payee", "recipient", "sender", "beneficiary", "patient",
+	"employee", "guest", "passenger", "buyer", "applicant", "consignee", "traveler", "traveller", "customer", "person",
+}
+
+// individualKey reports a key that names one person ("account_holder",
+// "shipment.consignee"): a value of the shape of a name under it is that person's.
+func individualKey(k string) bool {
+	var spans [maxKeyWords][2]int
+	n := keyWordSpans(k, &spans)
+	if n == 0 {
+		return false
+	}
+	last := spans[n-1]
+	return oneOf(k[last[0]:last[1]], individualWords)
+}
+
+// personalNumberWords name the value of the map they are in: {"passport":
+// {"number": "C01X00T47"}}, {"phone": {"value": "+44…"}}.
+var personalNumberWords = []string{"number", "no", "nr", "num", "nummer", "numero", "id", "value"}
+
+// personalNumberKey reports a key of one word that is one of personalNumberWords.
+func personalNumberKey(k string) bool {
+	var spans [maxKeyWords][2]int
+	return keyWordSpans(k, &spans) == 1 && oneOf(k, personalNumberWords)
+}
+
 // personalNameQualifiers make a name key a person's whatever comes before it
 // ("app.first_name"); "display" and "nick" names are things' too.
 var personalNameQualifiers = []string{"first", "last", "full", "given", "family", "middle", "legal", "maiden", "real"}
@@ -166,7 +200,7 @@ func classifyKeyWords(k string) keyWordClass {
 	if oneOf(last, []string{"name", "surname", "fullname", "firstname", "lastname", "displayname"}) {
 		i := n - 2
 		personal := !is(last, "name") && !is(last, "displayname") // "surname", "firstName"
-		for i >= 0 && oneOf(word(i), nameQualifiers) {
+		for i >= 0 && (oneOf(word(i), nameQualifiers) || oneOf(word(i), containerWords)) {
 			personal = personal || oneOf(word(i), personalNameQualifiers)
 			i--
 		}
@@ -184,8 +218,8 @@ func classifyKeyWords(k string) keyWordClass {
 		}
 		return wordsName
 	}
-	if oneOf(last, personWords) {
-		return wordsPerson
+	if oneOf(last, personWords) || (n >= 2 && oneOf(last, containerWords) && oneOf(prev, personWords)) {
+		return wordsPerson // "cardholder", "billing_details"
 	}
 	if oneOf(last, []string{"args", "argv", "arguments"}) {
 		return wordsArgv // "process.command_args"
@@ -329,13 +363,4 @@ func windowsSID(v string) bool {
 		}
 	}
 	return true
-}
-
-func allDigits(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if !isDigitByte(v[i]) {
-			return false
-		}
-	}
-	return v != ""
 }

@@ -43,6 +43,11 @@ func TestClassifyKeyWords(t *testing.T) {
 		"feature.display_name": wordsNone,
 		"pod_name":             wordsNone,
 		"cardholder":           wordsPerson,
+		// A container between the person and the name (Stripe's billing_details).
+		"billing_details.name": wordsPersonName,
+		"billing_details":      wordsPerson,
+		"product_details.name": wordsNone,
+		"customer_info":        wordsPerson,
 		"process.command_args": wordsArgv,
 		// Not credentials: counts, pagination, .NET's public key token, semconv's session.id.
 		"gen_ai.usage.input_tokens": wordsNone,

@@ -48,7 +48,8 @@ var proseLabels = []proseLabel{
 	{"cédula", personalID, false}, {"cedula", personalID, false}, {"cédula de identidad", personalID, false},
 	{"passport number", personalID, false}, {"passport no", personalID, false}, {"passport", personalID, false},
 	{"driver's license number", personalID, false}, {"drivers license number", personalID, false},
-	{"driver license number", personalID, false}, {"driving licence number", personalID, false}, {"DL#", personalID, true},
+	{"driver license number", personalID, false}, {"driver's license", personalID, false}, {"driver's licence", personalID, false},
+	{"drivers license", personalID, false}, {"driving licence", personalID, false}, {"driving license", personalID, false}, {"driving licence number", personalID, false}, {"DL#", personalID, true},
 	{"licence number", personalID, false}, {"license number", personalID, false}, {"tax id", personalID, false},
 	{"taxpayer id", personalID, false}, {"TIN", personalID, true}, {"rijksregisternummer", personalID, false},
 	{"numéro national", personalID, false}, {"AMKA", personalID, true}, {"OIB", personalID, true},
@@ -64,6 +65,13 @@ var proseLabels = []proseLabel{
 	{"account number", personalAccount, false}, {"account no", personalAccount, false}, {"acct no", personalAccount, false},
 	{"acct #", personalAccount, false}, {"a/c no", personalAccount, false}, {"bank account", personalAccount, false},
 	{"kontonummer", personalAccount, false}, {"numero de cuenta", personalAccount, false},
+	// People's names: the value must be one (capitalised words, personNameShaped).
+	{"cardholder", personalName, false}, {"card holder", personalName, false}, {"cardholder name", personalName, false},
+	{"account holder", personalName, false}, {"holder name", personalName, false}, {"name on card", personalName, false},
+	{"customer name", personalName, false}, {"patient name", personalName, false}, {"recipient", personalName, false},
+	{"recipient name", personalName, false}, {"beneficiary", personalName, false}, {"beneficiary name", personalName, false},
+	{"payee name", personalName, false}, {"full name", personalName, false}, {"passenger name", personalName, false},
+	{"guest name", personalName, false}, {"employee name", personalName, false},
 }
 
 // proseLabelsByFirst indexes the labels by their first byte, lower-cased.
@@ -143,7 +151,11 @@ func labelledValueAt(s string, i int, found foundFunc) int {
 			continue // "dobby", "passports"
 		}
 		if v, ok := labelledValue(s, end, l.kind); ok {
-			found(v, l.kind)
+			kind := l.kind
+			if kind == personalName {
+				kind = personalNone // reported as a key's name is (sensitive_key)
+			}
+			found(v, kind)
 			return v.End
 		}
 	}

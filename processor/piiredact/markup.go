@@ -57,7 +57,16 @@ func keyedValue(key, s string, vStart, vEnd int, quoted bool, found foundFunc) {
 		for _, sp := range authorizationSecret(s[vStart:vEnd]) {
 			found(detector.Match{Start: vStart + sp[0], End: vStart + sp[1]}, personalNone)
 		}
+	case wordsPerson:
+		// <AccountHolder>Jane Doe</AccountHolder>, [account_holder] => Jane Doe
+		if individualKey(key) && personNameShaped(s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart, End: vEnd}, personalNone)
+		}
 	case wordsNone:
+		if ik := identifierKeyKind(key); ik != notIdentifier && identifierShaped(ik, s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart, End: vEnd}, keepKind) // <TraceId>, [dd_trace_id] =>, a gtin column
+			return
+		}
 		kind := personalKeyKind(key)
 		if kind == personalNone {
 			return
@@ -168,10 +177,73 @@ func xmlValues(s string, found foundFunc) {
 			if c := strings.LastIndexByte(local, ':'); c >= 0 {
 				local = local[c+1:]
 			}
-			keyedValue(local, s, textStart, textEnd, true, found)
+			if !keyedValueUnderParent(xmlParent(s, i), local, s, textStart, textEnd, found) {
+				keyedValue(local, s, textStart, textEnd, true, found)
+			}
 		}
 		i = textEnd - 1
 	}
+}
+
+// keyedValueUnderParent applies the rules that need the element's parent: a name
+// in a person's element (<Customer><Name>…</Name></Customer>) and the number of an
+// element that names a personal value (<Passport><Number>…</Number></Passport>).
+// It reports whether one applied.
+func keyedValueUnderParent(parent, key, s string, vStart, vEnd int, found foundFunc) bool {
+	if parent == "" || vEnd <= vStart || detector.PlainValue(s[vStart:vEnd]) {
+		return false
+	}
+	switch pc := classifyKeyWords(parent); {
+	case pc == wordsPerson && classifyKeyWords(key) == wordsName &&
+		(individualKey(parent) || personNameShaped(s[vStart:vEnd])): // <user><name>bob</name> is a login
+		found(detector.Match{Start: vStart, End: vEnd}, personalNone)
+		return true
+	case pc == wordsNone && personalNumberKey(key):
+		if kind := personalKeyKind(parent); kind != personalNone && personalShaped(kind, s[vStart:vEnd]) {
+			found(detector.Match{Start: vStart, End: vEnd}, kind)
+			return true
+		}
+	}
+	return false
+}
+
+// maxXMLParentScan bounds how far back an element's parent is looked for.
+const maxXMLParentScan = 4096
+
+// xmlParent returns the local name of the element that encloses the tag at i: the
+// nearest opening tag before it whose element is not closed before i.
+func xmlParent(s string, i int) string {
+	depth := 0
+	floor := max(0, i-maxXMLParentScan)
+	for j := i - 1; j >= floor; j-- {
+		if s[j] != '>' {
+			continue
+		}
+		lt := strings.LastIndexByte(s[floor:j], '<')
+		if lt < 0 {
+			return ""
+		}
+		lt += floor
+		tag := s[lt+1 : j]
+		j = lt
+		switch {
+		case strings.HasPrefix(tag, "/"):
+			depth++
+		case strings.HasSuffix(tag, "/"), strings.HasPrefix(tag, "?"), strings.HasPrefix(tag, "!"):
+		case depth > 0:
+			depth--
+		default:
+			name := tag
+			if sp := strings.IndexAny(name, " \t\r\n"); sp >= 0 {
+				name = name[:sp]
+			}
+			if c := strings.LastIndexByte(name, ':'); c >= 0 {
+				name = name[c+1:]
+			}
+			return name
+		}
+	}
+	return ""
 }
 
 // addKeyValue: <add key="SmtpPassword" value="x" /> (also name= and value=).

@@ -10,8 +10,43 @@ import (
 
 func markupValues(s string) []string {
 	var out []string
-	appendMarkupValues(s, func(m detector.Match, _ personalKind) { out = append(out, s[m.Start:m.End]) })
+	appendMarkupValues(s, func(m detector.Match, kind personalKind) {
+		if kind != keepKind {
+			out = append(out, s[m.Start:m.End])
+		}
+	})
 	return out
+}
+
+func markupKeeps(s string) []string {
+	var out []string
+	appendMarkupValues(s, func(m detector.Match, kind personalKind) {
+		if kind == keepKind {
+			out = append(out, s[m.Start:m.End])
+		}
+	})
+	return out
+}
+
+// TestMarkupByParentAndIdentifiers: rules that need an element's parent, names of
+// one person as values, identifiers kept by their key in every markup notation.
+func TestMarkupByParentAndIdentifiers(t *testing.T) {
+	for in, want := range map[string][]string{
+		`<Customer><Id>7</Id><Name>LUKAS WHITFIELD</Name></Customer><Product><Name>Blue Shirt</Name></Product>`: {"LUKAS WHITFIELD"},
+		`<ns:Sender xmlns:ns="urn:x"><ns:Name>Sofía Oyelaran</ns:Name></ns:Sender>`:                             {"Sofía Oyelaran"},
+		`<Passport><Number>C01X00T47</Number></Passport><Order><Number>ORD-1</Number></Order>`:                  {"C01X00T47"},
+		`<AccountHolder>Jane van der Berg</AccountHolder><Recipient>ops team</Recipient>`:                       {"Jane van der Berg"},
+		"Array\n(\n    [account_holder] => Okonkwo, Nkechi\n    [plan] => Pro\n)\n":                             {"Okonkwo, Nkechi"},
+	} {
+		assert.Equal(t, want, markupValues(in), in)
+	}
+	for in, want := range map[string][]string{
+		`<Dd><TraceId>4856833459527225405</TraceId></Dd>`:                               {"4856833459527225405"},
+		"Array\n(\n    [dd_trace_id] => 4823127222560963604\n)\n":                       {"4823127222560963604"},
+		`INSERT INTO items (product_gtin, sku) VALUES ('5008244341663', 'TSH-BLK-M-1')`: {"5008244341663"},
+	} {
+		assert.Equal(t, want, markupKeeps(in), in)
+	}
 }
 
 func TestMarkupValues(t *testing.T) {
@@ -80,6 +115,17 @@ func TestLabelledValues(t *testing.T) {
 		"passport number C01X00T47 expired":               {"C01X00T47"},
 		"payee account no. 26389347 (sort code 20-00-00)": {"26389347"},
 		"NEFT to A/c No. 417319475498 (IFSC HDFC0001234)": {"417319475498"},
+		// A date's words are months, not the sentence after it (fieldpersonal).
+		"user lookup by DOB 1976-09-17 returned 0 rows":       {"1976-09-17"},
+		"born 04/04/1953 returned 0 rows":                     {"04/04/1953"},
+		"geboren am: DOB 12. März 1985, ok":                   {"12. März 1985"},
+		"driver's license E4854219; retry":                    {"E4854219"},
+		"request from cardholder: PRIYA VASQUEZ rate limited": {"PRIYA VASQUEZ"},
+		"customer name: Doe, Jane; order 42":                  {"Doe, Jane"},
+		"recipient: Zofia van der Berg":                       {"Zofia van der Berg"},
+		"from cardholder: van der Berg, Ingrid rate limited":  {"van der Berg, Ingrid"},
+		"recipient list empty, cardholder unknown":            nil,
+		"recipient: ops team":                                 nil,
 		// Not labels: a word that contains one, the German "nie", lower-case "sin".
 		"dobby 1985-03-12":         nil,
 		"ich war nie 2019 da":      nil,

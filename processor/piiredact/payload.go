@@ -40,9 +40,30 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 	}
 	var scopes [personScopes]int // ends of the maps under person keys, innermost last
 	var scopeStarts [personScopes]int
+	// The personal kind a map's key names ({"passport": {"number": …}}), personalNone
+	// for a person's map.
+	var scopeKinds [personScopes]personalKind
 	depth := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c == '{' && i > 0 && (s[i-1] == ' ' || isAlnumByte(s[i-1])) {
+			// Protocol buffers' text format and HCL open a message without a separator:
+			// "billing {contact {name: \"Jane Doe\"}}", "passport { number: \"…\" }".
+			if key, _ := keyBefore(s, i); key != "" && depth < personScopes {
+				for depth > 0 && scopes[depth-1] <= i {
+					depth--
+				}
+				class, kind := classifyKeyWords(key), personalNone
+				if class == wordsNone {
+					kind = personalKeyKind(key)
+				}
+				if class == wordsPerson || kind != personalNone {
+					scopes[depth], scopeStarts[depth], scopeKinds[depth] = closingOf(s, i), i, kind
+					depth++
+				}
+			}
+			continue
+		}
 		if c != ':' && c != '=' {
 			continue
 		}
@@ -90,8 +111,12 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 				i = vEnd - 1
 				continue
 			}
-			if class == wordsPerson && depth < personScopes && vEnd > vStart {
-				scopes[depth], scopeStarts[depth] = vEnd, vStart
+			kind := personalNone
+			if class == wordsNone {
+				kind = personalKeyKind(key)
+			}
+			if (class == wordsPerson || kind != personalNone) && depth < personScopes && vEnd > vStart {
+				scopes[depth], scopeStarts[depth], scopeKinds[depth] = vEnd, vStart, kind
 				depth++
 			}
 			continue
@@ -117,7 +142,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		case wordsName:
 			// A person's name is a name key right in the map under the person, not in a
 			// map nested in it ({"holder": {"bank": {"name": "ING"}}}).
-			if depth == 0 || !directChild(s, scopeStarts[depth-1], i) {
+			if depth == 0 || scopeKinds[depth-1] != personalNone || !directChild(s, scopeStarts[depth-1], i) {
 				i = vEnd - 1
 				continue
 			}
@@ -134,18 +159,53 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			i = vEnd - 1
 			continue
 		case wordsNone:
-			if kind := identifierKeyKind(key); kind != notIdentifier && identifierShaped(kind, s[vStart:vEnd]) {
-				found(detector.Match{Start: vStart, End: vEnd}, keepKind) // "span_id": "2526443115065271"
+			if kind := identifierKeyKind(key); kind != notIdentifier {
+				idEnd := vEnd
+				if s[vStart-1] != '"' && s[vStart-1] != '\'' {
+					// A bare identifier is one token: "dd_trace_id=5644790049814991924 (insufficient funds)".
+					if k := strings.IndexAny(s[vStart:vEnd], " ,"); k > 0 {
+						idEnd = vStart + k
+					}
+				}
+				if identifierShaped(kind, s[vStart:idEnd]) {
+					found(detector.Match{Start: vStart, End: idEnd}, keepKind) // "span_id": "2526443115065271"
+					i = idEnd - 1
+					continue
+				}
+			}
+			// A personal value under a key that names its kind ("phone": "512 345 678"), or
+			// the number of the map whose key names it ({"passport": {"number": "…"}}).
+			kind := personalKeyKind(key)
+			if kind == personalNone && addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalPhone) // Vonage's "to": "447700900123"
 				i = vEnd - 1
 				continue
 			}
-			// A personal value under a key that names its kind ("phone": "512 345 678").
-			kind := personalKeyKind(key)
+			if kind == personalNone && depth > 0 && scopeKinds[depth-1] != personalNone && personalNumberKey(key) &&
+				nestingAt(s, scopeStarts[depth-1], i) == 1 {
+				kind = scopeKinds[depth-1]
+			}
 			if kind != personalNone && s[vStart-1] != '"' && s[vStart-1] != '\'' {
+				if kind == personalAddress {
+					vEnd = streetWordsAfter(s, vEnd)
+				}
 				vEnd = vStart + personalTokens(kind, s[vStart:vEnd])
 			}
 			if kind != personalNone && vEnd > vStart && personalShaped(kind, s[vStart:vEnd]) {
 				found(detector.Match{Start: vStart, End: vEnd}, kind)
+				i = vEnd - 1
+			}
+			continue
+		case wordsPerson:
+			// "account_holder": "Jane Doe": the value of a key that names one person, when
+			// it is a name; "recipient": 31612345678, a phone number without its '+'.
+			if addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalPhone)
+				i = vEnd - 1
+				continue
+			}
+			if individualKey(key) && personNameShaped(strings.TrimSpace(s[vStart:vEnd])) {
+				found(detector.Match{Start: vStart, End: vEnd}, personalNone)
 				i = vEnd - 1
 			}
 			continue
@@ -311,6 +371,18 @@ func keyBefore(s string, sep int) (key string, loose bool) {
 		}
 		return s[start:end], !keyMayStartAfter(s, start-1, escaped)
 	}
+	if s[end-1] == ']' && end >= 3 && s[end-2] != '[' {
+		// A form's nested key ("transaction[credit_card][cardholder_name]=…", PHP's and
+		// Rails' brackets, also %5B…%5D decoded): the last bracket names the value.
+		start := end - 1
+		for start > 0 && isKeyByte(s[start-1]) && end-start < 64 {
+			start--
+		}
+		if start > 0 && s[start-1] == '[' && start < end-1 {
+			return s[start : end-1], false
+		}
+		return "", false
+	}
 	start := end
 	for start > 0 && isKeyByte(s[start-1]) && end-start < 64 {
 		start--
@@ -345,7 +417,10 @@ func keyMayStartAfter(s string, q int, escaped bool) bool {
 
 // directChild reports whether position i lies in the map that opens at start itself,
 // not in a map or list nested in it.
-func directChild(s string, start, i int) bool {
+func directChild(s string, start, i int) bool { return nestingAt(s, start, i) <= 1 }
+
+// nestingAt returns how deep i is in the brackets opened after start.
+func nestingAt(s string, start, i int) int {
 	depth := 0
 	var quote byte
 	for k := start; k < i && k < len(s); k++ {
@@ -369,7 +444,7 @@ func directChild(s string, start, i int) bool {
 			depth--
 		}
 	}
-	return depth <= 1
+	return depth
 }
 
 // labelsAPair reports a value that is itself "name=…", a name of three lower-case
@@ -585,6 +660,20 @@ func nextIsKey(s string, i int) bool {
 	if i == start || i >= len(s) {
 		return false
 	}
+	for i < len(s) && s[i] == '[' {
+		// A form's nested key: "user[name]=", "a[b][c]=".
+		k := i + 1
+		for k < len(s) && isKeyByte(s[k]) {
+			k++
+		}
+		if k == i+1 || k >= len(s) || s[k] != ']' {
+			return false
+		}
+		i = k + 1
+	}
+	if i >= len(s) {
+		return false
+	}
 	if s[i] == '"' || s[i] == '\'' {
 		i++
 	}
@@ -594,10 +683,39 @@ func nextIsKey(s string, i int) bool {
 	if i >= len(s) || (s[i] != '=' && s[i] != ':') {
 		return false
 	}
+	if s[i] == ':' && allDigits(s[start:i]) {
+		return false // a number before a colon ("Hauptstraße 69: carrier rejected", "at 10:30") is no key
+	}
 	// Base64's padding ("...NTI=]") is no separator: a value follows a real one, or
 	// it has spaces on both sides ("Password = x").
 	if s[i] == '=' && (i+1 >= len(s) || strings.IndexByte("=]}), \t\n", s[i+1]) >= 0) && (s[i-1] != ' ' || i+1 >= len(s) || s[i+1] != ' ') {
 		return false
 	}
 	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// streetWordsAfter extends a bare street value that ends at end over the
+// capitalised words right after it, which the value's grammar took for the next
+// key ("address: 219 Kungsgatan: carrier rejected" is cut before "Kungsgatan:").
+func streetWordsAfter(s string, end int) int {
+	for end+1 < len(s) && s[end] == ' ' && (isUpperByte(s[end+1]) || s[end+1] >= 0x80) {
+		k := end + 1
+		for k < len(s) && (isAlnumByte(s[k]) || s[k] >= 0x80 || s[k] == '.' || s[k] == '-') {
+			k++
+		}
+		if k < len(s) && s[k] != ' ' && s[k] != ',' && (s[k] != ':' || k+1 < len(s) && s[k+1] != ' ') {
+			break // "Tier:gold": a Go struct's next field
+		}
+		end = k
+	}
+	return end
 }

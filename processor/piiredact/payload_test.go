@@ -32,8 +32,14 @@ func TestKeyedValuesInEveryNotation(t *testing.T) {
 		`upstream.auth: Basic dXNlcjpwYXNz, next: 1`:                                            {"dXNlcjpwYXNz"},
 		`cookie: "sid=31d4d96e407aad42; theme=dark"`:                                            {"31d4d96e407aad42"},
 		`{"payment":{"details":{"holder":{"name":"Jane Doe"}}}}`:                                {"Jane Doe"},
-		`map[customerName:O'BRIEN, Linda level:info]`:                                           {"O'BRIEN, Linda"},
-		`https://x.example/cb?page=2&key=AIzaSyD-1&lang=en`:                                     {"AIzaSyD-1"},
+		// Protocol buffers' text format: a message opens without a separator.
+		`UpdateProfileRequest {billing {contact {name: "HIROSHI KOWALCZYK"}} k8s {replicaset {name: "orders-1"}}}`: {"HIROSHI KOWALCZYK"},
+		// A form's bracketed keys: the last bracket names the value.
+		`transaction[amount]=10.00&transaction[credit_card][cardholder_name]=Jane+Doe&transaction[order_id]=x1`: {"Jane+Doe"},
+		`user[password]=s3cret-Pa55&user[name]=bob`:                                                             {"s3cret-Pa55"},
+		`req {passport {number: "C01X00T47"} order {number: "ORD-1"}}`:                                          {"C01X00T47"},
+		`map[customerName:O'BRIEN, Linda level:info]`:                                                           {"O'BRIEN, Linda"},
+		`https://x.example/cb?page=2&key=AIzaSyD-1&lang=en`:                                                     {"AIzaSyD-1"},
 		// Nothing to find: names that are not a person's, base64 padding, URLs.
 		`{"service":{"name":"checkout"},"product":{"name":"Mouse"}}`: nil,
 		`map[digest:YWJjZA== level:info]`:                            nil,

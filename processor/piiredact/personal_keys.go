@@ -23,6 +23,9 @@ const (
 	personalBirthDate
 	personalAddress
 	personalAccount
+	// personalName is a person's name after a label in prose ("cardholder: Jane
+	// Doe"); no key word maps to it, keys have their own rules (keywords.go).
+	personalName
 )
 
 // personalKeyWords maps the joined last words of a key to the kind it names.
@@ -54,7 +57,10 @@ var personalKeyWords = func() map[string]personalKind {
 		"driverlicensenumber", "drivinglicence", "drivinglicencenumber", "drivinglicense", "dlnumber", "licensenumber",
 		"cedula", "numerocedula", "cuit", "cuil", "rut", "sin", "socialinsurancenumber", "medicarenumber",
 		"healthinsurancenumber", "teudatzehut", "israeliid", "rijksregisternummer", "niss", "insz", "shenfenzheng",
-		"contribuinte", "numerocontribuinte", "tajszam", "taj", "steuernummer", "sanum")
+		"contribuinte", "numerocontribuinte", "tajszam", "taj", "steuernummer", "sanum",
+		"passportnum", "ein", "fein", "employerein", "employeridentificationnumber", "driverslicence",
+		"driverslicencenumber", "driverlicence", "driverlicencenumber", "drivinglicensenumber", "driverslicensenumber",
+		"licencenumber", "licenceno", "licenseno", "cnpj", "gstin")
 	add(personalBirthDate, "dob", "dateofbirth", "birthdate", "birthday", "birthdt", "bday", "geburtsdatum",
 		"fechanacimiento", "fechadenacimiento", "datanascimento", "datadenascimento", "datenaissance",
 		"datedenaissance", "dataurodzenia", "birthdateofperson", "dobdate")
@@ -63,7 +69,8 @@ var personalKeyWords = func() map[string]personalKind {
 		"deliveryaddress", "residentialaddress", "streetline", "strasse", "calle", "rue", "direccion", "endereco",
 		"indirizzo", "adresse", "adres", "anschrift") //nolint:misspell // Dutch, Polish and Turkish for address
 	add(personalAccount, "iban", "accountnumber", "accountno", "acctno", "acctnumber", "accno", "bankaccount",
-		"bankaccountnumber", "bankaccountno", "kontonummer", "numerocuenta", "accountiban", "bankacctnumber")
+		"bankaccountnumber", "bankaccountno", "kontonummer", "numerocuenta", "accountiban", "bankacctnumber",
+		"konto", "kontonr", "bankkonto", "ddaaccount", "checkingaccount", "savingsaccount", "achaccount", "accountnum")
 	return m
 }()
 
@@ -84,6 +91,13 @@ func personalKeyKind(k string) personalKind {
 	if last := k[spans[n-1][0]:spans[n-1][1]]; n > 1 && oneOf(last, []string{"nr", "no", "num", "nummer", "numero"}) {
 		if kind := personalKeyKind(k[:spans[n-2][1]]); kind != personalNone { //nolint:gosec // G602: n > 1
 			return kind
+		}
+	}
+	// "passport_id", "document.passport_id": the id of an identity document is its
+	// number; "phone_id" or "address_id" name a record, not the value.
+	if last := k[spans[n-1][0]:spans[n-1][1]]; n > 1 && (last == "id" || last == "Id" || last == "ID") {
+		if personalKeyKind(k[:spans[n-2][1]]) == personalID { //nolint:gosec // G602: n > 1
+			return personalID
 		}
 	}
 	var buf [maxJoinedKey]byte
@@ -122,6 +136,9 @@ func trimDigits(b []byte) []byte {
 // personalShaped reports whether v has the shape of the kind's values.
 func personalShaped(kind personalKind, v string) bool {
 	v = strings.TrimSpace(v)
+	if kind == personalName {
+		return personNameShaped(v)
+	}
 	if len(v) == 0 || len(v) > 96 {
 		return false
 	}
@@ -189,13 +206,21 @@ func personalShaped(kind personalKind, v string) bool {
 // '&', a quote or an angle bracket ends the value; a street runs to one of them.
 func personalTokens(kind personalKind, v string) int {
 	const stops = ",;&<>\"'\t\n\r"
+	if kind == personalName {
+		return nameTokens(v)
+	}
 	if kind == personalAddress {
 		// A street line may have commas ("Flat 13, 194 Station Road"): where the value
-		// ends was decided by its key's grammar.
+		// ends was decided by its key's grammar; ": " starts what is said about it
+		// ("address: Hauptstraße 69: carrier rejected").
+		end := len(v)
 		if c := strings.IndexAny(v, stops[1:]); c >= 0 {
-			return c
+			end = c
 		}
-		return len(v)
+		if c := strings.Index(v[:end], ": "); c >= 0 {
+			end = c
+		}
+		return end
 	}
 	end, words := 0, 0
 	for i := 0; i < len(v); {
@@ -226,7 +251,7 @@ func personalTokens(kind personalKind, v string) int {
 		case kind == personalID && end == 0 && upperShort && len(w) == 2:
 			// A NINO's prefix letters ("AB 12 34 56 C").
 		case end > 0 && kind == personalPhone && strings.HasPrefix(strings.ToLower(w), "ext"):
-		case kind == personalBirthDate && words == 0 && len(w) >= 3 && len(w) <= 10 && isLetters(w):
+		case kind == personalBirthDate && words == 0 && monthWord(w):
 			words++
 		default:
 			return end
@@ -258,4 +283,92 @@ func isLetters(w string) bool {
 		}
 	}
 	return true
+}
+
+// monthNames are months' names in the languages dates of birth are written in
+// ("9 November 1969", "12. März 1985", "3 de mayo de 1990"); a word of a date is
+// one of them or its first three letters or more ("Nov", "Sept"), so that the
+// word after a date ("1985-03-12 returned 0 rows") is not taken for a month.
+var monthNames = []string{
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"januar", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember",
+	"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre", //nolint:misspell // French without its accent
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+	"gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+	"janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+	"januari", "februari", "maart", "augustus", "mei",
+}
+
+func monthWord(w string) bool {
+	if len(w) < 3 || len(w) > 10 || !isLetters(w) {
+		return false
+	}
+	for _, m := range monthNames {
+		if len(w) <= len(m) && strings.EqualFold(m[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTokens returns how much of v is a person's name: capitalised words and the
+// particles between them ("Jane van der Berg", "PRIYA VASQUEZ", "Doe, Jane"),
+// ending at its last capitalised word.
+func nameTokens(v string) int {
+	end, words, comma := 0, 0, false
+	for i := 0; i < len(v) && words < 6; {
+		j := i
+		for j < len(v) && nameByte(v[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := v[i:j]
+		switch {
+		case isUpperByte(w[0]) || w[0] >= 0x80:
+			end = j
+		case !nameParticle(w):
+			return end
+		}
+		words++
+		if j < len(v) && v[j] == ',' && !comma && end == j && j+1 < len(v) && v[j+1] == ' ' {
+			j++ // "Doe, Jane", "van der Berg, Ingrid"
+			comma = true
+		}
+		if j >= len(v) || v[j] != ' ' {
+			break
+		}
+		i = j + 1
+	}
+	return end
+}
+
+// personNameShaped reports a value that is a person's name as applications store
+// one: two to six words, at least two of them capitalised, the others particles
+// ("Ana Lucía de la Cruz", "OKONKWO, AMELIA"); no digits, no other punctuation.
+func personNameShaped(v string) bool {
+	if len(v) < 3 || len(v) > 80 || nameTokens(v) != len(v) {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(v); i++ {
+		if (i == 0 || v[i-1] == ' ') && (isUpperByte(v[i]) || v[i] >= 0x80) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+func nameByte(c byte) bool {
+	return isAlnumByte(c) && (c < '0' || c > '9') || c >= 0x80 || c == '.' || c == '\'' || c == '-'
+}
+
+// nameParticle lists the lower-case words inside family names.
+func nameParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "la", "le", "da", "di", "do", "dos", "das", "du", "del", "della", "bin", "al", "el", "ter", "ten", "y":
+		return true
+	}
+	return false
 }

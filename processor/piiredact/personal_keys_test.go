@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/collector/pdata/pcommon"
 )
 
 func TestPersonalKeyKind(t *testing.T) {
@@ -15,6 +17,12 @@ func TestPersonalKeyKind(t *testing.T) {
 		"date_of_birth": personalBirthDate, "dob": personalBirthDate, "birthDate": personalBirthDate,
 		"shipping_address.line1": personalAddress, "street_address": personalAddress, "address": personalAddress,
 		"account_number": personalAccount, "payout.iban": personalAccount,
+		// Spellings the fieldpersonal corpus found: the id of a document, British licences,
+		// a US employer's EIN, German and US account keys.
+		"document.passport_id": personalID, "passportId": personalID, "applicant.drivers_licence": personalID,
+		"driving_licence_no": personalID, "employer.ein": personalID, "fein": personalID,
+		"konto_nr": personalAccount, "dda_account": personalAccount, "checking_account": personalAccount,
+		"phone_id": personalNone, "address_id": personalNone, "customer_id": personalNone, "account": personalNone,
 		// Not personal values: what is about them, or something else.
 		"phone_verified": personalNone, "phone.model": personalNone, "dob_verified": personalNone,
 		"address_family": personalNone, "server.address.port": personalNone, "session.id": personalNone,
@@ -75,10 +83,62 @@ func TestPersonalValuesByKey(t *testing.T) {
 		`CustomerDto(id=42, steuerId=14 038 526 393, tier=G)`: `CustomerDto(id=42, steuerId=[REDACTED:national_id], tier=G)`,
 		`dob: 1985-03-12, ref ORD-1`:                          `dob: [REDACTED:sensitive_key], ref ORD-1`,
 		`id=42&tel=8+%28995%29+974-96-43&submit=Save`:         `id=42&tel=[REDACTED:phone]&submit=Save`,
+		// The number of the map whose key names it; the name of a key that names one person.
+		`{"passport":{"number":"C01X00T47","country":"DE"},"id":"ORD-1"}`:        `{"passport":{"number":"[REDACTED:national_id]","country":"DE"},"id":"ORD-1"}`,
+		`{"bank_account":{"number":"12345678"},"id":"ORD-2"}`:                    `{"bank_account":{"number":"[REDACTED:sensitive_key]"},"id":"ORD-2"}`,
+		`{\"bank_account\":{\"iban\":\"x\"},\"id\":\"ORD-2025-746249\"}`:         `{\"bank_account\":{\"iban\":\"x\"},\"id\":\"ORD-2025-746249\"}`,
+		`{"account_holder":"Jane van der Berg","customer":"cus_Nf8a1"}`:          `{"account_holder":"[REDACTED:sensitive_key]","customer":"cus_Nf8a1"}`,
+		`AccountHolder:"HIROSHI ROSSI" Plan:Pro`:                                 `AccountHolder:"[REDACTED:sensitive_key]" Plan:Pro`,
+		`{"billing_details":{"name":"Doe, Jane","email":null}}`:                  `{"billing_details":{"name":"[REDACTED:sensitive_key]","email":null}}`,
+		`delivery failed for address: Hauptstraße 69: carrier rejected`:          `delivery failed for address: [REDACTED:sensitive_key]: carrier rejected`,
+		`delivery failed for address: 219 Kungsgatan: carrier rejected`:          `delivery failed for address: [REDACTED:sensitive_key]: carrier rejected`,
+		`shipping address: 106 Sunset Boulevard: carrier rejected`:               `shipping address: [REDACTED:sensitive_key]: carrier rejected`,
+		`SMS delivery failed for customer name: SIOBHÁN ROSSI: carrier rejected`: `SMS delivery failed for customer name: [REDACTED:sensitive_key]: carrier rejected`,
+		`&{ID:42 CustomerAddress:Calle Serrano 22, 4º B Tier:gold}`:              `&{ID:42 CustomerAddress:[REDACTED:sensitive_key] Tier:gold}`,
+		`{"recipient":"ops team","holder":"n/a"}`:                                `{"recipient":"ops team","holder":"n/a"}`,
 		// Kept: a value of another shape, a key about the value.
 		`{"phone":"n/a","phone_verified":"true","address":"10.0.0.5:8080"}`: `{"phone":"n/a","phone_verified":"true","address":"10.0.0.5:8080"}`,
 	} {
 		out, _, _ := r.redactString(in, sc, false)
 		assert.Equal(t, want, out, in)
 	}
+}
+
+// TestPersonalValuesInNestedAttributes: the same rules in attribute maps: the number
+// of a map whose key names it, a person's key whose value is a name, a name under a
+// person's details.
+func TestPersonalValuesInNestedAttributes(t *testing.T) {
+	r := newRedactor(createDefaultConfig().(*Config))
+	sc := r.getScratch()
+	m := pcommon.NewMap()
+	require.NoError(t, m.FromRaw(map[string]any{
+		"app.request": map[string]any{
+			"passport":        map[string]any{"number": "C01X00T47", "country": "DE"},
+			"bank_account":    map[string]any{"number": "12345678", "currency": "EUR"},
+			"account_holder":  "Jane van der Berg",
+			"beneficiary":     []any{"AMELIA DUBOIS", "Søren Rossi"},
+			"sms":             map[string]any{"to": "727 07 329", "template": "otp-v2"},
+			"shipment":        map[string]any{"to": "727 07 329"},
+			"billing_details": map[string]any{"name": "Doe, Jane"},
+			"customer":        "cus_Nf8a1",
+			"id":              "ORD-2025-000123",
+			"product":         map[string]any{"number": "12345678", "name": "Blue Shirt"},
+		},
+	}))
+	r.redactMap(m, sc)
+	want := map[string]any{
+		"app.request": map[string]any{
+			"passport":        map[string]any{"number": "[REDACTED:national_id]", "country": "DE"},
+			"bank_account":    map[string]any{"number": "[REDACTED:sensitive_key]", "currency": "EUR"},
+			"account_holder":  "[REDACTED:sensitive_key]",
+			"beneficiary":     []any{"[REDACTED:sensitive_key]", "[REDACTED:sensitive_key]"},
+			"sms":             map[string]any{"to": "[REDACTED:phone]", "template": "otp-v2"},
+			"shipment":        map[string]any{"to": "727 07 329"},
+			"billing_details": map[string]any{"name": "[REDACTED:sensitive_key]"},
+			"customer":        "cus_Nf8a1",
+			"id":              "ORD-2025-000123",
+			"product":         map[string]any{"number": "12345678", "name": "Blue Shirt"},
+		},
+	}
+	assert.Equal(t, want, m.AsRaw())
 }

@@ -68,6 +68,13 @@ type scratch struct {
 	// underPerson is set while the map under a key that names a person is walked:
 	// its name keys hold that person's name.
 	underPerson bool
+	// underPersonal is the class of the key whose map is walked when that key names a
+	// personal value ({"passport": {"number": …}}), keyScanned otherwise.
+	underPersonal keyClass
+	// parentKey is the key of the map being walked ("sms" in {"sms": {"to": …}}), and
+	// joined a buffer to read it with a child's key.
+	parentKey string
+	joined    []byte
 	// A URL-decoded view of the value being scanned, and where each of its bytes
 	// came from (urlDecoded).
 	decoded    []byte
@@ -308,9 +315,20 @@ func (r *redactor) collectHits(t string, sc *scratch, pos []int32) {
 			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
 		}
 	}
+	if profile.Digits() >= 2 && strings.IndexByte(t, '/') >= 0 {
+		// Personal values after a path segment that names them (path_pairs.go).
+		sc.matches, sc.kinds = appendPathPairs(sc.matches[:0], sc.kinds[:0], t)
+		for i, m := range sc.matches {
+			if pos != nil {
+				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
+			}
+			sc.hits = append(sc.hits, hit{Match: m, rule: r.personalRule(sc.kinds[i])})
+		}
+	}
 	ws := scanWordStarts(t)
-	if profile.Digits() >= 1 && ws.mayHoldLabel() {
-		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go).
+	if (profile.Digits() >= 1 || profile.Upper() >= 2) && ws.mayHoldLabel() {
+		// Personal values after a label in prose ("DOB 12/03/1985"; labels.go); a name
+		// has no digit but capitals ("cardholder: Jane Doe").
 		appendLabelledValuesAt(t, &ws, func(m detector.Match, kind personalKind) {
 			if pos != nil {
 				m = detector.Match{Start: int(pos[m.Start]), End: int(pos[m.End])}
@@ -471,6 +489,10 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 	// A person's name keys are the direct children of the key that names them.
 	underPerson := sc.underPerson
 	sc.underPerson = false
+	underPersonal := sc.underPersonal
+	sc.underPersonal = keyScanned
+	parent := sc.parentKey
+	sc.parentKey = ""
 	pairValue := namedSecretValueKey(m)
 	m.RemoveIf(func(k string, v pcommon.Value) bool {
 		if pairValue != "" && k == pairValue && r.keyWords {
@@ -480,6 +502,25 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 		if (class == keyCredentialWords || class == keySensitive && r.defaultGlobs && !r.sensitive.matchesExactly(k)) && r.keyWords &&
 			v.Type() == pcommon.ValueTypeStr && credentialValueIsNone(k, v.Str()) {
 			return r.redactValue(v, sc, true) // "credentials": "include", "AccountSid": "AC…"
+		}
+		if underPersonal != keyScanned && class == keyScanned && personalNumberKey(k) {
+			// {"passport": {"number": "C01X00T47"}}: the number of what the map's key names.
+			return r.redactPersonalValue(v, sc, underPersonal)
+		}
+		if (class == keyScanned || class == keyPerson) && r.keyWords && v.Type() == pcommon.ValueTypeStr && addresseeKey(k) && bareE164(v.Str()) {
+			return r.replaceWhole(v, sc, r.personalRule(personalPhone)) // "sms.to": "447700900123" (bare_e164.go)
+		}
+		if class == keyScanned && parent != "" && r.keyWords && v.Type() == pcommon.ValueTypeStr {
+			// {"sms": {"to": "727 07 329"}}: the key read with its parent's, as "sms.to".
+			sc.joined = append(append(append(sc.joined[:0], parent...), '.'), k...)
+			if pc := r.personalClass(string(sc.joined)); pc != keyScanned {
+				return r.redactPersonalValue(v, sc, pc)
+			}
+		}
+		if v.Type() == pcommon.ValueTypeMap {
+			outer := sc.parentKey
+			sc.parentKey = k
+			defer func() { sc.parentKey = outer }()
 		}
 		switch class {
 		case keyAllowed:
@@ -507,8 +548,17 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 				r.redactArgv(v.Slice(), sc)
 			}
 		case keyPhone, keyPersonalID, keyBirthDate, keyAddress, keyAccount:
+			if v.Type() == pcommon.ValueTypeMap {
+				sc.underPersonal = class
+				r.redactMap(v.Map(), sc)
+				sc.underPersonal = keyScanned
+				return false
+			}
 			return r.redactPersonalValue(v, sc, class)
 		case keyPerson:
+			if individualKey(k) && namesOnly(v) {
+				return r.redactWholeValue(v, sc, keySensitive) // "account_holder": "Jane Doe", or a list of names
+			}
 			sc.underPerson = true
 			remove := r.redactValue(v, sc, true)
 			sc.underPerson = false
@@ -520,6 +570,9 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			}
 			if v.Type() == pcommon.ValueTypeStr && identifierShaped(kind, v.Str()) {
 				return false
+			}
+			if v.Type() == pcommon.ValueTypeSlice && allIdentifierShaped(kind, v.Slice()) {
+				return false // "dd.trace_id": ["4865548905161712626"], as a header array holds it
 			}
 		case keyVersion:
 			outer := sc.inVersion
@@ -826,4 +879,32 @@ func (r *redactor) endItem(attrs pcommon.Map, sc *scratch) {
 			return
 		}
 	}
+}
+
+// allIdentifierShaped reports a list of strings that all have the identifier's
+// shape.
+func allIdentifierShaped(kind identifierKind, s pcommon.Slice) bool {
+	for i := 0; i < s.Len(); i++ {
+		if e := s.At(i); e.Type() != pcommon.ValueTypeStr || !identifierShaped(kind, e.Str()) {
+			return false
+		}
+	}
+	return s.Len() > 0
+}
+
+// namesOnly reports a string, or a list of strings, that are people's names.
+func namesOnly(v pcommon.Value) bool {
+	switch v.Type() {
+	case pcommon.ValueTypeStr:
+		return personNameShaped(strings.TrimSpace(v.Str()))
+	case pcommon.ValueTypeSlice:
+		s := v.Slice()
+		for i := 0; i < s.Len(); i++ {
+			if e := s.At(i); e.Type() != pcommon.ValueTypeStr || !personNameShaped(strings.TrimSpace(e.Str())) {
+				return false
+			}
+		}
+		return s.Len() > 0
+	}
+	return false
 }

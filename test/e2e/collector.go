@@ -106,9 +106,11 @@ func startCollectorOnce(tb testing.TB, binary, configFile string, opts Collector
 		"PPROF_ENDPOINT":         c.Endpoints.Pprof,
 		"ZPAGES_ENDPOINT":        c.Endpoints.ZPages,
 		"OUTPUT_DIR":             c.Dir,
-		// The gateway's folders; their defaults, under /var/lib, are the container's.
+		// The folders the shipped configs write; their defaults, under /var/lib, are the
+		// container's, and two tests (or two engineers' runs) must never share one.
 		"ERRORKEEP_DIR":     filepath.Join(c.Dir, "errorkeep"),
 		"GATEWAY_QUEUE_DIR": filepath.Join(c.Dir, "queue"),
+		"QUEUE_DIR":         filepath.Join(c.Dir, "queue"),
 	}
 	for k, v := range opts.Env {
 		env[k] = v

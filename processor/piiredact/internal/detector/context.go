@@ -25,6 +25,55 @@ func hasContext(s string, i int, words []string) bool {
 	return false
 }
 
+// hasFieldContext is hasContext for a value the word must name itself: another
+// number, a ';' or '|' that ends a field, or another field's "key=" between the
+// word and the value means the word named something else ("personnummer
+// 890903-2503; exp=1708293279": the expiry is not the personnummer). The word's own
+// '=' or ':' ("bsn=111222333", "nhs_no=…") is its value's.
+func hasFieldContext(s string, i int, words []string) bool {
+	lo := max(0, i-contextWindow)
+	window := s[lo:i]
+	for _, w := range words {
+		for k := 0; k+len(w) <= len(window); k++ {
+			end := k + len(w)
+			if strings.EqualFold(window[k:end], w) && wordStartsAt(window, k) && wordEndsAt(window, end) && !inReplacement(window, k) &&
+				nothingBetween(window[end:]) && !inClosingTag(s, lo+k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inClosingTag reports a word inside a closing tag ("</AadhaarNumber>"): its
+// element, and the value it named, ended there.
+func inClosingTag(s string, k int) bool {
+	lo := max(0, k-maxTagName)
+	lt := strings.LastIndexByte(s[lo:k], '<')
+	if lt < 0 {
+		return false
+	}
+	lt += lo
+	return s[lt+1] == '/' && strings.IndexByte(s[lt:k], '>') < 0
+}
+
+// maxTagName bounds how far before a word the '<' of its tag is looked for.
+const maxTagName = 64
+
+// nothingBetween reports text between a context word and its value that holds no
+// other value: no digit, no ';' or '|', and an '=' only as the word's own.
+func nothingBetween(t string) bool {
+	for k := 0; k < len(t); k++ {
+		switch c := t[k]; {
+		case isDigit(c), c == ';', c == '|':
+			return false
+		case c == '=' && strings.ContainsAny(t[:k], " ,"):
+			return false // "SSN checked, exp=…": a field of its own ("nhs_no=…" is the word's)
+		}
+	}
+	return true
+}
+
 // hasStandaloneContext is hasContext for words that stand alone, not a part of an
 // identifier ("SmsSender", "sms_id", "callbackUrl") nor of a URL's path
 // ("/v1/callback"), and that name this value: no other number, and no ',', ';', '.',
@@ -36,7 +85,7 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	lo := max(0, i-contextWindow)
 	standalone := func(k, end int) bool {
 		return (k == 0 || (!isIdentByte(s[k-1]) && s[k-1] != '/')) && (end == i || !isIdentByte(s[end])) &&
-			words.has(s[k:end]) && !inReplacement(s[lo:], k-lo)
+			words.has(s[k:end]) && !inReplacement(s[lo:], k-lo) && !inCompound(s, end, words)
 	}
 	for k := i; k > lo; {
 		c := s[k-1]
@@ -48,6 +97,9 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 			}
 			if standalone(k, end) {
 				return true
+			}
+			if otherNumberWords.has(s[k:end]) {
+				return false // "SMS for EAN 8713939219451": the nearer word names this number
 			}
 		case c == '.' && k-1 > lo && isLetterByte(s[k-2]):
 			// Only the word the dot abbreviates may name the value.
@@ -65,6 +117,46 @@ func hasStandaloneContext(s string, i int, words *wordSet) bool {
 	}
 	return false
 }
+
+// separatesValues reports punctuation that closes one quoted value and opens the
+// next ("', '", `","`): what stood before it was a value of a list, not a label.
+func separatesValues(p string) bool {
+	for k := 0; k+1 < len(p); k++ {
+		if (p[k] == '\'' || p[k] == '"') && strings.IndexByte(p[k+1:], ',') >= 0 {
+			rest := p[k+1:]
+			c := strings.IndexByte(rest, ',')
+			return strings.IndexByte(rest[c:], p[k]) >= 0
+		}
+	}
+	return false
+}
+
+// inCompound reports a context word that a hyphen joins to a word naming something
+// else: "sms-sender" and "call-center" name a service or a team (a pod, a function,
+// a queue), "X-Phone-Number" still a phone.
+func inCompound(s string, end int, words *wordSet) bool {
+	if end+1 >= len(s) || s[end] != '-' || !isLetterByte(s[end+1]) {
+		return false
+	}
+	k := end + 1
+	for k < len(s) && isLetterByte(s[k]) {
+		k++
+	}
+	next := s[end+1 : k]
+	return !words.has(next) && !compoundFillers.has(next)
+}
+
+// compoundFillers may follow a context word in a hyphenated name and keep it one.
+var compoundFillers = newWordSet("number", "no", "nr", "num", "nummer", "numero", "id", "home", "work", "mobile", "private")
+
+// otherNumberWords name numbers that are not personal: between a context word and a
+// number, one says what the number is ("SMS delivery failed for DHL waybill
+// 7134678848", "tel. hotline, ticket 123 456 789", "mobile app build 169086029847").
+var otherNumberWords = newWordSet(
+	"ean", "gtin", "isbn", "upc", "sku", "barcode", "waybill", "awb", "tracking", "invoice", "ticket", "imei", "iccid",
+	"serial", "parcel", "shipment", "consignment", "ref", "reference", "case", "incident", "build", "version", "release",
+	"revision", "batch", "job",
+)
 
 func isIdentByte(c byte) bool { return isWord(c) || c >= 0x80 }
 
@@ -141,8 +233,12 @@ func labelBefore(s string, i int, words, fillers *wordSet) bool {
 	lo := max(0, i-labelWindow)
 	j := i
 	for j > lo {
+		gap := j
 		for j > lo && !isAlnum(s[j-1]) && s[j-1] < 0x80 {
 			j--
+		}
+		if separatesValues(s[j:gap]) {
+			return false // "'UpdatePhoneNumber', '1707134785'": the label is another value
 		}
 		if j > lo && isDigit(s[j-1]) {
 			k := j

@@ -41,6 +41,7 @@ func (email) AppendMatches(dst []Match, s string) []Match {
 		start := localPartStart(s, pos, last)
 		end := domainEnd(s, pos+width)
 		if start < pos && end > pos+width && !machineAddress(s, end, s[pos+width:end]) {
+			start, end = withDisplayName(s, start, end, last)
 			dst = append(dst, Match{Start: start, End: end})
 			last = end
 			i = end
@@ -119,4 +120,98 @@ func machineAddress(s string, end int, domain string) bool {
 	}
 	const sa = "gserviceaccount.com"
 	return len(domain) > len(sa) && strings.EqualFold(domain[len(domain)-len(sa):], sa) && domain[len(domain)-len(sa)-1] == '.'
+}
+
+// withDisplayName widens an address written as a mailbox, "Name <addr>" (RFC 5322's
+// name-addr, in From/To headers and mail libraries' logs), to the display name
+// before it: a person's name is as personal as the address. The name is a quoted
+// string ("\"Jane Doe\" <…>", also JSON-escaped) or capitalised words with their
+// particles ("Jane van der Berg <…>"); "&lt;…&gt;" is the same in XML. The range
+// then covers the closing '>' too, so that the mailbox is replaced whole.
+func withDisplayName(s string, start, end, floor int) (int, int) {
+	var open, closing string
+	switch {
+	case start > 0 && s[start-1] == '<' && end < len(s) && s[end] == '>':
+		open, closing = "<", ">"
+	case start >= 4 && s[start-4:start] == "&lt;" && strings.HasPrefix(s[end:], "&gt;"):
+		open, closing = "&lt;", "&gt;"
+	default:
+		return start, end
+	}
+	j := start - len(open)
+	for j > floor && s[j-1] == ' ' {
+		j--
+	}
+	if j == start-len(open) && open == "<" && j > floor && s[j-1] != '"' {
+		return start, end // "Name<addr>": not a mailbox as written
+	}
+	name := displayNameStart(s, j, floor)
+	if name == j {
+		return start, end
+	}
+	return name, end + len(closing)
+}
+
+// displayNameStart returns where a display name that ends at end starts, or end
+// when there is none.
+func displayNameStart(s string, end, floor int) int {
+	if end-floor >= 2 && (s[end-1] == '"' || strings.HasSuffix(s[:end], "&quot;")) {
+		q := `"`
+		if s[end-1] != '"' {
+			q = "&quot;"
+		}
+		inner := end - len(q)
+		if inner > floor && s[inner-1] == '\\' {
+			inner-- // JSON-escaped: \"Jane Doe\"
+		}
+		lo := max(floor, inner-96)
+		k := strings.LastIndex(s[lo:inner], q)
+		if k < 0 || strings.ContainsAny(s[lo+k:inner], "\n<>") {
+			return end
+		}
+		k += lo
+		if k > floor && s[k-1] == '\\' {
+			k--
+		}
+		return k
+	}
+	// Unquoted: capitalised words and the particles between them, back to anything else.
+	start := end
+	for i := end; i > floor; {
+		w := i
+		for w > floor && isNameByte(s[w-1]) {
+			w--
+		}
+		// A quote or a dash before the first word is not part of it ("'Jane Doe <…>'").
+		opened := w
+		for w < i && (s[w] == '\'' || s[w] == '.' || s[w] == '-') {
+			w++
+		}
+		if w == i {
+			break
+		}
+		word := s[w:i]
+		switch {
+		case isUpper(word[0]) || word[0] >= 0x80:
+			start = w
+		case !nameParticle(word):
+			return start
+		}
+		if w != opened || w == floor || s[w-1] != ' ' || i-w > 40 || end-w > 96 {
+			break
+		}
+		i = w - 1
+	}
+	return start
+}
+
+func isNameByte(c byte) bool { return isAlpha(c) || c >= 0x80 || c == '.' || c == '\'' || c == '-' }
+
+// nameParticle lists the lower-case words inside family names.
+func nameParticle(w string) bool {
+	switch w {
+	case "van", "von", "der", "den", "de", "la", "le", "da", "di", "do", "dos", "das", "du", "del", "della", "bin", "al", "el", "ter", "ten", "y":
+		return true
+	}
+	return false
 }

@@ -33,3 +33,19 @@ func TestEmailMachineAddresses(t *testing.T) {
 	}
 	assert.Equal(t, []string{"jane@example.com"}, found(email{}, "jane@example.com: bounced"))
 }
+
+// TestEmailDisplayName: a mailbox "Name <addr>" is found with its display name,
+// quoted, escaped or bare; lower-case words before the '<' are not a name.
+func TestEmailDisplayName(t *testing.T) {
+	runDetectionCases(t, Email, []detectionCase{
+		{in: `From: "Jane Doe" <jane.doe@example.com>`, want: []string{`"Jane Doe" <jane.doe@example.com>`}},
+		{in: `To: Jane van der Berg <jane@example.org>, ops@example.org`, want: []string{"Jane van der Berg <jane@example.org>", "ops@example.org"}},
+		{in: `{"to":"\"Søren Ó Briain\" <s.obriain@example.ie>"}`, want: []string{`\"Søren Ó Briain\" <s.obriain@example.ie>`}},
+		{in: `<To>&quot;Mei Okonkwo&quot; &lt;mei@example.com&gt;</To>`, want: []string{`&quot;Mei Okonkwo&quot; &lt;mei@example.com&gt;`}},
+		{in: `sent to PRIYA VASQUEZ <p.v@example.com> at 10:02`, want: []string{"PRIYA VASQUEZ <p.v@example.com>"}},
+		{in: `sent to <p.v@example.com>`, want: []string{"p.v@example.com"}},
+		{in: `reply-to: support team <help@example.com>`, want: []string{"help@example.com"}},
+		{in: `SET mail_to = 'Zofia van der Berg <zofia@example.com>'`, want: []string{"Zofia van der Berg <zofia@example.com>"}},
+		{in: `Name<jane@example.com>`, want: []string{"jane@example.com"}},
+	})
+}

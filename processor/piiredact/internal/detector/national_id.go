@@ -382,7 +382,7 @@ func (f *idFormat) matchAt(s string, i int) int {
 			t.add(c)
 		}
 	}
-	if !f.valid(t) || (f.context != nil && !hasContext(s, i, f.context)) {
+	if !f.valid(t) || (f.context != nil && !hasFieldContext(s, i, f.context)) {
 		return 0
 	}
 	return j

@@ -246,6 +246,9 @@ func TestNationalIDLookAlikes(t *testing.T) {
 		"/api/v1/users/540702/4832", "ref 12-3456789", "price 1.234.567-8",
 		// A list of three-digit numbers that passes Luhn: no SIN without its name.
 		"partitions 709 308 340 assigned", "retry delays 046 454 286 ms",
+		// A context word names the value right after it, not one of another field.
+		"personnummer checked; exp=1708293279", "BSN verified, order=111222333",
+		"<AadhaarNumber>x</AadhaarNumber><Shipment><TrackingNumber>318839401186</TrackingNumber>",
 	} {
 		assert.Empty(t, found(d, s), "national_id reported something in %q", s)
 	}

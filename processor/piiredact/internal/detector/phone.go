@@ -51,6 +51,11 @@ func (phone) AppendMatches(dst []Match, s string) []Match {
 			continue
 		}
 		end, next := phoneAt(s, i)
+		if end > i && macShaped(s, i) {
+			// "03-11-44-26-84-89": six pairs joined by '-' or ':' are a MAC address.
+			i = skipToken(s, i)
+			continue
+		}
 		if end > i {
 			dst = append(dst, Match{Start: i, End: end})
 			i, lastEnd = end, end
@@ -652,4 +657,24 @@ var (
 // before it, punctuation and fillers skipped, name a phone number.
 func phoneLabelBefore(s string, i int) bool {
 	return labelBefore(s, i, phoneWords, phoneFillers)
+}
+
+// macShaped reports a MAC address at i: six groups of two hex digits joined by one
+// '-' or ':' throughout, as a whole token.
+func macShaped(s string, i int) bool {
+	const n = 17 // "03-11-44-26-84-89"
+	if i+n > len(s) || (i > 0 && isAlnum(s[i-1])) || (i+n < len(s) && (isAlnum(s[i+n]) || s[i+n] == s[i+2])) {
+		return false
+	}
+	sep := s[i+2]
+	if sep != '-' && sep != ':' {
+		return false
+	}
+	for g := 0; g < 6; g++ {
+		k := i + 3*g
+		if !isHex(s[k]) || !isHex(s[k+1]) || (g < 5 && s[k+2] != sep) {
+			return false
+		}
+	}
+	return true
 }

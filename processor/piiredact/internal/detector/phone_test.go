@@ -162,11 +162,16 @@ func TestPhoneContextLookAlikes(t *testing.T) {
 		"phone 03-6407-3486, order_id: 223304874812",
 		"scheduled for 2025-09-23T20:12:00.307517+01:00",
 		"00442714-2758-4b56-82b5-1ee322e378fe",
+		"SMS delivery failed for EAN 8713939219451: carrier rejected", "SMS delivery failed for DHL waybill 7134678848",
+		`function:sms-sender"} ts_ms: "1702870566494"`,
+		"host_mac=03-11-44-26-84-89&x=1", "mac 03:11:44:26:84:89",
+		"VALUES ('15201f0eb9b4cc993aa359147b7764fa', 'UpdatePhoneNumber', '1707134785')",
+		"mobile app build 169086029847 rejected by the store",
 	} {
 		for _, m := range found(d, s) {
 			assert.NotContains(t, []string{"192.168.40.236", "13 36 74 84", "06295-7969", "612665897596", "0612345678",
 				"12345678901", "1234 5678 9012", "2025-11-07 10", "21-09-1995", "978-3-16-148410-0", "223304874812",
-				"00.307517+01", "00442714-2758"}, m, "phone reported %q in %q", m, s)
+				"00.307517+01", "00442714-2758", "8713939219451", "7134678848", "1702870566494", "03-11-44-26-84-89", "03:11:44:26:84:89", "1707134785", "169086029847"}, m, "phone reported %q in %q", m, s)
 		}
 	}
 }

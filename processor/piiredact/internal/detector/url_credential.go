@@ -546,8 +546,8 @@ func looksLikeCode(v string) bool {
 			digits++
 		}
 	}
-	if len(v) < 8 || letters == 0 || digits == 0 {
-		return false
+	if len(v) < 8 || letters == 0 || digits == 0 || strings.IndexByte(v, ' ') >= 0 {
+		return false // an authorization code is one token; "NSURLErrorDomain -1009" is an error's
 	}
 	return len(v) >= 16 || (lower > 0 && !hasPrefixFold(v, "0x"))
 }

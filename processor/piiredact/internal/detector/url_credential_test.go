@@ -44,6 +44,7 @@ func TestURLCredential(t *testing.T) {
 		// "code" is OAuth's in a query; a status elsewhere.
 		{in: "rpc error: code = DeadlineExceeded desc = context deadline exceeded", want: nil},
 		{in: "upstream failed code=404 path=/x", want: nil},
+		{in: `{"error":{"code":"NSURLErrorDomain -1009"}}`, want: nil},
 		{in: "exchanging code=4/0AfJohXk2Lq9 for a token", want: []string{"4/0AfJohXk2Lq9"}},
 		{in: "Set-Cookie: session=abc123; Path=/; HttpOnly", want: []string{"abc123"}},
 		// A cookie's value ends at a space or a ']' (Go's header map): what follows is not its.

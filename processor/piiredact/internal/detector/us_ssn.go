@@ -31,7 +31,7 @@ func (usSSN) AppendMatches(dst []Match, s string) []Match {
 				continue
 			}
 			if end := skipDigits(s, i); end-i == 9 && numberEndsAt(s, end) && ssnValid(s[i:i+3], s[i+3:i+5], s[i+5:i+9]) &&
-				hasContext(s, i, ssnContext[:]) {
+				hasFieldContext(s, i, ssnContext[:]) {
 				dst = append(dst, Match{Start: i, End: end})
 				i = end
 				continue

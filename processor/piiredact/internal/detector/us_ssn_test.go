@@ -15,5 +15,8 @@ func TestUSSSN(t *testing.T) {
 		{in: "123456789", want: nil},    // bare digits
 		{in: "1123-45-6789", want: nil}, // longer run
 		{in: "123-45-67890", want: nil},
+		{in: "SSN: 123456789", want: []string{"123456789"}},
+		// The word names the value after it, not one of the next field.
+		{in: "ssn=062-11-4983&http_response_body_size=826272486", want: []string{"062-11-4983"}},
 	})
 }

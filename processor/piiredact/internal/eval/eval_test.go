@@ -33,10 +33,10 @@ func TestEvaluation(t *testing.T) {
 	shapes, err := LoadShapes(shapesDir)
 	require.NoError(t, err)
 	cases := Generate(DefaultOptions(shapes))
-	// The hand-labelled cases, and those the independent holdout and secrets
-	// corpora (internal/holdout, internal/fieldsecrets) found leaking or damaged
-	// before their fixes.
-	for n, file := range []string{"regressions.yaml", "regressions-holdout.yaml", "regressions-fieldsecrets.yaml"} {
+	// The hand-labelled cases, and those the independent corpora (internal/holdout,
+	// internal/fieldsecrets, internal/fieldpersonal) found leaking or damaged before
+	// their fixes.
+	for n, file := range []string{"regressions.yaml", "regressions-holdout.yaml", "regressions-fieldsecrets.yaml", "regressions-fieldpersonal.yaml"} {
 		regressions, err := LoadRegressions(filepath.Join("testdata", file))
 		require.NoError(t, err)
 		for i := range regressions {
