@@ -55,7 +55,7 @@ func identifierShaped(kind identifierKind, v string) bool {
 		hex := 0
 		for i := 0; i < len(v); i++ {
 			switch c := v[i]; {
-			case isHexByte(c):
+			case detector.IsHex(c):
 				hex++
 			case c == '-' || c == ':':
 			default:

@@ -373,7 +373,7 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 	}
 	first := -1
 	for i := 0; i+2 < len(s); i++ {
-		if s[i] == '%' && isHexByte(s[i+1]) && isHexByte(s[i+2]) {
+		if s[i] == '%' && detector.IsHex(s[i+1]) && detector.IsHex(s[i+2]) {
 			first = i
 			break
 		}
@@ -402,10 +402,10 @@ func (sc *scratch) urlDecoded(s string) (string, bool) {
 		case i < userinfoEnd:
 			sc.decoded = append(sc.decoded, c)
 			i++
-		case c == '%' && i+2 < len(s) && isHexByte(s[i+1]) && isHexByte(s[i+2]) &&
-			(!urlDelimiter(unhex(s[i+1])<<4|unhex(s[i+2])) || (query >= 0 && i > query && s[i+1] == '2' && (s[i+2] == 'F' || s[i+2] == 'f'))):
+		case c == '%' && i+2 < len(s) && detector.IsHex(s[i+1]) && detector.IsHex(s[i+2]) &&
+			(!urlDelimiter(detector.HexValue(s[i+1])<<4|detector.HexValue(s[i+2])) || (query >= 0 && i > query && s[i+1] == '2' && (s[i+2] == 'F' || s[i+2] == 'f'))):
 			// (A query's "%2F" is data, as in a base64 credential: it decodes.)
-			sc.decoded = append(sc.decoded, unhex(s[i+1])<<4|unhex(s[i+2]))
+			sc.decoded = append(sc.decoded, detector.HexValue(s[i+1])<<4|detector.HexValue(s[i+2]))
 			i += 3
 		case c == '+' && (plusIsSpace || (query >= 0 && i > query)):
 			sc.decoded = append(sc.decoded, ' ')
@@ -449,20 +449,6 @@ func userinfoAt(s string, i int) int {
 // escaped one would move the bounds of userinfo, path or query.
 func urlDelimiter(c byte) bool {
 	return c == '/' || c == '?' || c == '#' || c == '@' || c == '&' || c == '%' || c == ';'
-}
-
-func isHexByte(c byte) bool {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c >= 'a':
-		return c - 'a' + 10
-	case c >= 'A':
-		return c - 'A' + 10
-	}
-	return c - '0'
 }
 
 // mergeHits sorts hits by start and unites overlapping ones, so that no part of any

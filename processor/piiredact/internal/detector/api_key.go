@@ -81,10 +81,10 @@ var apiKeyFormats = [...]keyFormat{
 	// SendGrid: "SG." 22 characters "." 43 characters.
 	{prefix: "SG.", minBody: 66, maxBody: 66, body: isDottedKeyBody},
 	{prefix: "whsec_", minBody: 24, body: isAlnum},
-	{prefix: "shpat_", minBody: 32, maxBody: 32, body: isHex},
-	{prefix: "shpss_", minBody: 32, maxBody: 32, body: isHex},
-	{prefix: "shpca_", minBody: 32, maxBody: 32, body: isHex},
-	{prefix: "shppa_", minBody: 32, maxBody: 32, body: isHex},
+	{prefix: "shpat_", minBody: 32, maxBody: 32, body: IsHex},
+	{prefix: "shpss_", minBody: 32, maxBody: 32, body: IsHex},
+	{prefix: "shpca_", minBody: 32, maxBody: 32, body: IsHex},
+	{prefix: "shppa_", minBody: 32, maxBody: 32, body: IsHex},
 	{prefix: "sq0atp-", minBody: 22, body: isKeyBody},
 	{prefix: "sq0csp-", minBody: 43, body: isKeyBody},
 	{prefix: "EAAA", minBody: 60, maxBody: 60, body: isKeyBody},
@@ -170,7 +170,7 @@ var apiKeyFormats = [...]keyFormat{
 }
 
 func isLowerHex(c byte) bool      { return isDigit(c) || (c >= 'a' && c <= 'f') }
-func isUUIDBody(c byte) bool      { return isHex(c) || c == '-' }
+func isUUIDBody(c byte) bool      { return IsHex(c) || c == '-' }
 func isBraintreeBody(c byte) bool { return isAlnum(c) || c == '$' }
 func isAzureSecretBody(c byte) bool {
 	return isAlnum(c) || c == '_' || c == '~' || c == '.' || c == '-'

@@ -10,7 +10,8 @@ func isAlpha(c byte) bool { return isUpper(c) || isLower(c) }
 
 func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }
 
-func isHex(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') }
+// IsHex reports a hexadecimal digit.
+func IsHex(c byte) bool { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') }
 
 // isWord reports bytes that glue a token to its neighbour: a value next to one of
 // these is part of a longer identifier, not a stand-alone value.
@@ -41,7 +42,7 @@ func numberStartsAt(s string, i int) bool {
 		return false
 	}
 	// Digits in or right after a percent-escape ("build%205.5.48.11") start inside it.
-	if p == '%' || (i >= 3 && s[i-3] == '%' && isHex(s[i-2]) && isHex(s[i-1])) {
+	if p == '%' || (i >= 3 && s[i-3] == '%' && IsHex(s[i-2]) && IsHex(s[i-1])) {
 		return false
 	}
 	return true
@@ -94,10 +95,10 @@ func toLower(c byte) byte {
 // 5ffdce74fad2", braced or not): its digit groups are no numbers of their own.
 func inUUID(s string, i int) bool {
 	start, end := i, i
-	for start > 0 && (isHex(s[start-1]) || s[start-1] == '-') {
+	for start > 0 && (IsHex(s[start-1]) || s[start-1] == '-') {
 		start--
 	}
-	for end < len(s) && (isHex(s[end]) || s[end] == '-') {
+	for end < len(s) && (IsHex(s[end]) || s[end] == '-') {
 		end++
 	}
 	for start < end && s[start] == '-' {

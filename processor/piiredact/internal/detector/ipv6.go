@@ -36,11 +36,11 @@ func (d ipv6) AppendMatches(dst []Match, s string) []Match {
 		}
 		pos := i + colon
 		start := pos
-		for start > i && (isHex(s[start-1]) || s[start-1] == ':' || s[start-1] == '.') {
+		for start > i && (IsHex(s[start-1]) || s[start-1] == ':' || s[start-1] == '.') {
 			start--
 		}
 		end := pos
-		for end < len(s) && (isHex(s[end]) || s[end] == ':' || s[end] == '.') {
+		for end < len(s) && (IsHex(s[end]) || s[end] == ':' || s[end] == '.') {
 			end++
 		}
 		// A trailing ':' or '.' belongs to the sentence, not the address.
@@ -88,7 +88,7 @@ func validIPv6(a string) bool {
 	}
 	for i < len(a) {
 		j := i
-		for j < len(a) && isHex(a[j]) {
+		for j < len(a) && IsHex(a[j]) {
 			j++
 		}
 		if j < len(a) && a[j] == '.' {

@@ -672,7 +672,7 @@ func macShaped(s string, i int) bool {
 	}
 	for g := 0; g < 6; g++ {
 		k := i + 3*g
-		if !isHex(s[k]) || !isHex(s[k+1]) || (g < 5 && s[k+2] != sep) {
+		if !IsHex(s[k]) || !IsHex(s[k+1]) || (g < 5 && s[k+2] != sep) {
 			return false
 		}
 	}

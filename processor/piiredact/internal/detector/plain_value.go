@@ -18,8 +18,8 @@ func PlainValue(v string) bool {
 		var buf [64]byte
 		n := 0
 		for i := 0; i < len(v); i++ {
-			if v[i] == '%' && i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]) {
-				buf[n] = hexValue(v[i+1])<<4 | hexValue(v[i+2])
+			if v[i] == '%' && i+2 < len(v) && IsHex(v[i+1]) && IsHex(v[i+2]) {
+				buf[n] = HexValue(v[i+1])<<4 | HexValue(v[i+2])
 				i += 2
 			} else {
 				buf[n] = v[i]
@@ -31,7 +31,8 @@ func PlainValue(v string) bool {
 	return plainDecoded(v)
 }
 
-func hexValue(c byte) byte {
+// HexValue is the value of the hexadecimal digit c.
+func HexValue(c byte) byte {
 	switch {
 	case c >= 'a':
 		return c - 'a' + 10

@@ -504,7 +504,7 @@ func cookieMayIdentify(name, v string) bool {
 	// and its hex digits are no digits of it.
 	escapes := 0
 	for i := 0; i+2 < len(v); i++ {
-		if v[i] == '%' && isHex(v[i+1]) && isHex(v[i+2]) {
+		if v[i] == '%' && IsHex(v[i+1]) && IsHex(v[i+2]) {
 			escapes++
 			if isDigit(v[i+1]) {
 				digits--
