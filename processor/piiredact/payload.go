@@ -176,7 +176,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 			// A personal value under a key that names its kind ("phone": "512 345 678"), or
 			// the number of the map whose key names it ({"passport": {"number": "…"}}).
 			kind := personalKeyKind(key)
-			if kind == personalNone && addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+			if kind == personalNone && bareE164(s[vStart:vEnd]) && addresseeKey(key) {
 				found(detector.Match{Start: vStart, End: vEnd}, personalPhone) // Vonage's "to": "447700900123"
 				i = vEnd - 1
 				continue
@@ -199,7 +199,7 @@ func appendKeyedValues(dst []detector.Match, kinds []personalKind, s string) ([]
 		case wordsPerson:
 			// "account_holder": "Jane Doe": the value of a key that names one person, when
 			// it is a name; "recipient": 31612345678, a phone number without its '+'.
-			if addresseeKey(key) && bareE164(s[vStart:vEnd]) {
+			if bareE164(s[vStart:vEnd]) && addresseeKey(key) {
 				found(detector.Match{Start: vStart, End: vEnd}, personalPhone)
 				i = vEnd - 1
 				continue

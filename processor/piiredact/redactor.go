@@ -493,7 +493,7 @@ func (r *redactor) redactMap(m pcommon.Map, sc *scratch) {
 			// {"passport": {"number": "C01X00T47"}}: the number of what the map's key names.
 			return r.redactPersonalValue(v, sc, underPersonal)
 		}
-		if (class == keyScanned || class == keyPerson) && r.keyWords && v.Type() == pcommon.ValueTypeStr && addresseeKey(k) && bareE164(v.Str()) {
+		if (class == keyScanned || class == keyPerson) && r.keyWords && v.Type() == pcommon.ValueTypeStr && bareE164(v.Str()) && addresseeKey(k) {
 			return r.replaceWhole(v, sc, r.personalRule(personalPhone)) // "sms.to": "447700900123" (bare_e164.go)
 		}
 		if class == keyScanned && parent != "" && r.keyWords && v.Type() == pcommon.ValueTypeStr {
