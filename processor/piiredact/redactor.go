@@ -54,7 +54,7 @@ type scratch struct {
 	matches []detector.Match
 	kinds   []personalKind   // for each keyed value found in text, the personal kind it is, if any
 	keeps   []detector.Match // ranges of the value being scanned that no rule may redact (identifier_keys.go)
-	clean   *cleanMemo       // values this worker found nothing in (clean_memo.go); nil: scan every time
+	memo    *valueMemo       // what this worker found in values it saw (value_memo.go); nil: scan every time
 	hits    []hit
 	batch   []int // redactions per rule in this batch, for metrics
 	removed []int // attributes removed per rule in this batch
@@ -178,7 +178,7 @@ func newRedactor(cfg *Config) *redactor {
 	memoSeed := maphash.MakeSeed()
 	r.scratches.New = func() any {
 		return &scratch{batch: make([]int, n), removed: make([]int, n), item: make([]int, n), keys: make(map[string]keyClass),
-			clean: &cleanMemo{seed: memoSeed}}
+			memo: &valueMemo{seed: memoSeed}}
 	}
 	return r
 }
@@ -226,10 +226,17 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	// key's value, where the address detectors are off: only the general case is
 	// remembered.
 	var memoHash uint64
-	if sc.clean != nil && !sc.inVersion {
-		memoHash = sc.clean.hash(s)
-		if sc.clean.has(memoHash) {
+	if sc.memo != nil && !sc.inVersion {
+		memoHash = sc.memo.hash(s)
+		if sc.memo.isClean(memoHash) {
 			return s, false, false
+		}
+		if e, ok := sc.memo.redaction(memoHash); ok {
+			for _, rule := range e.rules[:e.hits] {
+				sc.batch[rule]++
+				sc.item[rule]++
+			}
+			return e.out, true, false
 		}
 	}
 	sc.hits = sc.hits[:0]
@@ -245,17 +252,20 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 	}
 	if len(sc.hits) == 0 {
 		if memoHash != 0 {
-			sc.clean.add(memoHash)
+			sc.memo.addClean(memoHash)
 		}
 		return s, false, false
 	}
 	sc.hits = mergeHits(sc.hits)
-	removeRule := -1
+	removeRule, removable := -1, false
 	for _, h := range sc.hits {
 		sc.batch[h.rule]++
 		sc.item[h.rule]++
-		if canRemove && removeRule < 0 && r.rules[h.rule].action == ActionRemove {
-			removeRule = h.rule
+		if r.rules[h.rule].action == ActionRemove {
+			removable = true // (where its holder cannot be removed, it is replaced)
+			if canRemove && removeRule < 0 {
+				removeRule = h.rule
+			}
 		}
 	}
 	if r.dryRun {
@@ -274,7 +284,11 @@ func (r *redactor) redactString(s string, sc *scratch, canRemove bool) (out stri
 		prev = h.End
 	}
 	b.WriteString(s[prev:])
-	return b.String(), true, false
+	out = b.String()
+	if memoHash != 0 && !removable && len(s) <= maxRedactedMemoLen {
+		sc.memo.addRedaction(memoHash, out, sc.hits)
+	}
+	return out, true, false
 }
 
 // collectHits runs every detector and rule over t and adds what they find to
