@@ -27,7 +27,7 @@ const (
 // per processor, two different values agree on all 64 bits about once in 2^64 lookups.
 //
 // A clean value is remembered by its hash alone. A value with findings is remembered
-// with its redacted form (which holds nothing personal) and the rules that found
+// with its redacted form (what is exported anyway) and the rules that found
 // something, so that the redaction metrics count each occurrence; only when no finding
 // is removed (the remove action), and never in dry-run mode.
 type valueMemo struct {
