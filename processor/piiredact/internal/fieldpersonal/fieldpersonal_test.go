@@ -1,7 +1,6 @@
 package fieldpersonal
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"os"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"gopkg.in/yaml.v3"
 
 	"github.com/otelcol-custom/otelcol-custom/processor/piiredact"
 	"github.com/otelcol-custom/otelcol-custom/processor/piiredact/internal/holdout"
@@ -39,76 +37,45 @@ func TestFieldPersonal(t *testing.T) {
 	outcomes, err := holdout.Run(context.Background(), cfg, cases)
 	require.NoError(t, err)
 	r := holdout.NewReport(outcomes)
+	r.Name = "fieldpersonal"
 	require.Empty(t, r.Missing, "the corpus labels values its records do not hold")
 
-	var b bytes.Buffer
-	r.WriteTables(&b)
-	if *tables || testing.Verbose() {
-		t.Log("\n" + strings.ReplaceAll(b.String(), "holdout:", "fieldpersonal:"))
-	}
-	if *examples > 0 {
-		var e bytes.Buffer
-		r.WriteExamples(&e, *examples)
-		t.Log("\n" + e.String())
-	}
 	if *findings != "" {
 		require.NoError(t, writeFindings(*findings, outcomes))
 	}
 	if *export != "" {
 		require.NoError(t, exportRegressions(*export, outcomes))
 	}
-	for _, f := range r.Failures(threshold) {
-		t.Error(f)
-	}
+	r.Judge(t, threshold, *tables, *examples)
 }
 
 // exportRegressions writes the findings in internal/eval's regression format,
 // through holdout's exporter, under this corpus's name.
 func exportRegressions(path string, outcomes []holdout.Outcome) error {
-	if err := holdout.Export(path, "fieldpersonal (internal/fieldpersonal) before its fixes", outcomes); err != nil {
-		return err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	s := string(data)
-	if i := strings.Index(s, "\n- "); i >= 0 {
-		s = "# Cases the personal-data corpus (internal/fieldpersonal) found leaking or damaged on the code\n" +
+	return holdout.ExportAs(path, holdout.ExportFormat{
+		Head: "# Cases the personal-data corpus (internal/fieldpersonal) found leaking or damaged on the code\n" +
 			"# before its fixes: one for each kind of value, and one for each class of value and place besides.\n" +
 			"# Written by `go test ./internal/fieldpersonal -run TestFieldPersonal -args -fieldpersonal.export=…`;\n" +
-			"# the format is regressions.yaml's." + s[i:]
+			"# the format is regressions.yaml's.\n",
+		Source:      "fieldpersonal (internal/fieldpersonal) before its fixes",
+		PlacePrefix: "fieldpersonal:",
+		Kind:        evalKind,
+	}, outcomes)
+}
+
+// evalKind is holdout's, but for passports and driving licences, which are found
+// by their keys and labels as the other personal values without a format are
+// (holdout's exporter has no such class).
+func evalKind(c *holdout.Case) string {
+	if strings.HasPrefix(c.Kind, "passport/") || strings.HasPrefix(c.Kind, "licence/") {
+		return "personal_key"
 	}
-	s = strings.ReplaceAll(s, "place: holdout:", "place: fieldpersonal:")
-	// Passports and driving licences are found by their keys and labels, as the
-	// other personal values without a format are (holdout's exporter has no such class).
-	var cases []map[string]any
-	if err := yaml.Unmarshal([]byte(s), &cases); err != nil {
-		return err
-	}
-	for _, c := range cases {
-		src, _ := c["source"].(string)
-		if _, ok := c["kind"]; ok && (strings.Contains(src, ": passport/") || strings.Contains(src, ": licence/")) {
-			c["kind"] = "personal_key"
-		}
-	}
-	body, err := yaml.Marshal(cases)
-	if err != nil {
-		return err
-	}
-	head := s[:strings.Index(s, "\n- ")+1]
-	return os.WriteFile(path, append([]byte(head), body...), 0o600)
+	return holdout.EvalKind(c)
 }
 
 // TestCorpusIsDeterministic: the same options give the same cases.
 func TestCorpusIsDeterministic(t *testing.T) {
-	a, b := Generate(DefaultOptions()), Generate(DefaultOptions())
-	require.Len(t, b, len(a))
-	for i := range a {
-		require.Equal(t, a[i].Kind, b[i].Kind)
-		require.Equal(t, a[i].Secrets, b[i].Secrets)
-		require.Equal(t, a[i].Keep, b[i].Keep)
-	}
+	holdout.RequireDeterministic(t, func() []holdout.Case { return Generate(DefaultOptions()) })
 }
 
 // TestCheckDigitsFollowPublishedExamples checks the generators against numbers

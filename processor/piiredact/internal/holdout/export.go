@@ -21,7 +21,7 @@ func Export(path, source string, outcomes []Outcome) error {
 			"# the format is regressions.yaml's.\n",
 		Source:      source,
 		PlacePrefix: "holdout:",
-		Kind:        evalKind,
+		Kind:        EvalKind,
 	}, outcomes)
 }
 
@@ -68,8 +68,8 @@ func ExportAs(path string, f ExportFormat, outcomes []Outcome) error {
 	return os.WriteFile(path, append([]byte(head), data...), 0o600)
 }
 
-// evalKind names, in the evaluation corpus's terms, what must find a class of value.
-func evalKind(c *Case) string {
+// EvalKind names, in the evaluation corpus's terms, what must find a class of value.
+func EvalKind(c *Case) string {
 	switch c.Class() {
 	case "phone", "email", "iban", "jwt", "private_key":
 		return c.Class()

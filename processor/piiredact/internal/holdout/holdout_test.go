@@ -1,7 +1,6 @@
 package holdout
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"testing"
@@ -37,33 +36,15 @@ func TestHoldout(t *testing.T) {
 	r := NewReport(outcomes)
 	require.Empty(t, r.Missing, "the corpus labels values its records do not hold")
 
-	var b bytes.Buffer
-	r.WriteTables(&b)
-	if *tables || testing.Verbose() {
-		t.Log("\n" + b.String())
-	}
-	if *examples > 0 {
-		var e bytes.Buffer
-		r.WriteExamples(&e, *examples)
-		t.Log("\n" + e.String())
-	}
 	if *export != "" {
 		require.NoError(t, Export(*export, "holdout (internal/holdout) before its fixes", outcomes))
 	}
-	for _, f := range r.Failures(threshold) {
-		t.Error(f)
-	}
+	r.Judge(t, threshold, *tables, *examples)
 }
 
 // TestCorpusIsDeterministic: the same options give the same cases.
 func TestCorpusIsDeterministic(t *testing.T) {
-	a, b := Generate(DefaultOptions()), Generate(DefaultOptions())
-	require.Len(t, b, len(a))
-	for i := range a {
-		require.Equal(t, a[i].Kind, b[i].Kind)
-		require.Equal(t, a[i].Secrets, b[i].Secrets)
-		require.Equal(t, a[i].Keep, b[i].Keep)
-	}
+	RequireDeterministic(t, func() []Case { return Generate(DefaultOptions()) })
 }
 
 // TestGeneratedIdentifiersFollowTheirRules checks a few generators against
